@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    default = True  # the other config in this file is wagtail.users'
+    name = "accounts"
+    verbose_name = _("Accounts and access")
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """wagtail.users, with user forms for our model (accounts/admin_users.py)."""
+
+    user_viewset = "accounts.admin_users.UserViewSet"

@@ -1,0 +1,58 @@
+import argparse
+import importlib
+import os
+import pkgutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+
+def _modules(selected):
+    names = sorted(
+        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_")
+    )
+    return [name for name in names if not selected or name.removeprefix("bench_") in selected]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*", help="benchmarks to run (default: all), e.g. admin_map")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    print(
+        f"# database: {connection.vendor} ({database}); python {sys.version.split()[0]}; {os.cpu_count()} cores"
+    )
+    try:
+        for name in _modules(args.names):
+            module = importlib.import_module(f"bench.{name}")
+            print(f"\n## {name.removeprefix('bench_')}: {module.__doc__.strip().splitlines()[0]}")
+            module.run(lambda label, value, unit="": print(f"{label:<60} {value:>12} {unit}"))
+    finally:
+        connection.creation.destroy_test_db(database, verbosity=0)
+
+
+def timed(function, repeat=1):
+    """Seconds per call: (median, p95) over `repeat` calls."""
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        durations.append(time.perf_counter() - start)
+    durations.sort()
+    p95 = durations[min(len(durations) - 1, round(0.95 * (len(durations) - 1)))]
+    return statistics.median(durations), p95
+
+
+if __name__ == "__main__":
+    main()

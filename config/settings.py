@@ -1,0 +1,244 @@
+"""Settings for every environment, read from the environment (see config/env.py).
+
+With nothing set, the platform runs embedded: SQLite, tasks in the calling process, SMS to the
+console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
+"""
+
+from config import env
+from config.env import BASE_DIR, SettingError
+
+# GENERAL
+# ------------------------------------------------------------------------------
+DEBUG = env.get_bool("DJANGO_DEBUG", False)
+SECRET_KEY = env.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    raise SettingError(
+        "DJANGO_SECRET_KEY is not set (`make demo` writes one to .env; production sets its own)"
+    )
+ALLOWED_HOSTS = env.get_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env.get_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_TZ = True
+USE_I18N = True
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+# DATABASES
+# ------------------------------------------------------------------------------
+DATABASES = {"default": env.database(BASE_DIR / "db.sqlite3")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+
+# APPS
+# ------------------------------------------------------------------------------
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+    "django.contrib.postgres",  # Wagtail's search index uses its fields on PostgreSQL
+]
+THIRD_PARTY_APPS = [
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "accounts.apps.UsersAppConfig",  # wagtail.users with our user forms
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "import_export",
+]
+LOCAL_APPS = [
+    "accounts",
+    "messaging",
+    "teams",
+    "trainings",
+    "cms",
+]
+# Local apps first so their templates override the libraries' (allauth, Wagtail).
+INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
+
+# MIDDLEWARE
+# ------------------------------------------------------------------------------
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+# TEMPLATES
+# ------------------------------------------------------------------------------
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# STATIC AND MEDIA
+# ------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+SERVE_MEDIA = env.get_bool("DJANGO_SERVE_MEDIA", DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# CACHES
+# ------------------------------------------------------------------------------
+REDIS_URL = env.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# SECURITY
+# ------------------------------------------------------------------------------
+# HTTPS is assumed unless DJANGO_HTTPS=0 (the embedded demo on 127.0.0.1 serves plain HTTP).
+HTTPS = env.get_bool("DJANGO_HTTPS", True)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env.get_bool("DJANGO_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.get_int("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# LOGGING
+# ------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
+    },
+}
+
+# CELERY
+# ------------------------------------------------------------------------------
+CELERY_BROKER_URL = env.broker_url()
+# No broker: a task runs in the process that queues it (the embedded mode and plain runserver).
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_BROKER_TRANSPORT_OPTIONS = {}
+if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("filesystem"):
+    # The demo's broker: a folder, so `make demo` runs a real worker and beat without Redis.
+    _queue_dir = BASE_DIR / ".run" / "celery-queue"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue_dir),
+        "data_folder_out": str(_queue_dir),
+        "control_folder": str(BASE_DIR / ".run" / "celery-control"),
+    }
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_TIME_LIMIT = 5 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
+# At-least-once delivery: a task whose worker dies is redelivered, so every task is idempotent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Static schedule (django-celery-beat would downgrade Django); each periodic task looks in
+# the database for what is due. Apps add their entries below as they grow.
+CELERY_BEAT_SCHEDULE = {}
+
+# WAGTAIL
+# ------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Tổ công nghệ số cộng đồng"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# ALLAUTH (sign-in flows are completed in accounts/)
+# ------------------------------------------------------------------------------
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# SMS
+# ------------------------------------------------------------------------------
+SMS_PROVIDER = env.get("SMS_PROVIDER", "console")
+
+# The embedded mode (plain HTTP) prints email; a deployment sends it over SMTP unless told otherwise.
+_DEFAULT_MAILER = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if HTTPS
+    else "django.core.mail.backends.console.EmailBackend"
+)
+MAILERS = {"default": {"BACKEND": env.get("EMAIL_BACKEND", _DEFAULT_MAILER)}}
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")

@@ -1,0 +1,3 @@
+from teams.models.places import Commune, MapLoad, Province, Village
+
+__all__ = ["Commune", "MapLoad", "Province", "Village"]

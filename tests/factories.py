@@ -1,0 +1,44 @@
+"""factory_boy factories for the map and people; each app's tests add theirs here."""
+
+import factory
+
+from accounts.models import User
+from teams.models import Commune, Province, Village
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Province
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{90 + n % 10:02d}")
+    name = factory.Sequence(lambda n: f"Tỉnh Thử Nghiệm {n}")
+    kind = Province.Kind.PROVINCE
+
+
+class CommuneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commune
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{90000 + n:05d}")
+    province = factory.SubFactory(ProvinceFactory)
+    name = factory.Sequence(lambda n: f"Xã Thử Nghiệm {n}")
+    kind = Commune.Kind.COMMUNE
+
+
+class VillageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Village
+
+    commune = factory.SubFactory(CommuneFactory)
+    name = factory.Sequence(lambda n: f"Thôn {n + 1}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    full_name = "Nguyễn Thị Lan"
+    email = factory.Sequence(lambda n: f"user{n}@example.vn")
+    password = factory.django.Password("a-long-test-password")

@@ -1,0 +1,50 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_sends_visitors_to_vietnamese(client, home_pages):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/vi/"
+
+
+def test_english_visitor_is_sent_to_english(client, home_pages):
+    response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading", "other_language_link"),
+    [
+        ("/vi/", "vi", "Tổ công nghệ số cộng đồng", 'href="/en/"'),
+        ("/en/", "en", "Community digital technology teams", 'href="/vi/"'),
+    ],
+)
+def test_home_page_in_each_language(client, home_pages, path, lang, heading, other_language_link):
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert other_language_link in html
+
+
+def test_home_page_query_count_is_locked(client, home_pages, django_assert_max_num_queries):
+    client.get("/vi/")  # warm Wagtail's site cache
+    with django_assert_max_num_queries(8):
+        client.get("/vi/")
+
+
+def test_demo_loads_twice_without_duplicates(home_pages):
+    from io import StringIO
+
+    from cms import demo
+    from cms.models import HomePage
+
+    demo.load(StringIO())
+    assert HomePage.objects.count() == 2
+
+
+def test_health_check(client):
+    assert client.get("/healthz").json() == {"status": "ok"}

@@ -1,0 +1,21 @@
+"""The real services CI runs against answer as the platform uses them."""
+
+import pytest
+from django.core.cache.backends.redis import RedisCache
+
+from teams.admin_map import load_admin_map
+from teams.models import Commune
+
+
+@pytest.mark.django_db
+def test_map_loads_and_name_lookups_work_on_postgres(postgres):
+    load_admin_map()
+    assert Commune.objects.find("Phường Hoàn Kiếm").code == "00070"
+
+
+@pytest.mark.redis
+def test_redis_cache_round_trip(redis_url):
+    cache = RedisCache(redis_url, {})
+    cache.set("totechso-test", "Tổ công nghệ số", 5)
+    assert cache.get("totechso-test") == "Tổ công nghệ số"
+    cache.delete("totechso-test")

@@ -1,0 +1,56 @@
+import unicodedata
+
+import pytest
+
+from vietnamese.text import fold, normalize, search_key, strip_diacritics
+from vietnamese.units import unit_key, unit_key_candidates
+
+
+def test_decomposed_input_is_stored_composed():
+    typed_on_a_mac = unicodedata.normalize("NFD", "Nguyễn Thị Hoà")
+    assert normalize(typed_on_a_mac) == "Nguyễn Thị Hoà"
+    assert unicodedata.is_normalized("NFC", normalize(typed_on_a_mac))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Hoà Bình", "Hòa Bình", "hoà bình", "HÒA BÌNH", "Hoa Binh", unicodedata.normalize("NFD", "Hòa Bình")],
+)
+def test_every_spelling_of_a_name_folds_to_one_key(spelling):
+    assert fold(spelling) == "hoa binh"
+
+
+def test_tone_placement_variants_fold_together():
+    assert fold("thuỷ") == fold("thủy") == "thuy"
+
+
+def test_stroked_d_is_folded():
+    assert fold("Đặng Đình Đức") == "dang dinh duc"
+    assert strip_diacritics("Đà Nẵng") == "Da Nang"
+
+
+def test_spaces_are_collapsed_and_none_is_kept():
+    assert normalize("  Phường  Tân   Lập ") == "Phường Tân Lập"
+    assert normalize(None) is None
+
+
+def test_search_key_ignores_punctuation():
+    assert search_key("Kích hoạt VNeID (mức 2)!") == "kich hoat vneid muc 2"
+
+
+@pytest.mark.parametrize(
+    "written", ["Xã Tân Lập", "X. Tân Lập", "xã tân lập", "Tân Lập", "TAN LAP", "x.Tan Lap"]
+)
+def test_unit_names_with_or_without_type_match_the_stored_key(written):
+    assert unit_key("Xã Tân Lập") in unit_key_candidates(written)
+
+
+def test_a_name_that_starts_like_a_type_word_is_not_cut():
+    # The ward "Tô Hiệu" must not be read as "Tổ Hiệu".
+    assert unit_key("Phường Tô Hiệu") == "to hieu"
+    assert unit_key_candidates("to hieu")[0] == "to hieu"
+
+
+def test_a_numbered_village_keeps_its_type():
+    assert unit_key("Thôn 5") == "thon 5"
+    assert unit_key("Tổ dân phố 5") != unit_key("Thôn 5")

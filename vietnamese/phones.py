@@ -1,0 +1,99 @@
+"""Vietnamese mobile numbers as spreadsheets and people write them, stored as +84 E.164.
+
+Accepted: "0912 345 678", "0912.345.678", "84912345678", "+84 912 345 678", 912345678 (a cell
+that lost its leading zero, maybe as 912345678.0), and the 11-digit numbers renumbered in 2018
+("0169 345 6789" becomes "039 345 6789"; the result says it was converted so callers can flag it).
+"""
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from django.utils.translation import gettext as _
+
+# 11-digit prefixes moved to 10 digits in 2018 (Ministry of Information and Communications).
+LEGACY_PREFIXES = {
+    # Viettel
+    "0162": "032", "0163": "033", "0164": "034", "0165": "035",
+    "0166": "036", "0167": "037", "0168": "038", "0169": "039",
+    # MobiFone
+    "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078",
+    # VinaPhone
+    "0123": "083", "0124": "084", "0125": "085", "0127": "081", "0129": "082",
+    # Vietnamobile
+    "0186": "056", "0188": "058",
+    # Gmobile
+    "0199": "059",
+}  # fmt: skip
+
+_SEPARATORS = re.compile(r"[\s.\-()/]")
+_EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
+
+
+class InvalidPhone(ValueError):
+    """The text is not a Vietnamese mobile number; str() is a message for the person who typed it."""
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str
+    converted_from_legacy: bool = False
+
+    @property
+    def national(self):
+        """'0912 345 678', the way Vietnamese people read a number."""
+        digits = "0" + self.e164[3:]
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+
+
+def _digits(raw):
+    """(national digits, cleaned text); national is None when not digits, "" when foreign."""
+    text = str(raw).strip()
+    excel = _EXCEL_FLOAT.match(text)
+    if excel:
+        text = excel.group(1)
+    text = _SEPARATORS.sub("", text)
+    if text.startswith("+"):
+        text = text[1:]
+        if text.isdigit() and not text.startswith("84"):
+            return "", text  # a valid-looking foreign number
+    if not text.isdigit():
+        return None, text
+    if text.startswith("84") and len(text) in (11, 12):
+        text = "0" + text[2:]
+    elif not text.startswith("0") and len(text) in (9, 10):
+        text = "0" + text
+    return text, text
+
+
+def parse_phone(raw):
+    """A `Phone` for any common writing of a Vietnamese mobile number, else `InvalidPhone`."""
+    if raw is None or str(raw).strip() == "":
+        raise InvalidPhone(_("Phone number is missing."))
+    shown = str(raw).strip()
+    national, cleaned = _digits(raw)
+    if national is None:
+        raise InvalidPhone(
+            _("Phone number %(raw)s is not valid: use digits only, like 0912 345 678.") % {"raw": shown}
+        )
+    if not national:
+        raise InvalidPhone(_("Phone number %(raw)s is not a Vietnamese mobile number.") % {"raw": shown})
+    converted = False
+    if len(national) == 11 and national[:4] in LEGACY_PREFIXES:
+        national = LEGACY_PREFIXES[national[:4]] + national[4:]
+        converted = True
+    if len(national) != 10:
+        raise InvalidPhone(_("Phone number %(raw)s is not valid: it needs 10 digits.") % {"raw": shown})
+    number = phonenumbers.parse(national, "VN")
+    if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise InvalidPhone(_("Phone number %(raw)s is not a Vietnamese mobile number.") % {"raw": shown})
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return Phone(e164=e164, converted_from_legacy=converted)
+
+
+def normalize_phone(raw):
+    """The E.164 form of a number, or `InvalidPhone`."""
+    return parse_phone(raw).e164

@@ -1,0 +1,73 @@
+"""Names of administrative units as people write them: with or without type, marks, dots.
+
+"Xã Tân Lập", "X. Tân Lập", "xa tan lap" and "Tân Lập" are one commune. The map stores each
+unit under `unit_key` of its official name ("tan lap"); a typed name is looked up through
+`unit_key_candidates`, because without diacritics a type word is ambiguous: "to hieu" may be
+"Tổ Hiệu" (residential group Hiệu) or the ward "Tô Hiệu".
+"""
+
+import re
+
+from vietnamese.text import fold, normalize
+
+# Type words, longest first so "thành phố" wins over "thành" and "tổ dân phố" over "tổ".
+_TYPE_WORDS = [
+    "thành phố trực thuộc trung ương",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "tổ dân phố",
+    "khu phố",
+    "đặc khu",
+    "phường",
+    "tỉnh",
+    "thôn",
+    "bản",
+    "buôn",
+    "xóm",
+    "khóm",
+    "làng",
+    "ấp",
+    "xã",
+    "tổ",
+]
+_ABBREVIATIONS = ["tdp", "tp", "tt", "kp", "p", "x"]
+
+
+def _prefix_pattern(words):
+    alternatives = "|".join(re.escape(word) for word in words)
+    abbreviations = "|".join(re.escape(word) for word in _ABBREVIATIONS)
+    # A type word is followed by a space or a dot; an abbreviation needs a dot, or a space
+    # when it is longer than one letter ("TT Cầu Giát", "P. Bến Nghé").
+    return re.compile(rf"^(?:(?:{alternatives})(?:\.\s*|\s+)|(?:{abbreviations})\.\s*|(?:tdp|tp|tt|kp)\s+)")
+
+
+_ACCENTED_PREFIX = _prefix_pattern(_TYPE_WORDS)
+_FOLDED_PREFIX = _prefix_pattern([fold(word) for word in _TYPE_WORDS])
+
+
+def _without_prefix(text, pattern):
+    stripped = pattern.sub("", text, count=1).strip()
+    # "Thôn 5" keeps its type: the number alone would match "Tổ 5" of the same commune.
+    if not stripped or stripped.isdigit():
+        return text
+    return stripped
+
+
+def unit_key(name):
+    """The folded name without a type word written with its marks: 'Xã Tân Lập' -> 'tan lap'."""
+    lowered = (normalize(name) or "").lower()
+    return fold(_without_prefix(lowered, _ACCENTED_PREFIX))
+
+
+def unit_key_candidates(name):
+    """Keys a typed name may stand for, most likely first.
+
+    'xa tan lap' -> ['xa tan lap', 'tan lap']; 'Tô Hiệu' -> ['to hieu'].
+    """
+    keys = [unit_key(name)]
+    folded = fold(name)
+    for key in (folded, _without_prefix(folded, _FOLDED_PREFIX)):
+        if key not in keys:
+            keys.append(key)
+    return keys
