@@ -62,6 +62,7 @@ lint: install
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
 messages: install
 	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
+	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv -v0
 

@@ -88,3 +88,87 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         # Vietnamese names put the given name last: "Nguyễn Thị Lan" is called "Lan".
         return self.full_name.split()[-1] if self.full_name else ""
+
+
+class Role(models.TextChoices):
+    NATIONAL_ADMIN = "national_admin", _("national administrator")
+    PROVINCE_OFFICER = "province_officer", _("province officer")
+    COMMUNE_OFFICER = "commune_officer", _("commune officer")
+    CONTENT_EDITOR = "content_editor", _("content editor")
+    TEAM_LEADER = "team_leader", _("team leader")
+    TEAM_MEMBER = "team_member", _("team member")
+
+
+# The unit each role is held in: the whole country, one province or one commune.
+ROLE_UNIT = {
+    Role.NATIONAL_ADMIN: "nation",
+    Role.PROVINCE_OFFICER: "province",
+    Role.COMMUNE_OFFICER: "commune",
+    Role.CONTENT_EDITOR: "nation_or_province",
+    Role.TEAM_LEADER: "commune",
+    Role.TEAM_MEMBER: "commune",
+}
+UNIT_MESSAGES = {
+    "nation": _("This role covers the whole country: leave province and commune empty."),
+    "province": _("This role is held in one province: choose a province and no commune."),
+    "commune": _("This role is held in one commune: choose a commune and no province."),
+    "nation_or_province": _("This role covers the whole country or one province: leave the commune empty."),
+}
+
+
+class RoleAssignment(models.Model):
+    """A person holds a role in a unit: what they may see follows from these (accounts/scopes.py)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    province = models.ForeignKey(
+        "teams.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+    )
+    commune = models.ForeignKey(
+        "teams.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+    )
+    created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            # One assignment per person, role and unit (the nation being "no unit").
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(province__isnull=True, commune__isnull=True),
+                name="role_assignment_unique_national",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "province"],
+                condition=models.Q(province__isnull=False),
+                name="role_assignment_unique_province",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "commune"],
+                condition=models.Q(commune__isnull=False),
+                name="role_assignment_unique_commune",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(province__isnull=True) | models.Q(commune__isnull=True),
+                name="role_assignment_one_unit",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_role_display()} ({self.unit or _('whole country')})"
+
+    @property
+    def unit(self):
+        return self.commune or self.province
+
+    def clean(self):
+        unit = ROLE_UNIT.get(self.role)
+        wrong_unit = {
+            "nation": self.province_id or self.commune_id,
+            "province": not self.province_id or self.commune_id,
+            "commune": not self.commune_id or self.province_id,
+            "nation_or_province": self.commune_id,
+        }
+        if unit and wrong_unit[unit]:
+            raise ValidationError(UNIT_MESSAGES[unit])

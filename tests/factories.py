@@ -2,7 +2,7 @@
 
 import factory
 
-from accounts.models import User
+from accounts.models import Role, RoleAssignment, User
 from teams.models import Commune, Province, Village
 
 
@@ -42,3 +42,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = "Nguyễn Thị Lan"
     email = factory.Sequence(lambda n: f"user{n}@example.vn")
     password = factory.django.Password("a-long-test-password")
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.COMMUNE_OFFICER

@@ -86,6 +86,8 @@ class Village(NamedUnit):
 
     commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="villages")
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.VILLAGE)
+
+    scope_commune_path = "commune"  # accounts/scopes.py
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta(NamedUnit.Meta):

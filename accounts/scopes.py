@@ -1,0 +1,104 @@
+"""What a person may see and change, decided in one place.
+
+Every view, admin screen, export and count that shows geographic data filters its queryset with
+`visible(user, queryset)` and fetches single objects with `get_visible_or_404`. A model says where
+it sits on the map with `scope_commune_path`: the lookup path from it to its Commune (for example
+`"village__commune"` on a team); Province and Commune themselves need none.
+
+Officer roles give a geographic scope: the whole country, a province, or a commune. Team roles
+give none here: a team leader's own team is reached through their membership (teams app).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.models import Role, RoleAssignment
+
+OFFICER_ROLES = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER}
+
+
+@dataclass(frozen=True)
+class Scope:
+    national: bool = False
+    provinces: frozenset = field(default_factory=frozenset)
+    communes: frozenset = field(default_factory=frozenset)
+    # Provinces that hold one of `communes`: visible (their name shows) but not theirs to manage.
+    parent_provinces: frozenset = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self):
+        return not (self.national or self.provinces or self.communes)
+
+    def q(self, model):
+        """The condition rows of `model` must meet to be in this scope."""
+        if self.national:
+            return Q()
+        from teams.models import Commune, Province
+
+        if model is Province:
+            return Q(pk__in=self.provinces | self.parent_provinces)
+        if model is Commune:
+            commune_path, province_path = "pk", "province"
+        else:
+            commune_path = model.scope_commune_path
+            province_path = f"{commune_path}__province"
+        condition = Q(pk__in=[])
+        if self.provinces:
+            condition |= Q(**{f"{province_path}__in": self.provinces})
+        if self.communes:
+            condition |= Q(**{f"{commune_path}__in": self.communes})
+        return condition
+
+    def filter(self, queryset):
+        return queryset.filter(self.q(queryset.model))
+
+    def contains_commune(self, commune):
+        return self.national or commune.pk in self.communes or commune.province_id in self.provinces
+
+
+def scope_for(user):
+    """The geographic scope of `user`'s officer roles, computed once per user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope()
+    cached = getattr(user, "_geographic_scope", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        scope = Scope(national=True)
+    else:
+        assignments = RoleAssignment.objects.filter(user=user, role__in=OFFICER_ROLES).values_list(
+            "role", "province_id", "commune_id", "commune__province_id"
+        )
+        national, provinces, communes, parents = False, set(), set(), set()
+        for role, province, commune, commune_province in assignments:
+            if role == Role.NATIONAL_ADMIN:
+                national = True
+            elif role == Role.PROVINCE_OFFICER:
+                provinces.add(province)
+            else:
+                communes.add(commune)
+                parents.add(commune_province)
+        scope = Scope(national, frozenset(provinces), frozenset(communes), frozenset(parents))
+    user._geographic_scope = scope
+    return scope
+
+
+def visible(user, queryset):
+    """`queryset` narrowed to what `user` may see."""
+    return scope_for(user).filter(queryset)
+
+
+def get_visible_or_404(user, queryset, **lookup):
+    """One object `user` may see; 404 (not 403) for one outside their scope, so ids leak nothing."""
+    try:
+        return visible(user, queryset).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+
+
+def has_role(user, *roles):
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or RoleAssignment.objects.filter(user=user, role__in=roles).exists()

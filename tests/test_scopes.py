@@ -1,0 +1,117 @@
+"""Who sees what: officers see their own unit and nothing of anyone else's."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from accounts.models import Role, RoleAssignment
+from accounts.scopes import get_visible_or_404, scope_for, visible
+from teams.models import Commune, Province, Village
+from tests.factories import (
+    CommuneFactory,
+    ProvinceFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    VillageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def map_():
+    """Two provinces; the first has two communes, each commune one village."""
+    north, south = ProvinceFactory(code="91"), ProvinceFactory(code="92")
+    a, b = CommuneFactory(code="91001", province=north), CommuneFactory(code="91002", province=north)
+    c = CommuneFactory(code="92001", province=south)
+    villages = {commune.code: VillageFactory(commune=commune) for commune in (a, b, c)}
+    return {"north": north, "south": south, "a": a, "b": b, "c": c, "villages": villages}
+
+
+def officer(role, **unit):
+    return RoleAssignmentFactory(role=role, **unit).user
+
+
+def names(queryset):
+    return sorted(queryset.values_list("pk", flat=True))
+
+
+def test_national_administrator_sees_everything(map_):
+    user = officer(Role.NATIONAL_ADMIN)
+    assert visible(user, Village.objects.all()).count() == 3
+
+
+def test_province_officer_sees_their_province_only(map_):
+    user = officer(Role.PROVINCE_OFFICER, province=map_["north"])
+    assert names(visible(user, Commune.objects.all())) == ["91001", "91002"]
+    assert {v.commune_id for v in visible(user, Village.objects.all())} == {"91001", "91002"}
+    assert names(visible(user, Province.objects.all())) == ["91"]
+
+
+def test_commune_officer_sees_their_commune_only(map_):
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    assert names(visible(user, Commune.objects.all())) == ["91001"]
+    assert [v.commune_id for v in visible(user, Village.objects.all())] == ["91001"]
+    # The province's name shows on their pages, but no other commune of it.
+    assert names(visible(user, Province.objects.all())) == ["91"]
+
+
+def test_commune_officer_asking_for_another_communes_village_by_id_gets_404(map_):
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    other = map_["villages"]["91002"]
+    with pytest.raises(Http404):
+        get_visible_or_404(user, Village.objects.all(), pk=other.pk)
+    own = map_["villages"]["91001"]
+    assert get_visible_or_404(user, Village.objects.all(), pk=own.pk) == own
+
+
+@pytest.mark.parametrize("role", [Role.CONTENT_EDITOR, Role.TEAM_LEADER, Role.TEAM_MEMBER])
+def test_roles_without_an_officer_scope_see_no_geographic_data(map_, role):
+    user = officer(role, commune=map_["a"]) if role != Role.CONTENT_EDITOR else officer(role)
+    assert visible(user, Village.objects.all()).count() == 0
+    assert scope_for(user).is_empty
+
+
+def test_people_with_no_role_or_not_signed_in_see_nothing(map_):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert visible(UserFactory(), Village.objects.all()).count() == 0
+    assert visible(AnonymousUser(), Village.objects.all()).count() == 0
+
+
+def test_inactive_officer_sees_nothing(map_):
+    user = officer(Role.PROVINCE_OFFICER, province=map_["north"])
+    user.is_active = False
+    assert visible(user, Village.objects.all()).count() == 0
+
+
+def test_officer_of_two_communes_sees_both(map_):
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    RoleAssignment.objects.create(user=user, role=Role.COMMUNE_OFFICER, commune=map_["c"])
+    assert names(visible(user, Commune.objects.all())) == ["91001", "92001"]
+
+
+@pytest.mark.parametrize(
+    ("role", "unit"),
+    [
+        (Role.NATIONAL_ADMIN, "province"),
+        (Role.PROVINCE_OFFICER, None),
+        (Role.PROVINCE_OFFICER, "commune"),
+        (Role.COMMUNE_OFFICER, "province"),
+    ],
+)
+def test_a_role_must_be_held_in_the_right_kind_of_unit(map_, role, unit):
+    assignment = RoleAssignment(user=UserFactory(), role=role)
+    if unit == "province":
+        assignment.province = map_["north"]
+    elif unit == "commune":
+        assignment.commune = map_["a"]
+    with pytest.raises(ValidationError):
+        assignment.full_clean()
+
+
+def test_scope_is_computed_once_per_request_user(map_, django_assert_num_queries):
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    with django_assert_num_queries(1):
+        scope_for(user)
+        scope_for(user)
