@@ -6,8 +6,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.models.feedback import GuideFeedback
+
+
+class ReadAndDeletePolicy(ModelPermissionPolicy):
+    """Feedback is what readers wrote: editors read it and delete spam, nobody adds or rewrites it."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class GuideFeedbackViewSet(ModelViewSet):
@@ -20,11 +31,12 @@ class GuideFeedbackViewSet(ModelViewSet):
     list_filter = ["guide", "helpful", "language"]
     search_fields = ["comment"]
     inspect_view_enabled = True
-    # Feedback is what readers wrote: editors read it, nobody rewrites it.
+    copy_view_enabled = False
     form_fields = ["helpful", "comment"]
 
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit")]
+    @property
+    def permission_policy(self):
+        return ReadAndDeletePolicy(self.model)
 
 
 class FeedbackSummaryPanel(Panel):

@@ -36,6 +36,7 @@ STEPS_HEADING = ("Làm theo các bước", "Follow the steps")
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
+@transaction.atomic
 def load(stdout):
     vi, _ = Locale.objects.get_or_create(language_code="vi")
     en, _ = Locale.objects.get_or_create(language_code="en")
@@ -63,7 +64,6 @@ def load(stdout):
     stdout.write(f"Pages: /vi/ and /en/, {len(TOPICS)} topics, {count} guides in each language.")
 
 
-@transaction.atomic
 def _home_pages(vi, en):
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=vi).first()
@@ -86,17 +86,7 @@ def _home_pages(vi, en):
 
 
 def _page(parent, model, spec, english, **fields):
-    """The Vietnamese page under `parent` with the spec's slug, created and translated once.
-
-    One transaction per page, not one for the whole demo: wagtail-localize publishes a
-    translation on commit, and a publish that waited for the end would write back the
-    parent's child count from before its children were added, hiding them from routing.
-    """
-    with transaction.atomic():
-        return _translated_page(parent, model, spec, english, fields)
-
-
-def _translated_page(parent, model, spec, english, fields):
+    """The Vietnamese page under `parent` with the spec's slug, created and translated once."""
     slug = spec["slug"][0]
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
@@ -134,7 +124,11 @@ def _translate(page, locale, pairs):
             context=segment.context,
             defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
-    translation.save_target(publish=True)
+    # Published here rather than by save_target(publish=True), which defers it to the end of the
+    # transaction: the English parent would be published after its children were added, writing
+    # back a child count of zero (the children then 404), and in tests it would never publish.
+    translation.save_target(publish=False)
+    page.get_translation(locale).get_latest_revision().publish()
 
 
 def _guide_fields(spec):

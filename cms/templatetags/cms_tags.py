@@ -5,7 +5,6 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
 
 register = template.Library()
 
@@ -34,9 +33,10 @@ def alternates(context):
     else:
         urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
     # Absolute URLs from SITE_URL, not the request's host: the page is cached and shared.
+    # Names from settings (each in its own language, NFC); Django's own "Tiếng Việt" is decomposed.
     return [
-        (code, get_language_info(code)["name_local"], url, f"{settings.SITE_URL}{url}", code == current)
-        for code, _name in settings.LANGUAGES
+        (code, name, url, f"{settings.SITE_URL}{url}", code == current)
+        for code, name in settings.LANGUAGES
         if (url := urls.get(code))
     ]
 
