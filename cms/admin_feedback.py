@@ -34,10 +34,6 @@ class GuideFeedbackViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = ["helpful", "comment"]
 
-    @property
-    def permission_policy(self):
-        return ReadAndDeletePolicy(self.model)
-
 
 class FeedbackSummaryPanel(Panel):
     """Yes / no counts and the latest comments, shown beside the guide being edited."""
