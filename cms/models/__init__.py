@@ -1,0 +1,14 @@
+from cms.models.feedback import GuideFeedback
+from cms.models.guides import GuidePage
+from cms.models.home import HomePage, TopicPage
+from cms.models.news import NewsIndexPage, NoticePage, StandardPage
+
+__all__ = [
+    "GuideFeedback",
+    "GuidePage",
+    "HomePage",
+    "NewsIndexPage",
+    "NoticePage",
+    "StandardPage",
+    "TopicPage",
+]

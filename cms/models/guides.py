@@ -1,0 +1,107 @@
+"""A guide: the steps a citizen follows on a phone, with its print, poster and QR code views."""
+
+import io
+import math
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.admin_feedback import FeedbackSummaryPanel
+from cms.blocks import GuideStreamBlock, plain_text
+from cms.cache import CachedPageMixin
+from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+
+WORDS_PER_MINUTE = 200
+
+
+class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutablePageMixin, Page):
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences: what this guide helps with.")
+    )
+    body = StreamField(GuideStreamBlock(), verbose_name=_("guide"))
+    # Who checked the guide against the real service, and when: readers trust a dated review.
+    reviewed_by = models.CharField(_("reviewed by"), max_length=160, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed")], heading=_("Review")),
+        FeedbackSummaryPanel(heading=_("What readers said")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    parent_page_types = ["cms.TopicPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def searchable_text(self):
+        return f"{self.summary} {plain_text(self.body)}"
+
+    @property
+    def reading_minutes(self):
+        words = len(f"{self.title} {self.searchable_text()}".split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def key_steps(self, count=3):
+        """The first steps of the guide, for the poster."""
+        steps = [step for block in self.body if block.block_type == "steps" for step in block.value["steps"]]
+        return steps[:count]
+
+    def public_url(self, request=None):
+        return f"{settings.SITE_URL}{self.get_url(request=request)}"
+
+    def qr_svg(self, request=None):
+        image = qrcode.make(
+            self.public_url(request),
+            image_factory=qrcode.image.svg.SvgPathImage,
+            error_correction=qrcode.constants.ERROR_CORRECT_M,
+            box_size=10,
+            border=2,
+        )
+        buffer = io.BytesIO()
+        image.save(buffer)
+        return buffer.getvalue().decode()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topic"] = self.get_parent().specific
+        context["related"] = GuidePage.objects.sibling_of(self, inclusive=False).live().order_by("path")[:3]
+        context["share_url"] = self.public_url(request)
+        return context
+
+    @path("")
+    def guide(self, request):
+        return self.render(request)
+
+    @path("print/")
+    def print_view(self, request):
+        return self.render(request, template="cms/guide_print.html")
+
+    @path("poster/")
+    def poster(self, request):
+        return TemplateResponse(
+            request, "cms/guide_poster.html", {"page": self, "self": self, "qr": self.qr_svg(request)}
+        )
+
+    @path("qr/")
+    def qr(self, request):
+        return HttpResponse(self.qr_svg(request), content_type="image/svg+xml")

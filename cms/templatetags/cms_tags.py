@@ -1,0 +1,52 @@
+"""Template helpers for the public site: language alternates, breadcrumbs, share links."""
+
+from urllib.parse import quote
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def alternates(context):
+    """The current page in each language, as (code, name, path, absolute URL, is_current).
+
+    A Wagtail page links to its live translations (their slugs differ); any other view (search,
+    offline, 404) links to the same path under the other language prefix.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    current = context.get("LANGUAGE_CODE")
+    if page is not None and hasattr(page, "get_translations"):
+        urls = {
+            translation.locale.language_code: translation.get_url(request=request)
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        if request.path != page.get_url(request=request):
+            # A sub-view such as print/ or poster/: the same sub-view in the other language.
+            suffix = request.path.removeprefix(page.get_url(request=request))
+            urls = {code: f"{url}{suffix}" for code, url in urls.items()}
+    else:
+        urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
+    # Absolute URLs from SITE_URL, not the request's host: the page is cached and shared.
+    # Names from settings (each in its own language, NFC); Django's own "Tiếng Việt" is decomposed.
+    return [
+        (code, name, url, f"{settings.SITE_URL}{url}", code == current)
+        for code, name in settings.LANGUAGES
+        if (url := urls.get(code))
+    ]
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """Ancestors from the language's home page down to the parent."""
+    return page.get_ancestors().filter(depth__gt=1)
+
+
+@register.filter
+def urlquote(value):
+    return quote(str(value), safe="")

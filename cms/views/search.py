@@ -1,0 +1,43 @@
+"""The search page and the as-you-type suggestions it offers."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from cms.models import TopicPage
+from cms.search import MAX_QUERY_LENGTH, clean_query, search_pages, suggest
+
+
+def _topic(request, locale):
+    try:
+        topic_id = int(request.GET.get("topic", ""))
+    except ValueError:
+        return None
+    return TopicPage.objects.live().filter(locale=locale, pk=topic_id).first()
+
+
+def search(request):
+    """Works with no JavaScript: a plain GET form; the results page is complete HTML."""
+    locale = Locale.get_active()
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    topic = _topic(request, locale)
+    results = search_pages(query, locale, topic=topic)
+    return render(
+        request,
+        "cms/search.html",
+        {
+            "query": query,
+            "searched": bool(clean_query(query)),
+            "results": results,
+            "topic": topic,
+            "topics": TopicPage.objects.live().filter(locale=locale).order_by("path"),
+            "title": _("Search"),
+        },
+    )
+
+
+def suggestions(request):
+    """An HTML fragment of links: the page's small script puts it under the search box."""
+    locale = Locale.get_active()
+    pages = suggest(request.GET.get("q", ""), locale)
+    return render(request, "cms/search_suggestions.html", {"pages": pages})
