@@ -12,10 +12,14 @@ from django.conf import settings
 from django.utils import timezone
 
 
+def _clock(text):
+    """'07:00' -> time(7, 0); '24:00' is the end of the day (a window open all day)."""
+    hour, minute = map(int, text.split(":"))
+    return time.max if (hour, minute) == (24, 0) else time(hour, minute)
+
+
 def _bounds():
-    start_hour, start_minute = map(int, settings.SMS_WINDOW_START.split(":"))
-    end_hour, end_minute = map(int, settings.SMS_WINDOW_END.split(":"))
-    return time(start_hour, start_minute), time(end_hour, end_minute)
+    return _clock(settings.SMS_WINDOW_START), _clock(settings.SMS_WINDOW_END)
 
 
 def _local(moment):
