@@ -136,6 +136,17 @@ def can_assign(user, role, *, province=None, commune=None):
     return False
 
 
+def visible_users(user):
+    """People `user` may pick when giving a role: everyone for a national administrator, else
+    those already holding a role somewhere in their scope (others join by invitation)."""
+    from accounts.models import User
+
+    if scope_for(user).national:
+        return User.objects.all()
+    held = visible(user, RoleAssignment.objects.all()).values("user_id")
+    return User.objects.filter(pk__in=held)
+
+
 def is_officer(user):
     return not scope_for(user).is_empty
 
