@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and access")
 
+    def ready(self):
+        from accounts import signals  # noqa: F401  (connects the receivers)
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """wagtail.users, with user forms for our model (accounts/admin_users.py)."""

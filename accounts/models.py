@@ -48,6 +48,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("A Vietnamese mobile number, stored as +84…"),
     )
+    # Set once the holder has proved the number is theirs (a sign-in code or an invitation link).
+    phone_verified = models.BooleanField(_("phone number verified"), default=False)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=[("vi", "Tiếng Việt"), ("en", "English")], default="vi"
     )
@@ -129,6 +131,9 @@ class RoleAssignment(models.Model):
     )
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
 
+    scope_commune_path = "commune"
+    scope_province_paths = ["province", "commune__province"]
+
     class Meta:
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
@@ -172,3 +177,33 @@ class RoleAssignment(models.Model):
         }
         if unit and wrong_unit[unit]:
             raise ValidationError(UNIT_MESSAGES[unit])
+
+
+class Invitation(models.Model):
+    """An officer's invitation by SMS: the link signs the person in once and records consent.
+
+    Only a hash of the link's token is stored, so the database never holds a working link.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    role_assignment = models.ForeignKey(
+        RoleAssignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%d/%m/%Y})"
+
+    @property
+    def usable(self):
+        return self.accepted_at is None and self.expires_at > timezone.now() and self.user.is_active

@@ -40,12 +40,13 @@ class Scope:
         if model is Province:
             return Q(pk__in=self.provinces | self.parent_provinces)
         if model is Commune:
-            commune_path, province_path = "pk", "province"
+            commune_path, province_paths = "pk", ["province"]
         else:
             commune_path = model.scope_commune_path
-            province_path = f"{commune_path}__province"
+            # A model held either in a province or in a commune names both ways to its province.
+            province_paths = getattr(model, "scope_province_paths", [f"{commune_path}__province"])
         condition = Q(pk__in=[])
-        if self.provinces:
+        for province_path in province_paths if self.provinces else []:
             condition |= Q(**{f"{province_path}__in": self.provinces})
         if self.communes:
             condition |= Q(**{f"{commune_path}__in": self.communes})
@@ -96,6 +97,58 @@ def get_visible_or_404(user, queryset, **lookup):
         return visible(user, queryset).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404 from None
+
+
+# Which roles an officer may hand out, and where: a province officer staffs their province's
+# communes, a commune officer their commune's teams; only a national administrator makes officers
+# of provinces or other national administrators.
+ASSIGNABLE = {
+    Role.NATIONAL_ADMIN: set(Role),
+    Role.PROVINCE_OFFICER: {Role.COMMUNE_OFFICER, Role.CONTENT_EDITOR, Role.TEAM_LEADER, Role.TEAM_MEMBER},
+    Role.COMMUNE_OFFICER: {Role.TEAM_LEADER, Role.TEAM_MEMBER},
+}
+
+
+def assignable_roles(user):
+    """The roles `user` may give to others (somewhere in their scope)."""
+    scope = scope_for(user)
+    if scope.national:
+        return set(Role)
+    roles = set()
+    if scope.provinces:
+        roles |= ASSIGNABLE[Role.PROVINCE_OFFICER]
+    if scope.communes:
+        roles |= ASSIGNABLE[Role.COMMUNE_OFFICER]
+    return roles
+
+
+def can_assign(user, role, *, province=None, commune=None):
+    """May `user` give `role` in this unit (province, commune, or neither for the whole country)?"""
+    scope = scope_for(user)
+    if scope.national:
+        return True
+    if commune is not None:
+        if commune.province_id in scope.provinces:
+            return role in ASSIGNABLE[Role.PROVINCE_OFFICER]
+        return commune.pk in scope.communes and role in ASSIGNABLE[Role.COMMUNE_OFFICER]
+    if province is not None:
+        return province.pk in scope.provinces and role == Role.CONTENT_EDITOR
+    return False
+
+
+def visible_users(user):
+    """People `user` may pick when giving a role: everyone for a national administrator, else
+    those already holding a role somewhere in their scope (others join by invitation)."""
+    from accounts.models import User
+
+    if scope_for(user).national:
+        return User.objects.all()
+    held = visible(user, RoleAssignment.objects.all()).values("user_id")
+    return User.objects.filter(pk__in=held)
+
+
+def is_officer(user):
+    return not scope_for(user).is_empty
 
 
 def has_role(user, *roles):

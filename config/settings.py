@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.RequireStaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -176,6 +177,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
+        # Its INFO lines describe every API request; keep them out of the logs.
+        "twilio.http_client": {"level": "WARNING"},
     },
 }
 
@@ -208,7 +211,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule (django-celery-beat would downgrade Django); each periodic task looks in
 # the database for what is due. Apps add their entries below as they grow.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "sms-dispatch-due": {
+        "task": "messaging.dispatch_due",
+        "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0),
+        "options": {"expires": 60},
+    },
+}
+# How long an unacknowledged task waits before Redis hands it to another worker (a killed
+# worker's batch comes back after this many seconds).
+if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("redis"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 600)}
 
 # WAGTAIL
 # ------------------------------------------------------------------------------
@@ -227,18 +240,78 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# ALLAUTH (sign-in flows are completed in accounts/)
+# ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
 # ------------------------------------------------------------------------------
+# Team members sign in with their phone and a code by SMS; officers and editors with email,
+# password and an authenticator app (required for staff by accounts.middleware).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+# Nobody signs up alone (the adapter closes sign-up: people are invited); allauth still wants
+# the fields declared to match the login methods. Phone is optional: officers may have none.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "request_login_code": "accounts.forms.PhoneLoginCodeForm",
+    "confirm_login_code": "accounts.forms.PhoneConfirmCodeForm",
+}
+# allauth's defaults are kept on purpose (codes by SMS cost money and invite abuse); they count
+# in the cache, so with Redis they hold across web servers.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "confirm_login_code": "10/m/ip,5/m/key",
+}
+ACCOUNT_LOGOUT_ON_GET = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tổ công nghệ số"
+MFA_RECOVERY_CODE_COUNT = 10
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Passwords are changed and reset through allauth only (no second password form in Wagtail).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
-# SMS
+# SMS (messaging/: the outbox, see messaging/outbox.py)
 # ------------------------------------------------------------------------------
 SMS_PROVIDER = env.get("SMS_PROVIDER", "console")
+if SMS_PROVIDER not in {"console", "twilio"}:
+    raise SettingError(f"SMS_PROVIDER must be console or twilio, not {SMS_PROVIDER!r}")
+SMS_WINDOW_START = env.get("SMS_WINDOW_START", "07:00")
+SMS_WINDOW_END = env.get("SMS_WINDOW_END", "21:00")
+SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
+SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
+SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50)  # messages per send task
+SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # messages handed out per dispatch run
+SMS_MAX_ATTEMPTS = env.get_int("SMS_MAX_ATTEMPTS", 6)
+SMS_RETRY_BASE_SECONDS = env.get_float("SMS_RETRY_BASE_SECONDS", 30.0)
+SMS_RETRY_MAX_SECONDS = env.get_float("SMS_RETRY_MAX_SECONDS", 3600.0)
+# A message queued this long without an answer is handed out again (its task was lost).
+SMS_REQUEUE_AFTER = env.get_int("SMS_REQUEUE_AFTER", 300)
+# A hand-off younger than this may still be talking to the provider: nobody else touches it.
+SMS_HANDOFF_GRACE = env.get_int("SMS_HANDOFF_GRACE", 60)
+# Estimated cost per segment shown before a bulk send (VND; the contract's price).
+SMS_COST_PER_SEGMENT = env.get_int("SMS_COST_PER_SEGMENT", 800)
+TWILIO_ACCOUNT_SID = env.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_MESSAGING_SERVICE_SID = env.get("TWILIO_MESSAGING_SERVICE_SID", "")
+TWILIO_SENDER_ID = env.get("TWILIO_SENDER_ID", "")  # a registered alphanumeric brand name
+TWILIO_API_BASE_URL = env.get("TWILIO_API_BASE_URL", "")  # only to point at a test double
+TWILIO_TIMEOUT = env.get_float("TWILIO_TIMEOUT", 10.0)
+if SMS_PROVIDER == "twilio":
+    for _name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
+        if not globals()[_name]:
+            raise SettingError(f"{_name} is not set (SMS_PROVIDER=twilio needs it)")
+    if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
+        raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
 
 # The embedded mode (plain HTTP) prints email; a deployment sends it over SMTP unless told otherwise.
 _DEFAULT_MAILER = (

@@ -1,22 +1,36 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.invitations import accept_invitation
 from cms.views.offline import service_worker
 from config.views import health
+
+# Both admins sign people in through allauth (two-factor, rate limits): their own password forms
+# are never reachable.
+admin.site.login = secure_admin_login(admin.site.login)
+to_allauth_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+to_allauth_password = RedirectView.as_view(pattern_name="account_change_password")
 
 urlpatterns = [
     path("healthz", health, name="health"),
     path("sw.js", service_worker, name="service_worker"),
+    path("django-admin/password_change/", to_allauth_password),
     path("django-admin/", admin.site.urls),
+    path("admin/login/", to_allauth_login),
+    path("admin/password_reset/", to_allauth_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/invitation/<str:token>/", accept_invitation, name="invitation"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sms/", include("messaging.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -101,3 +101,21 @@ def home_pages(db):
     from cms import demo
 
     demo.load(StringIO())
+
+
+@pytest.fixture
+def fake_twilio(settings):
+    """The fake Twilio server (tests/fake_twilio.py) running, and the outbox pointed at it."""
+    from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+
+    fake = FakeTwilio().start()
+    settings.SMS_PROVIDER = "twilio"
+    settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
+    settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+    settings.TWILIO_SENDER_ID = "TOCONGNGHE"
+    settings.TWILIO_MESSAGING_SERVICE_SID = ""
+    settings.TWILIO_API_BASE_URL = fake.base_url
+    settings.TWILIO_TIMEOUT = 2.0
+    settings.SMS_RATE_PER_SECOND = 0
+    yield fake
+    fake.stop()

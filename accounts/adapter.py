@@ -1,0 +1,89 @@
+"""allauth wired to our user model: phone sign-in by SMS code through the outbox.
+
+allauth has no phone model of its own: the adapter must implement all five of
+send_verification_code_sms, get_phone, set_phone, set_phone_verified and get_user_by_phone, and
+nothing warns when one is missing (tests/test_sign_in.py calls each). Numbers are accepted in
+any common Vietnamese form ("0912 345 678") and stored +84 E.164.
+"""
+
+import time
+import uuid
+
+from allauth.account import app_settings as account_settings
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.fields import PhoneField
+from allauth.account.internal.flows.login import get_authentication_records
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from messaging.models import Purpose
+from messaging.outbox import queue_sms
+from vietnamese.phones import InvalidPhone, normalize_phone
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # People join by invitation from an officer (accounts/invitations.py), never by themselves.
+        return False
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Staff are sent to enrol an authenticator right after signing in (accounts.middleware);
+        # asking for the password they typed seconds ago would only be in the way.
+        request = self.request
+        if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
+            records = get_authentication_records(request, request.user)
+            if records and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def phone_form_field(self, **kwargs):
+        kwargs.setdefault("label", _("Phone number"))
+        kwargs["widget"] = forms.TextInput(
+            attrs={"placeholder": "0912 345 678", "autocomplete": "tel", "type": "tel", "inputmode": "tel"}
+        )
+        # allauth's own validator demands "+84…" before clean_phone below can normalise it.
+        kwargs["validators"] = []
+        return PhoneField(**kwargs)
+
+    def clean_phone(self, phone):
+        try:
+            return normalize_phone(phone)
+        except InvalidPhone as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def send_verification_code_sms(self, user, phone, code, **kwargs):
+        with translation.override(getattr(user, "preferred_language", None) or "vi"):
+            body = gettext("Your sign-in code for the community digital technology teams: %(code)s") % {
+                "code": "{secret}"
+            }
+        # A fresh key per code: asking again must send the new code, not return the old message.
+        queue_sms(
+            phone,
+            body,
+            purpose=Purpose.SIGN_IN,
+            idempotency_key=f"sign-in:{uuid.uuid4().hex}",
+            unaccented=True,
+            user=user,
+            secret=code,
+        )
+
+    def get_phone(self, user):
+        if not user.phone:
+            return None
+        return user.phone, user.phone_verified
+
+    def set_phone(self, user, phone, verified):
+        user.phone = phone
+        user.phone_verified = verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def set_phone_verified(self, user, phone):
+        if user.phone == phone and not user.phone_verified:
+            user.phone_verified = True
+            user.save(update_fields=["phone_verified"])
+
+    def get_user_by_phone(self, phone):
+        return User.objects.filter(phone=phone, is_active=True).first()

@@ -1,0 +1,150 @@
+"""Role assignments and invitations in the Wagtail admin, for officers within their own units."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+
+from accounts.admin_scoping import ScopedEditView, ScopedModelViewSet
+from accounts.invitations import invite
+from accounts.models import Role, RoleAssignment, User
+from accounts.scopes import assignable_roles, can_assign, visible, visible_users
+from teams.models import Commune, Province
+from vietnamese.phones import InvalidPhone, normalize_phone
+
+
+def _narrow_to(form, user):
+    """Offer only the roles, units and people `user` may hand out."""
+    roles = assignable_roles(user)
+    form.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
+    form.fields["province"].queryset = visible(user, Province.objects.all()).filter(
+        pk__in=_managed_provinces(user)
+    )
+    form.fields["commune"].queryset = visible(user, Commune.objects.select_related("province"))
+    if "user" in form.fields:
+        form.fields["user"].queryset = visible_users(user)
+
+
+def _managed_provinces(user):
+    from accounts.scopes import scope_for
+
+    scope = scope_for(user)
+    return Province.objects.values("pk") if scope.national else list(scope.provinces)
+
+
+def _check_assignable(form, user):
+    cleaned = form.cleaned_data
+    role = cleaned.get("role")
+    if role and not can_assign(user, role, province=cleaned.get("province"), commune=cleaned.get("commune")):
+        raise forms.ValidationError(_("You may not give this role in this unit."))
+
+
+class RoleAssignmentForm(WagtailAdminModelForm):
+    class Meta:
+        model = RoleAssignment
+        fields = ["user", "role", "province", "commune"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_user = for_user
+        _narrow_to(self, for_user)
+
+    def clean(self):
+        cleaned = super().clean()
+        _check_assignable(self, self.for_user)
+        return cleaned
+
+
+class _FormForUser:
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class RoleAssignmentCreateView(_FormForUser, generic.CreateView):
+    pass
+
+
+class RoleAssignmentEditView(_FormForUser, ScopedEditView):
+    pass
+
+
+class RoleAssignmentViewSet(ScopedModelViewSet):
+    model = RoleAssignment
+    form_class = RoleAssignmentForm
+    add_view_class = RoleAssignmentCreateView
+    edit_view_class = RoleAssignmentEditView
+    icon = "group"
+    menu_label = _("Roles")
+    menu_order = 550
+    add_to_admin_menu = True
+    list_display = ["user", "role", "province", "commune", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__full_name", "user__phone", "user__email"]
+    search_backend_name = None
+
+    def get_form_class(self, for_update=False):
+        return RoleAssignmentForm
+
+
+class InvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    phone = forms.CharField(
+        label=_("Phone number"), widget=forms.TextInput(attrs={"type": "tel", "placeholder": "0912 345 678"})
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
+    commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the text"), choices=User._meta.get_field("preferred_language").choices
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_user = for_user
+        _narrow_to(self, for_user)
+
+    def clean_phone(self):
+        try:
+            return normalize_phone(self.cleaned_data["phone"])
+        except InvalidPhone as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role"):
+            probe = RoleAssignment(
+                role=cleaned["role"], province=cleaned.get("province"), commune=cleaned.get("commune")
+            )
+            try:
+                probe.clean()
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+            _check_assignable(self, self.for_user)
+        return cleaned
+
+
+def invite_view(request):
+    from accounts.scopes import is_officer
+
+    if not (request.user.is_superuser or is_officer(request.user)):
+        return TemplateResponse(request, "wagtailadmin/shared/permission_denied.html", status=403)
+    form = InvitationForm(request.POST or None, for_user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        invite(
+            request.user,
+            data["phone"],
+            data["full_name"],
+            data["role"],
+            province=data.get("province"),
+            commune=data.get("commune"),
+            language=data["language"],
+        )
+        messages.success(
+            request, _("Invitation sent by text message to %(name)s.") % {"name": data["full_name"]}
+        )
+        return redirect("invite_by_sms")
+    return TemplateResponse(request, "accounts/admin/invite.html", {"form": form})

@@ -1,0 +1,40 @@
+"""Admin access follows roles: officers and editors get into the Wagtail admin, nobody else.
+
+Wagtail lets in whoever holds "wagtailadmin.access_admin"; giving it through a group tied to
+the role means removing the last officer role also closes the door.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from accounts.models import Role, RoleAssignment
+
+ADMIN_GROUPS = {
+    "Officers": {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER},
+    "Editors": {Role.CONTENT_EDITOR},
+}
+
+
+def _group(name):
+    group, created = Group.objects.get_or_create(name=name)
+    if created or not group.permissions.filter(codename="access_admin").exists():
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    return group
+
+
+def sync_admin_groups(user):
+    held = set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+    for name, roles in ADMIN_GROUPS.items():
+        if held & roles:
+            user.groups.add(_group(name))
+        else:
+            user.groups.remove(*Group.objects.filter(name=name))
+
+
+@receiver(post_save, sender=RoleAssignment)
+@receiver(post_delete, sender=RoleAssignment)
+def role_changed(sender, instance, **kwargs):
+    sync_admin_groups(instance.user)

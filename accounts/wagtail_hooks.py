@@ -1,0 +1,27 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from accounts.admin_roles import RoleAssignmentViewSet, invite_view
+from accounts.scopes import is_officer
+
+
+@hooks.register("register_admin_viewset")
+def register_roles():
+    return RoleAssignmentViewSet("roles")
+
+
+@hooks.register("register_admin_urls")
+def invitation_urls():
+    return [path("invite/", invite_view, name="invite_by_sms")]
+
+
+class OfficerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or is_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def invitation_menu_item():
+    return OfficerMenuItem(_("Invite by text message"), reverse("invite_by_sms"), icon_name="mail", order=560)

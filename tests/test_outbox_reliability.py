@@ -1,0 +1,109 @@
+"""The outbox with a real Celery worker and a real Redis broker: crashes lose and repeat nothing.
+
+Needs PostgreSQL (the worker subprocess reads the test database) and Redis (REDIS_URL).
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from messaging.models import Message, Purpose, State
+from messaging.outbox import queue_many, queue_sms
+from tests.broker_proxy import BrokerProxy
+from tests.celery_worker import Worker, clear_broker, wait_until
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.redis]
+
+
+@pytest.fixture
+def broker(redis_url, postgres):
+    clear_broker(redis_url)
+    yield redis_url
+    clear_broker(redis_url)
+
+
+@pytest.fixture
+def workers(broker, fake_twilio, tmp_path):
+    started = []
+
+    def start(**kwargs):
+        worker = Worker(kwargs.pop("broker_url", broker), fake_twilio, tmp_path, **kwargs).start()
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.kill()
+
+
+def queue_notices(count, prefix="n"):
+    return queue_many(
+        {
+            "recipient_phone": f"+849{10_000_000 + n:08d}",
+            "body": f"Thông báo số {n}",
+            "purpose": Purpose.NOTICE,
+            "idempotency_key": f"{prefix}-{n}",
+        }
+        for n in range(count)
+    )
+
+
+def all_in(state, count):
+    return lambda: Message.objects.filter(state=state).count() == count
+
+
+def assert_each_received_once(fake, messages):
+    received = sorted(m["body"] for m in fake.accepted)
+    assert received == sorted(m.body for m in messages), "a message was lost or sent twice"
+
+
+def test_a_worker_killed_mid_batch_then_restarted_sends_every_message_exactly_once(workers, fake_twilio):
+    fake_twilio.delay = 0.02  # about one second per batch of 50: the kill lands inside one
+    messages = queue_notices(200)
+    first = workers(concurrency=2)
+    assert wait_until(lambda: len(fake_twilio.accepted) >= 40, timeout=60)
+    first.kill()
+    at_kill = len(fake_twilio.accepted)
+    assert at_kill < 200, "the worker finished before it could be killed"
+    workers(concurrency=2)
+    assert wait_until(all_in(State.SENT, 200), timeout=90), Message.objects.exclude(state=State.SENT).count()
+    assert_each_received_once(fake_twilio, messages)
+    assert Message.objects.filter(provider_message_id="").count() == 0
+
+
+def test_while_the_broker_is_down_messages_stay_scheduled_and_go_once_it_is_back(
+    workers, fake_twilio, redis_url
+):
+    parts = urlsplit(redis_url)
+    proxy = BrokerProxy(parts.hostname, parts.port or 6379).start()
+    through_proxy = urlunsplit(parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+    workers(broker_url=through_proxy, extra_env={"REDIS_URL": redis_url})
+    queue_sms("0912345678", "Trước khi mất kết nối", purpose=Purpose.NOTICE, idempotency_key="before")
+    assert wait_until(all_in(State.SENT, 1), timeout=60)
+
+    proxy.cut()
+    messages = queue_notices(20, prefix="down")
+    assert not wait_until(lambda: Message.objects.filter(state=State.SENT).count() > 1, timeout=6)
+    assert Message.objects.filter(state=State.SCHEDULED).count() == 20
+    assert len(fake_twilio.accepted) == 1
+
+    proxy.start()  # same port: the broker is back
+    assert wait_until(all_in(State.SENT, 21), timeout=120)
+    assert_each_received_once(fake_twilio, [Message.objects.get(idempotency_key="before"), *messages])
+    proxy.cut()
+
+
+def test_500s_then_success_are_retried_and_sent_once_and_21211_is_not_retried(workers, fake_twilio):
+    fake_twilio.fail("+84912345678", 500, 500, 503)
+    fake_twilio.fail("+84987654321", 21211, forever=True)
+    flaky = queue_sms("0912345678", "Họp tổ", purpose=Purpose.NOTICE, idempotency_key="flaky")
+    invalid = queue_sms("0987654321", "Họp tổ", purpose=Purpose.NOTICE, idempotency_key="invalid")
+    workers()
+    assert wait_until(lambda: Message.objects.get(pk=flaky.pk).state == State.SENT, timeout=60)
+    assert wait_until(lambda: Message.objects.get(pk=invalid.pk).state == State.FAILED, timeout=30)
+    assert fake_twilio.bodies_to("+84912345678") == ["Họp tổ"]
+    flaky.refresh_from_db()
+    invalid.refresh_from_db()
+    assert flaky.attempts == 4
+    assert (invalid.attempts, invalid.error_code) == (1, "21211")
+    assert [e.to_state for e in invalid.events.all()] == [State.SCHEDULED, State.QUEUED, State.FAILED]

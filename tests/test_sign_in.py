@@ -1,0 +1,163 @@
+"""Signing in: team members by phone and SMS code, staff by password and a required authenticator."""
+
+import re
+
+import pytest
+from allauth.account.adapter import get_adapter
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from accounts.models import User
+from messaging.models import SECRET_MASK, Message, Purpose, State
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """allauth counts requests in the cache: each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def leader():
+    return User.objects.create_user(phone="+84912345678", full_name="Trần Văn Hùng")
+
+
+def request_code(client, phone, capsys, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_request_login_code"), {"phone": phone})
+    printed = capsys.readouterr().out
+    codes = re.findall(r"\b(\d{6})\b", printed)
+    return response, codes[-1] if codes else None
+
+
+def test_a_team_leader_signs_in_with_a_number_typed_the_usual_way(
+    client, leader, capsys, django_capture_on_commit_callbacks
+):
+    response, code = request_code(client, "0912 345 678", capsys, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert code is not None
+    message = Message.objects.get(purpose=Purpose.SIGN_IN)
+    assert (message.recipient, message.state, message.user) == ("+84912345678", State.SENT, leader)
+    assert code not in message.body and SECRET_MASK in message.shown_body
+    assert message.sealed_secret == ""
+    response = client.post(reverse("account_confirm_login_code"), {"code": code}, follow=True)
+    assert response.context["user"] == leader
+    leader.refresh_from_db()
+    assert leader.phone_verified
+
+
+def test_a_wrong_code_is_refused_and_the_person_stays_signed_out(
+    client, leader, capsys, django_capture_on_commit_callbacks
+):
+    _, code = request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
+    wrong = "000000" if code != "000000" else "111111"
+    response = client.post(reverse("account_confirm_login_code"), {"code": wrong})
+    assert response.status_code == 200
+    assert not response.context["user"].is_authenticated
+
+
+def test_a_number_that_is_not_vietnamese_gets_a_clear_message_and_keeps_what_was_typed(client):
+    response = client.post(
+        reverse("account_request_login_code"), {"phone": "12ab"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "use digits only" in response.content.decode()
+    assert 'value="12ab"' in response.content.decode()
+
+
+def test_an_unknown_number_sends_no_code_and_reveals_nothing(
+    client, capsys, django_capture_on_commit_callbacks
+):
+    response, code = request_code(client, "0987 654 321", capsys, django_capture_on_commit_callbacks)
+    assert response.status_code == 302  # same answer as for a known number
+    assert code is None
+    assert not Message.objects.exists()
+
+
+def test_requesting_codes_is_rate_limited(client, leader, capsys, django_capture_on_commit_callbacks):
+    for _ in range(3):
+        request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
+        client.logout()
+    response, _ = request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert Message.objects.filter(purpose=Purpose.SIGN_IN).count() == 3
+
+
+def test_the_adapter_implements_every_phone_method(leader):
+    adapter = get_adapter()
+    assert adapter._has_phone_impl
+    assert adapter.get_user_by_phone("+84912345678") == leader
+    assert adapter.get_phone(leader) == ("+84912345678", False)
+    adapter.set_phone_verified(leader, "+84912345678")
+    assert adapter.get_phone(leader) == ("+84912345678", True)
+    adapter.set_phone(leader, "+84987654321", False)
+    assert User.objects.get(pk=leader.pk).phone == "+84987654321"
+    assert adapter.clean_phone("0987 654 321") == "+84987654321"
+
+
+def test_nobody_can_sign_up_alone(client):
+    response = client.get(reverse("account_signup"))
+    assert b"closed" in response.content.lower() or response.status_code in (403, 302)
+    assert not get_adapter().is_open_for_signup(None)
+
+
+@pytest.fixture
+def officer(client):
+    """A superuser signed in through allauth's own form (as a person would), not yet enrolled."""
+    user = UserFactory(email="officer@example.vn", is_staff=True, is_superuser=True)
+    response = client.post(
+        reverse("account_login"), {"login": "officer@example.vn", "password": "a-long-test-password"}
+    )
+    assert response.status_code == 302
+    return user
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/django-admin/", "/vi/"])
+def test_staff_without_two_factor_are_sent_to_enrol_first(client, officer, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+def test_staff_with_an_authenticator_reach_the_admin(client, officer):
+    Authenticator.objects.create(user=officer, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_enrolling_gives_recovery_codes(client, officer):
+    import time
+
+    from allauth.mfa.totp.internal.auth import hotp_value
+
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    secret = response.context["form"].secret
+    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
+    assert Authenticator.objects.filter(user=officer, type=Authenticator.Type.RECOVERY_CODES).exists()
+    assert client.get("/admin/").status_code == 200
+
+
+def test_team_members_are_not_asked_for_two_factor(client, leader):
+    client.force_login(leader)
+    assert client.get("/vi/").status_code in (200, 404)
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/"])
+def test_both_admin_logins_go_through_allauth(client, path):
+    response = client.get(path + "?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_admin_password_forms_are_not_reachable(client):
+    assert client.get("/admin/password_reset/")["Location"].startswith(reverse("account_login"))
+    response = client.post("/admin/login/", {"username": "a@b.vn", "password": "x"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
