@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teams.models.places import Commune, Village
-from vietnamese.phones import InvalidPhone, normalize_phone
+from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
 
 
@@ -93,7 +93,30 @@ class Team(models.Model):
             self.commune_id = self.village.commune_id
         self.name = normalize(self.name)
         self.name_key = search_key(self.name)
+        creating = self._state.adding
         super().save(*args, **kwargs)
+        if creating:
+            self._record(TeamEvent.Kind.FOUNDED, self.decision_number, self.decision_date or self.founded_on)
+        elif getattr(self, "_loaded", {}).get("status", self.status) != self.status:
+            self._record(TeamEvent.Kind.STATUS_CHANGED, self.get_status_display(), self.dissolved_on)
+        self._loaded = {"status": self.status}
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = {"status": instance.__dict__.get("status")}
+        return instance
+
+    def _record(self, kind, detail, day=None, member=None):
+        """History is written by the model, so the admin, the roster import and scripts all keep it."""
+        TeamEvent.objects.create(
+            team=self,
+            kind=kind,
+            member=member,
+            detail=str(detail or "")[:255],
+            happened_on=day or timezone.localdate(),
+            recorded_by=getattr(self, "changed_by", None),
+        )
 
     @property
     def place(self):
@@ -235,7 +258,34 @@ class Member(models.Model):
     def save(self, *args, **kwargs):
         self.full_name = normalize(self.full_name)
         self.name_key = search_key(self.full_name)
+        creating = self._state.adding
         super().save(*args, **kwargs)
+        self.team.changed_by = getattr(self, "changed_by", None)
+        if creating:
+            self.team._record(TeamEvent.Kind.MEMBER_JOINED, self.get_role_display(), self.joined_on, self)
+        else:
+            loaded = getattr(self, "_loaded", {"role": self.role, "left_on": self.left_on})
+            if loaded["role"] != self.role:
+                self.team._record(TeamEvent.Kind.ROLE_CHANGED, self.get_role_display(), None, self)
+            if loaded["left_on"] is None and self.left_on:
+                self.team._record(TeamEvent.Kind.MEMBER_LEFT, "", self.left_on, self)
+        self._loaded = {"role": self.role, "left_on": self.left_on}
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = {
+            "role": instance.__dict__.get("role"),
+            "left_on": instance.__dict__.get("left_on"),
+        }
+        return instance
+
+    @property
+    def public_phone(self):
+        """The number in national form where the member consented to publish it, else None."""
+        if not (self.publish_phone and self.phone and self.is_current):
+            return None
+        return parse_phone(self.phone).national
 
     @property
     def is_current(self):
