@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,9 +113,9 @@ def _parents(user, province):
     """Breadcrumbs up to the highest level `user` may open."""
     crumbs = []
     if scope_for(user).national:
-        crumbs.append((_("Whole country"), "teams:dashboard_national", []))
+        crumbs.append((_("Whole country"), reverse("teams:dashboard_national")))
     if province and may_open_province(user, province):
-        crumbs.append((province.name, "teams:dashboard_province", [province.pk]))
+        crumbs.append((province.name, reverse("teams:dashboard_province", args=[province.pk])))
     return crumbs
 
 
@@ -127,7 +128,7 @@ def team(request, pk):
     sessions, citizens, outcomes = dashboards.team_activity(unit, months)
     members = list(unit.members.current().order_by("role", "name_key"))
     parents = _parents(request.user, unit.commune.province)
-    parents.append((unit.commune.name, "teams:dashboard_commune", [unit.commune_id]))
+    parents.append((unit.commune.name, reverse("teams:dashboard_commune", args=[unit.commune_id])))
     return render(
         request,
         "teams/dashboard_team.html",
