@@ -206,7 +206,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule (django-celery-beat would downgrade Django); each periodic task looks in
 # the database for what is due. Apps add their entries below as they grow.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # The dashboards' monthly totals are kept current on every log write; this nightly rebuild
+    # repairs anything written around the app (teams/summaries.py).
+    "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+}
 
 # WAGTAIL
 # ------------------------------------------------------------------------------

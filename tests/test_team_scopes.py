@@ -6,7 +6,13 @@ from django.contrib.auth.models import Group, Permission
 from accounts.models import Role
 from accounts.scopes import may_log_for, team_of, teams_led_by, visible
 from teams.models import AssistanceLog, Member, Team
-from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, UserFactory, VillageFactory
+from tests.factories import (
+    CommuneFactory,
+    ProvinceFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    VillageFactory,
+)
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 
 pytestmark = pytest.mark.django_db

@@ -258,6 +258,12 @@ class Member(models.Model):
     def save(self, *args, **kwargs):
         self.full_name = normalize(self.full_name)
         self.name_key = search_key(self.full_name)
+        if self.phone:
+            # Saved outside a form (imports, scripts): still stored as +84; `clean` reports bad ones.
+            try:
+                self.phone = normalize_phone(self.phone)
+            except InvalidPhone:
+                pass
         creating = self._state.adding
         super().save(*args, **kwargs)
         self.team.changed_by = getattr(self, "changed_by", None)
