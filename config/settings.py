@@ -217,6 +217,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0),
         "options": {"expires": 60},
     },
+    # The dashboards' monthly totals are kept current on every log write; this nightly rebuild
+    # repairs anything written around the app (teams/summaries.py).
+    "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
 }
 # How long an unacknowledged task waits before Redis hands it to another worker (a killed
 # worker's batch comes back after this many seconds).

@@ -1,0 +1,135 @@
+"""The leader's session form: everything on one phone screen, defaults that make it a few taps."""
+
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from teams.models import Member, OutcomeType, Service, Village
+
+# No single session helps more people than this; a bigger number is a typing slip.
+MAX_PER_SESSION = 2000
+
+
+def count_field(label, required=False):
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_value=MAX_PER_SESSION,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": MAX_PER_SESSION}),
+        error_messages={
+            "min_value": _("A count cannot be negative."),
+            "max_value": _("No session helps more than %(limit_value)s people: check the number."),
+            "invalid": _("Type a whole number."),
+        },
+    )
+
+
+class AssistanceLogForm(forms.Form):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    held_on = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Type the date as dd/mm/yyyy.")},
+    )
+    village = forms.ModelChoiceField(label=_("Village"), queryset=Village.objects.none(), empty_label=None)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Members present"),
+        queryset=Member.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Only members of this team can be ticked as present.")},
+    )
+    citizens_helped = count_field(_("Citizens helped"), required=True)
+    women_helped = count_field(_("of whom women"))
+    over_60_helped = count_field(_("of whom over 60"))
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services"),
+        queryset=Service.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, team, log=None, **kwargs):
+        self.team, self.log = team, log
+        super().__init__(*args, **kwargs)
+        province_id = team.commune.province_id
+        self.fields["village"].queryset = Village.objects.filter(commune_id=team.commune_id)
+        self.fields["attendees"].queryset = team.members.current()
+        self.fields["services"].queryset = Service.objects.for_province(province_id)
+        self.outcome_types = list(OutcomeType.objects.for_province(province_id).select_related("service"))
+        for outcome in self.outcome_types:
+            self.fields[self.outcome_field(outcome)] = count_field(outcome.name)
+        if not self.is_bound:
+            self.initial.update(self._initial_values())
+
+    @staticmethod
+    def outcome_field(outcome):
+        return f"outcome_{outcome.pk}"
+
+    def outcome_fields(self):
+        return [self[self.outcome_field(outcome)] for outcome in self.outcome_types]
+
+    def _initial_values(self):
+        if self.log is None:
+            return {
+                "submission_key": uuid.uuid4(),
+                "held_on": timezone.localdate(),
+                "village": self.team.village_id
+                or self.fields["village"].queryset.values_list("pk", flat=True).first(),
+                "attendees": list(self.fields["attendees"].queryset.values_list("pk", flat=True)),
+            }
+        log = self.log
+        values = {
+            "held_on": log.held_on,
+            "village": log.village_id,
+            "attendees": list(log.attendees.values_list("pk", flat=True)),
+            "citizens_helped": log.citizens_helped,
+            "women_helped": log.women_helped,
+            "over_60_helped": log.over_60_helped,
+            "services": list(log.services.values_list("pk", flat=True)),
+            "note": log.note,
+        }
+        for outcome in log.outcomes.all():
+            values[f"outcome_{outcome.outcome_type_id}"] = outcome.count
+        return values
+
+    def clean_held_on(self):
+        day = self.cleaned_data["held_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        founded = self.team.decision_date or self.team.founded_on
+        if founded and day < founded:
+            raise forms.ValidationError(
+                _("The team was founded on %(date)s: a session cannot be before that.")
+                % {"date": founded.strftime("%d/%m/%Y")}
+            )
+        if self.team.dissolved_on and day > self.team.dissolved_on:
+            raise forms.ValidationError(_("The team was dissolved before this date."))
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        citizens = cleaned.get("citizens_helped")
+        if citizens is not None:
+            for name in ("women_helped", "over_60_helped"):
+                part = cleaned.get(name)
+                if part is not None and part > citizens:
+                    self.add_error(
+                        name, _("This cannot be more than the citizens helped (%(n)s).") % {"n": citizens}
+                    )
+        return cleaned
+
+    def outcome_counts(self):
+        """{outcome type id: count} for the counts typed (zeros and blanks left out)."""
+        counts = {}
+        for outcome in self.outcome_types:
+            value = self.cleaned_data.get(self.outcome_field(outcome))
+            if value:
+                counts[outcome.pk] = value
+        return counts

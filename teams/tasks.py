@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from teams.summaries import rebuild_all
+
+
+@shared_task(acks_late=True)
+def rebuild_summaries():
+    """Nightly: the commune-month totals again from the logs (idempotent; repairs writes made outside the app)."""
+    rebuild_all()

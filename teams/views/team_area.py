@@ -1,0 +1,102 @@
+"""The team members' area on a phone: the team, a big "log a session" button, recent logs, totals."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.scopes import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by, visible
+from teams.dashboards import last_months, team_activity
+from teams.forms import AssistanceLogForm
+from teams.logbook import save_log
+from teams.models import AssistanceLog
+
+RECENT_LOGS = 10
+
+
+@login_required
+def team_home(request):
+    team = team_of(request.user)
+    if team is None:
+        return render(request, "teams/no_team.html", status=403)
+    months = last_months(6)
+    sessions, citizens, outcomes = team_activity(team, months)
+    logs = list(team.logs.select_related("village").prefetch_related("outcomes__outcome_type")[:RECENT_LOGS])
+    for log in logs:
+        log.correctable = may_correct_log(request.user, log)
+    return render(
+        request,
+        "teams/team_home.html",
+        {
+            "team": team,
+            "is_leader": teams_led_by(request.user).filter(pk=team.pk).exists(),
+            "members": team.members.current().order_by("role", "name_key"),
+            "logs": logs,
+            "monthly": list(zip(months, sessions, citizens, strict=True))[::-1],
+            "outcomes": outcomes,
+        },
+    )
+
+
+@login_required
+def log_session(request):
+    """New log for the team the signed-in leader leads (`?team=` picks one if they lead several)."""
+    led = teams_led_by(request.user).select_related("commune", "village")
+    team = led.filter(pk=request.GET.get("team")).first() if request.GET.get("team") else led.first()
+    if team is None:
+        return render(
+            request,
+            "teams/forbidden.html",
+            {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
+            status=403,
+        )
+    form = AssistanceLogForm(request.POST or None, team=team)
+    if request.method == "POST" and form.is_valid():
+        log, created = save_log(form, request.user)
+        if created:
+            messages.success(
+                request, _("Session of %(date)s saved.") % {"date": log.held_on.strftime("%d/%m/%Y")}
+            )
+        return redirect("teams:home")
+    if request.method == "POST":
+        messages.error(request, _("Nothing was saved: please check the fields marked below."))
+    return render(
+        request, "teams/log_form.html", {"form": form, "team": team}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def correct_log(request, pk):
+    reachable = AssistanceLog.objects.filter(
+        Q(pk__in=visible(request.user, AssistanceLog.objects.all()).values("pk"))
+        | Q(team__in=teams_led_by(request.user))
+    )
+    log = get_object_or_404(reachable.select_related("team__commune", "team__village", "commune"), pk=pk)
+    if not may_correct_log(request.user, log):
+        return render(
+            request,
+            "teams/forbidden.html",
+            {
+                "message": _(
+                    "A leader can correct a log for %(days)s days after writing it; ask your commune officer now."
+                )
+                % {"days": LEADER_CORRECTION_DAYS}
+            },
+            status=403,
+        )
+    form = AssistanceLogForm(request.POST or None, team=log.team, log=log)
+    if request.method == "POST" and form.is_valid():
+        save_log(form, request.user, log=log)
+        messages.success(request, _("Correction saved."))
+        if may_correct_log(request.user, log) and teams_led_by(request.user).filter(pk=log.team_id).exists():
+            return redirect("teams:home")
+        return redirect("teams:dashboard_team", log.team_id)
+    if request.method == "POST":
+        messages.error(request, _("Nothing was saved: please check the fields marked below."))
+    return render(
+        request,
+        "teams/log_form.html",
+        {"form": form, "team": log.team, "log": log},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from teams.admin_views import TeamsGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_teams_admin():
+    return TeamsGroup()

@@ -1,0 +1,172 @@
+"""A team leader logs a session on their phone: quick, kept when wrong, never twice."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from teams.models import AssistanceLog, CommuneMonth, CommuneMonthOutcome, OutcomeType, Service
+from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
+
+pytestmark = pytest.mark.django_db
+
+LOG_URL = "/vi/team/log/"
+
+
+@pytest.fixture
+def team():
+    team = TeamFactory()
+    MemberFactory.create_batch(2, team=team)
+    return team
+
+
+@pytest.fixture
+def leader(team, client):
+    user = leader_of(team)
+    client.force_login(user)
+    return user
+
+
+def form_values(client, team):
+    """What the form offers by default, as the browser would send it back."""
+    page = client.get(LOG_URL).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+    return {
+        "submission_key": key,
+        "held_on": timezone.localdate().strftime("%d/%m/%Y"),
+        "village": team.village_id,
+        "attendees": list(team.members.values_list("pk", flat=True)),
+        "citizens_helped": "14",
+        "women_helped": "8",
+        "over_60_helped": "3",
+        "services": [Service.objects.get(code="vneid").pk],
+        f"outcome_{OutcomeType.objects.get(code='vneid-level2').pk}": "6",
+        "note": "Hỗ trợ tại nhà văn hoá",
+    }
+
+
+def test_leader_sees_their_team_and_the_log_button(leader, team, client):
+    page = client.get("/vi/team/").content.decode()
+    assert team.name in page
+    assert "Ghi nhận buổi hỗ trợ" in page  # "Log a session", in Vietnamese first
+
+
+def test_the_form_starts_with_today_the_teams_village_and_every_member_ticked(leader, team, client):
+    page = client.get(LOG_URL).content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
+    assert re.search(rf'<option value="{team.village_id}" selected>', page)
+    for member in team.members.all():
+        assert re.search(rf'value="{member.pk}"[^>]*checked', page)
+
+
+def test_logging_a_session_saves_it_with_its_outcomes_and_updates_the_monthly_totals(leader, team, client):
+    values = form_values(client, team)
+    response = client.post(LOG_URL, values)
+    assert response.status_code == 302
+    log = AssistanceLog.objects.get()
+    assert (log.citizens_helped, log.women_helped, log.over_60_helped) == (14, 8, 3)
+    assert log.attendees.count() == 3
+    assert log.outcomes.get().count == 6
+    month = CommuneMonth.objects.get(commune=team.commune)
+    assert (month.sessions, month.citizens_helped) == (1, 14)
+    assert CommuneMonthOutcome.objects.get(commune=team.commune).total == 6
+    home = client.get("/vi/team/").content.decode()
+    assert "14 người dân được hỗ trợ" in home
+
+
+def test_a_double_tap_makes_one_log(leader, team, client):
+    values = form_values(client, team)
+    client.post(LOG_URL, values)
+    second = client.post(LOG_URL, values)
+    assert second.status_code == 302
+    assert AssistanceLog.objects.count() == 1
+    assert CommuneMonth.objects.get().sessions == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"citizens_helped": "-3"}, "citizens_helped", "Số lượng không thể âm."),
+        ({"citizens_helped": "99999"}, "citizens_helped", "Không buổi nào hỗ trợ quá 2000 người"),
+        ({"women_helped": "40"}, "women_helped", "không thể nhiều hơn số người dân được hỗ trợ"),
+        ({"held_on": "01/01/2099"}, "held_on", "không thể ở tương lai"),
+        ({"held_on": "01/01/2020"}, "held_on", "Tổ được thành lập ngày 10/01/2023"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message_and_what_was_typed_is_kept(
+    leader, team, client, changes, field, message
+):
+    values = form_values(client, team) | changes
+    response = client.post(LOG_URL, values)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    assert "Hỗ trợ tại nhà văn hoá" in page  # the note typed is still there
+    assert AssistanceLog.objects.count() == 0
+
+
+def test_a_member_of_another_team_cannot_be_ticked_present(leader, team, client):
+    stranger = MemberFactory()
+    values = form_values(client, team) | {"attendees": [stranger.pk]}
+    response = client.post(LOG_URL, values)
+    assert "Chỉ có thể đánh dấu thành viên của tổ này" in response.content.decode()
+    assert AssistanceLog.objects.count() == 0
+
+
+def test_a_leader_cannot_log_for_a_team_not_theirs(leader, team, client):
+    other = TeamFactory()
+    values = form_values(client, team)
+    response = client.post(f"{LOG_URL}?team={other.pk}", values)
+    assert response.status_code == 403
+    assert "chỉ cho tổ của mình" in response.content.decode()
+    assert AssistanceLog.objects.count() == 0
+
+
+def test_a_plain_member_cannot_log(team, client):
+    member = MemberFactory(team=team)
+    member.user = leader_of(TeamFactory())  # a user, but only a plain member of `team`
+    client.force_login(member.user)
+    other_team_logs = client.post(LOG_URL + f"?team={team.pk}", {"citizens_helped": 3})
+    assert other_team_logs.status_code == 403
+
+
+def test_leader_corrects_a_log_within_seven_days_and_the_totals_follow(leader, team, client):
+    log = LogFactory(team=team, held_on=timezone.localdate(), created_by=leader, submission_key=uuid.uuid4())
+    from teams.summaries import month_start, refresh_commune_months
+
+    refresh_commune_months([(team.commune_id, month_start(log.held_on))])
+    values = {
+        "held_on": log.held_on.strftime("%d/%m/%Y"),
+        "village": team.village_id,
+        "citizens_helped": "25",
+    }
+    response = client.post(reverse("teams:correct_log", args=[log.pk]), values)
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert log.citizens_helped == 25
+    assert CommuneMonth.objects.get().citizens_helped == 25
+
+
+def test_after_seven_days_only_an_officer_can_correct(leader, team, client):
+    log = LogFactory(team=team, held_on=timezone.localdate() - datetime.timedelta(days=10))
+    AssistanceLog.objects.filter(pk=log.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    response = client.get(reverse("teams:correct_log", args=[log.pk]))
+    assert response.status_code == 403
+    assert "7 ngày" in response.content.decode()
+
+
+def test_moving_a_log_to_another_month_updates_both_months(leader, team, client):
+    today = timezone.localdate()
+    earlier = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=15)
+    values = form_values(client, team) | {"held_on": earlier.strftime("%d/%m/%Y")}
+    client.post(LOG_URL, values)
+    log = AssistanceLog.objects.get()
+    client.post(
+        reverse("teams:correct_log", args=[log.pk]),
+        {"held_on": today.strftime("%d/%m/%Y"), "village": team.village_id, "citizens_helped": "9"},
+    )
+    months = dict(CommuneMonth.objects.values_list("month", "citizens_helped"))
+    assert months == {earlier.replace(day=1): 0, today.replace(day=1): 9}

@@ -1,0 +1,94 @@
+"""Done means: a leader logs a session on a 360 px phone; an officer drills down and downloads the report."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from accounts.models import Role
+from teams.models import AssistanceLog
+from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
+from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def signed_in_phone_page(page, live_server, user):
+    """Sign `user` in through Django's session, not the phone sign-in form.
+
+    Phone sign-in (SMS code) is being built in accounts/ at the same time; until it is merged this
+    puts a real session cookie in the browser. The lead switches it to the phone sign-in flow.
+    """
+    from importlib import import_module
+
+    engine = import_module(settings.SESSION_ENGINE)
+    session = engine.SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+    )
+    return page
+
+
+def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live_server, output_dir, browser):
+    commune = CommuneFactory(name="Xã Giang Cao")
+    team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
+    MemberFactory.create_batch(3, team=team)
+    leader = leader_of(team)
+    # An earlier session this month, logged yesterday or today, so the report has two to add up.
+    LogFactory(team=team, held_on=timezone.localdate().replace(day=1), citizens_helped=7)
+
+    page = signed_in_phone_page(phone_page, live_server, leader)
+    page.goto(f"{live_server.url}/vi/team/")
+    assert team.name in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
+    page.get_by_label("Người dân được hỗ trợ").fill("18")
+    page.get_by_label("trong đó nữ").fill("9")
+    page.get_by_label("Định danh điện tử VNeID").check()
+    page.get_by_label("Tài khoản VNeID mức 2 được kích hoạt").fill("5")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=output_dir / "1-log-form.png", full_page=True)
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_url("**/vi/team/")
+    assert "Đã lưu buổi hỗ trợ" in page.locator(".messages").inner_text()
+    assert "18 người dân được hỗ trợ" in page.locator("#recent-logs").inner_text()
+    page.screenshot(path=output_dir / "2-team-home.png", full_page=True)
+    assert AssistanceLog.objects.filter(team=team).count() == 2
+
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, accept_downloads=True
+    )
+    officer_page = signed_in_phone_page(context.new_page(), live_server, officer)
+    officer_page.goto(f"{live_server.url}/vi/dashboard/")
+    officer_page.wait_for_url(f"**/dashboard/commune/{commune.code}/")
+    assert "25" in officer_page.locator("#figures").inner_text()  # 7 + 18 citizens helped
+    officer_page.screenshot(path=output_dir / "3-commune-dashboard.png", full_page=True)
+    officer_page.locator("#units").get_by_role("link", name=team.name).click()
+    officer_page.wait_for_url(f"**/dashboard/team/{team.pk}/")
+    assert team.name in officer_page.locator("h1").inner_text()
+    officer_page.go_back()
+    with officer_page.expect_download() as download_info:
+        officer_page.locator("#monthly-report").click()
+    path = output_dir / "bao-cao.xlsx"
+    download_info.value.save_as(path)
+    context.close()
+
+    workbook = load_workbook(path)
+    totals = workbook["Tổng hợp"]
+    header_row = next(row for row in totals.iter_rows(values_only=True) if row and row[0] == "Tổ")
+    rows = list(totals.iter_rows(values_only=True))
+    total_row = next(row for row in rows if row and row[0] == "Tổng cộng")
+    citizens_column = header_row.index("Người dân được hỗ trợ")
+    sessions_column = header_row.index("Số buổi")
+    assert total_row[citizens_column] == 25
+    assert total_row[sessions_column] == 2
+    team_sheet = workbook[workbook.sheetnames[1]]
+    assert any(
+        row and row[0] == timezone.localdate().replace(day=1).strftime("%d/%m/%Y")
+        for row in team_sheet.iter_rows(values_only=True)
+    )
