@@ -45,8 +45,27 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    """A role held in a unit. Officers and editors reach the admin, so they have enrolled
+    two-factor as the middleware demands; pass two_factor=False to test the enrolment itself."""
+
     class Meta:
         model = RoleAssignment
 
     user = factory.SubFactory(UserFactory)
     role = Role.COMMUNE_OFFICER
+
+    @factory.post_generation
+    def two_factor(assignment, create, extracted, **kwargs):
+        staff_roles = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER, Role.CONTENT_EDITOR}
+        if create and extracted is not False and assignment.role in staff_roles:
+            enrolled_in_two_factor(assignment.user)
+
+
+def enrolled_in_two_factor(user):
+    """Staff must enrol an authenticator app before the admin opens (accounts' MFA middleware)."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test"}}
+    )
+    return user
