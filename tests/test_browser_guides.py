@@ -9,7 +9,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VI_GUIDE = "/vi/vneid/kich-hoat-vneid-muc-2/"
 EN_GUIDE = "/en/vneid/activate-vneid-level-2/"
