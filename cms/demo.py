@@ -14,7 +14,7 @@ from django.utils.html import escape
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from cms.demo_content import guides_everyday, guides_identity
@@ -65,7 +65,11 @@ def load(stdout):
 
 
 def _home_pages(vi, en):
-    root = Page.get_first_root_node()
+    # Wagtail's migrations make the root page and collection; a database flushed by a
+    # transactional test has neither, and the demo must still build.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=vi))
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
         title, intro = HOME["vi"]

@@ -1,6 +1,7 @@
 """'Was this helpful?': readers answer, spam is stopped, editors read it in the admin."""
 
 import pytest
+from django.contrib.auth.models import Group
 
 from cms.models import GuideFeedback
 from tests.factories import UserFactory
@@ -55,11 +56,16 @@ def test_editors_see_feedback_per_guide_in_the_admin(client, home_pages):
     guide = demo_guide()
     GuideFeedback.objects.create(guide=guide, helpful=True, language="vi")
     GuideFeedback.objects.create(guide=guide, helpful=False, comment="Thiếu ảnh bước 3", language="vi")
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
 
     listing = client.get(f"/admin/cms_guidefeedback/?guide={guide.pk}").content.decode()
     assert "Thiếu ảnh bước 3" in listing
 
-    editor = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
-    assert "Hữu ích: 1 · Chưa hữu ích: 1" in editor
-    assert "Thiếu ảnh bước 3" in editor
+    edit_page = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    assert "Hữu ích: 1 · Chưa hữu ích: 1" in edit_page
+    assert "Thiếu ảnh bước 3" in edit_page
+    # Readers' words are not the editors' to rewrite.
+    feedback = GuideFeedback.objects.first()
+    assert client.get(f"/admin/cms_guidefeedback/edit/{feedback.pk}/").status_code in (302, 403)
