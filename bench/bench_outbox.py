@@ -21,7 +21,7 @@ def _items(count, prefix):
     return [
         {
             "recipient_phone": f"+849{10_000_000 + n:08d}",
-            "body": f"Nhắc lịch tập huấn số {n}",
+            "body": f"Nhắc lịch tập huấn {prefix} số {n}",  # distinct per run: never a duplicate
             "purpose": Purpose.REMINDER,
             "idempotency_key": f"{prefix}-{n}",
         }
