@@ -9,7 +9,7 @@ from messaging.models import Message, Purpose
 from messaging.outbox import queue_sms
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture
