@@ -162,3 +162,8 @@ def test_the_admin_password_forms_are_not_reachable(client):
     assert client.get("/admin/password_reset/")["Location"].startswith(reverse("account_login"))
     response = client.post("/admin/login/", {"username": "a@b.vn", "password": "x"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_phone_sign_in_page_is_light(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("account_request_login_code")).status_code == 200
