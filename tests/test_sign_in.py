@@ -167,3 +167,13 @@ def test_the_admin_password_forms_are_not_reachable(client):
 def test_the_phone_sign_in_page_is_light(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         assert client.get(reverse("account_request_login_code")).status_code == 200
+
+
+def test_the_code_never_reaches_the_logs(client, leader, caplog, capsys, django_capture_on_commit_callbacks):
+    import logging
+
+    with caplog.at_level(logging.DEBUG):
+        _, code = request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
+        client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert code and code not in caplog.text
+    assert not Message.objects.filter(body__contains=code).exists()
