@@ -44,9 +44,10 @@ def invite(by, phone, full_name, role, *, province=None, commune=None, language=
     phone = normalize_phone(phone)
     token = secrets.token_urlsafe(24)
     with transaction.atomic():
-        user, _ = User.objects.get_or_create(
-            phone=phone, defaults={"full_name": full_name, "preferred_language": language}
-        )
+        user = User.objects.filter(phone=phone).first()
+        if user is None:
+            # No password: the invited person signs in with codes by SMS.
+            user = User.objects.create_user(phone=phone, full_name=full_name, preferred_language=language)
         assignment = RoleAssignment(user=user, role=role, province=province, commune=commune)
         assignment.full_clean(validate_constraints=False)
         assignment, _ = RoleAssignment.objects.get_or_create(

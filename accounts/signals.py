@@ -4,6 +4,8 @@ Wagtail lets in whoever holds "wagtailadmin.access_admin"; giving it through a g
 the role means removing the last officer role also closes the door.
 """
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_removed
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -38,3 +40,12 @@ def sync_admin_groups(user):
 @receiver(post_delete, sender=RoleAssignment)
 def role_changed(sender, instance, **kwargs):
     sync_admin_groups(instance.user)
+
+
+@receiver(authenticator_removed)
+def forget_enrolment(sender, request, user, authenticator, **kwargs):
+    """Removing the authenticator app sends its owner back to enrolment on their next page."""
+    from accounts.middleware import ENROLLED_SESSION_KEY
+
+    if authenticator.type == Authenticator.Type.TOTP and request is not None:
+        request.session.pop(ENROLLED_SESSION_KEY, None)

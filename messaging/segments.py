@@ -41,3 +41,23 @@ def count_segments(text):
 def unaccented(text):
     """The text without Vietnamese diacritics ('Lịch tập huấn' -> 'Lich tap huan'), GSM-7 if it can be."""
     return strip_diacritics(normalize(text) or "")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What a bulk send will cost, as it is and without accents, for the officer to choose."""
+
+    recipients: int
+    segments_each: int
+    unaccented_segments_each: int
+    cost: int  # in SMS_COST_PER_SEGMENT's currency (VND)
+    unaccented_cost: int
+
+
+def estimate(text, recipients):
+    from django.conf import settings
+
+    price = settings.SMS_COST_PER_SEGMENT
+    accented = count_segments(text).segments
+    plain = count_segments(unaccented(text)).segments
+    return Estimate(recipients, accented, plain, accented * recipients * price, plain * recipients * price)

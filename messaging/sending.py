@@ -7,7 +7,6 @@ knows a worker died in between: it asks the provider whether the text arrived (T
 messages by recipient) and records it, and sends only when the provider has no trace of it.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,8 +19,6 @@ from messaging.models import SECRET_PLACEHOLDER, Message, Purpose, State
 from messaging.providers import PermanentError, TransientError, get_provider
 from messaging.secrets import unseal
 from messaging.states import move
-
-logger = logging.getLogger(__name__)
 
 
 def backoff(attempts):

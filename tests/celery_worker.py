@@ -39,7 +39,8 @@ def clear_broker(broker_url):
 
 
 class Worker:
-    def __init__(self, broker_url, fake_twilio, tmp_path, *, concurrency=1, extra_env=None):
+    def __init__(self, broker_url, fake_twilio, tmp_path, *, concurrency=1, beat=True, extra_env=None):
+        self.beat = beat  # one beat among several workers: the dispatcher runs on one schedule
         self.broker_url = broker_url
         self.fake = fake_twilio
         self.tmp_path = Path(tmp_path)
@@ -84,9 +85,7 @@ class Worker:
                 "-A",
                 "config.celery_app",
                 "worker",
-                "--beat",
-                "--schedule",
-                str(self.tmp_path / "beat-schedule"),
+                *(["--beat", "--schedule", str(self.tmp_path / "beat-schedule")] if self.beat else []),
                 "--concurrency",
                 str(self.concurrency),
                 "--without-mingle",

@@ -119,3 +119,15 @@ def fake_twilio(settings):
     settings.SMS_RATE_PER_SECOND = 0
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Celery tasks run where they are queued, as in the embedded mode, even when the test run
+    has a broker configured (CI sets CELERY_BROKER_URL for the reliability tests' real worker)."""
+    from config.celery_app import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

@@ -8,7 +8,7 @@ from messaging.models import Message, Purpose
 from messaging.outbox import queue_sms
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture
@@ -173,3 +173,24 @@ def test_an_officer_cannot_invite_into_another_commune(client, units):
     )
     assert response.status_code == 200
     assert not Message.objects.exists()
+
+
+def test_the_outbox_listing_costs_the_same_queries_for_many_messages(
+    client, units, texts, django_assert_max_num_queries
+):
+    sign_in(client, Role.COMMUNE_OFFICER, commune=units["a"])
+    client.get(reverse("outbox:index"))  # warm the session and the permission caches
+    queue_many_for_a = [
+        queue_sms(
+            f"+8491299{n:04d}",
+            f"Tin {n}",
+            purpose=Purpose.NOTICE,
+            idempotency_key=f"many-{n}",
+            commune=units["a"],
+        )
+        for n in range(40)
+    ]
+    assert len(queue_many_for_a) == 40
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("outbox:index"))
+    assert response.context["page_obj"].paginator.count == 41

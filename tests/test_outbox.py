@@ -4,14 +4,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from messaging import consent
 from messaging.models import SECRET_MASK, ConsentMethod, Message, Purpose, State
 from messaging.outbox import clear, has_consent, is_muted, queue_many, queue_sms, record_consent, reschedule
 from vietnamese.phones import InvalidPhone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -31,7 +31,7 @@ def test_the_same_key_twice_gives_the_same_message_and_never_a_second():
 
 
 def test_an_invalid_number_is_refused_with_a_clear_message():
-    with pytest.raises(InvalidPhone, match="not a Vietnamese mobile"):
+    with translation.override("en"), pytest.raises(InvalidPhone, match="not a Vietnamese mobile"):
         queue_sms("+1 202 555 0100", "Hi", purpose=Purpose.NOTICE, idempotency_key="k")
     assert not Message.objects.exists()
 

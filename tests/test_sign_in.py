@@ -11,7 +11,7 @@ from accounts.models import User
 from messaging.models import SECRET_MASK, Message, Purpose, State
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture(autouse=True)
@@ -101,9 +101,10 @@ def test_the_adapter_implements_every_phone_method(leader):
 
 
 def test_nobody_can_sign_up_alone(client):
-    response = client.get(reverse("account_signup"))
-    assert b"closed" in response.content.lower() or response.status_code in (403, 302)
-    assert not get_adapter().is_open_for_signup(None)
+    response = client.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Joining is by invitation" in response.content.decode()
+    response = client.post(reverse("account_signup"), {"email": "x@example.vn", "password1": "a-long-pass-1"})
+    assert not User.objects.filter(email="x@example.vn").exists()
 
 
 @pytest.fixture
@@ -161,3 +162,18 @@ def test_the_admin_password_forms_are_not_reachable(client):
     assert client.get("/admin/password_reset/")["Location"].startswith(reverse("account_login"))
     response = client.post("/admin/login/", {"username": "a@b.vn", "password": "x"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_phone_sign_in_page_is_light(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("account_request_login_code")).status_code == 200
+
+
+def test_the_code_never_reaches_the_logs(client, leader, caplog, capsys, django_capture_on_commit_callbacks):
+    import logging
+
+    with caplog.at_level(logging.DEBUG):
+        _, code = request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
+        client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert code and code not in caplog.text
+    assert not Message.objects.filter(body__contains=code).exists()

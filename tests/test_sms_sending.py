@@ -12,7 +12,7 @@ from messaging.models import Message, Purpose, State
 from messaging.outbox import is_muted, queue_sms
 from messaging.sending import deliver
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PHONE = "+84912345678"
 

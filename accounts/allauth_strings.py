@@ -1,0 +1,25 @@
+"""allauth's own words shown on our sign-in pages, so they are translated in our catalogue.
+
+allauth ships no Vietnamese translation. Naming its msgids here puts them in
+locale/*/django.po (`make messages`); our LOCALE_PATHS come first, so allauth's gettext calls
+find our Vietnamese. Only strings our pages can show are listed.
+"""
+
+from django.utils.translation import gettext_noop, pgettext_noop
+
+ALLAUTH_STRINGS = [
+    gettext_noop("Code"),
+    gettext_noop("Authenticator code"),
+    gettext_noop("Password"),
+    gettext_noop("Email or phone"),
+    pgettext_noop("field label", "Login"),
+    gettext_noop("Incorrect code."),
+    gettext_noop("Invalid login."),
+    gettext_noop("This account is currently inactive."),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("The phone number and/or password you specified are not correct."),
+    gettext_noop("Too many failed login attempts. Try again later."),
+    gettext_noop("The phone number is not assigned to any user account."),
+    gettext_noop("Please select only one."),
+    gettext_noop("You have signed out."),
+]
