@@ -34,7 +34,17 @@ def signed_in_phone_page(page, live_server, user):
     return page
 
 
+def seed_services():
+    """The services and outcomes the migration seeds: a transactional test's database flush removes them."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("teams.migrations.0003_seed_services").seed(apps, None)
+
+
 def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live_server, output_dir, browser):
+    seed_services()
     commune = CommuneFactory(name="Xã Giang Cao")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
     MemberFactory.create_batch(3, team=team)

@@ -43,7 +43,8 @@ def team_home(request):
 def log_session(request):
     """New log for the team the signed-in leader leads (`?team=` picks one if they lead several)."""
     led = teams_led_by(request.user).select_related("commune", "village")
-    team = led.filter(pk=request.GET.get("team")).first() if request.GET.get("team") else led.first()
+    wanted = request.GET.get("team", "")
+    team = led.filter(pk=int(wanted)).first() if wanted.isdigit() else led.first()
     if team is None:
         return render(
             request,
