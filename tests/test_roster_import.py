@@ -56,7 +56,9 @@ def test_a_messy_roster_is_previewed_without_writing_then_imported(officer, plac
     assert plan.errors == []
     [sheet] = plan.summary()["sheets"]
     assert (sheet["header_row"], sheet["new"], sheet["errors"], sheet["skipped"]) == (5, 6, 0, 2)
-    assert [w.message for w in plan.warnings] == ["Old 11-digit number 01693456789 converted to 0393 456 789."]
+    assert [w.message for w in plan.warnings] == [
+        "Old 11-digit number 01693456789 converted to 0393 456 789."
+    ]
     assert Member.objects.count() == Village.objects.count() == Team.objects.count() == 0
 
     plan = import_file(data, "danh sach.xlsx", scope, user=officer)
@@ -146,7 +148,12 @@ def test_tcvn3_sheets_one_per_village_with_formulas_and_header_spellings(places)
     roster_sheet(
         old_font,
         [
-            [encode_tcvn3("Nguyễn Văn Đức"), "0987 654 321", encode_tcvn3("Tổ trưởng"), encode_tcvn3("Xã Tân Lập")],
+            [
+                encode_tcvn3("Nguyễn Văn Đức"),
+                "0987 654 321",
+                encode_tcvn3("Tổ trưởng"),
+                encode_tcvn3("Xã Tân Lập"),
+            ],
             [encode_tcvn3("Bùi Thị Thuỷ"), '="0987"&"654322"', encode_tcvn3("Thành viên"), None],
         ],
         header=[encode_tcvn3(text) for text in header],
@@ -168,7 +175,9 @@ def test_tcvn3_sheets_one_per_village_with_formulas_and_header_spellings(places)
     assert first["converted_from"] == "TCVN3 (ABC, .VnTime)"
     assert "converted to Unicode" in first["notes"][0]
     assert (first["new"], second["new"]) == (2, 1)
-    assert sorted(Member.objects.values_list("full_name", "phone", "team__village__name", "team__commune_id")) == [
+    assert sorted(
+        Member.objects.values_list("full_name", "phone", "team__village__name", "team__commune_id")
+    ) == [
         ("Bùi Thị Thuỷ", "+84987654322", "Thôn Đồng Tâm", "08001"),
         ("Nguyễn Văn Đức", "+84987654321", "Thôn Đồng Tâm", "08001"),
         ("Vũ Minh Khoa", "+84987654323", "TDP 3", "08002"),
@@ -245,7 +254,16 @@ def test_a_village_list_creates_and_updates_villages(officer, places):
 
 
 def test_dates_as_text_or_excel_dates_are_read(officer):
-    rows = [["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Thôn Đông", "15/03/2023", datetime.datetime(2023, 3, 1)]]
+    rows = [
+        [
+            "Nguyễn Văn An",
+            "0912 345 678",
+            "Tổ trưởng",
+            "Thôn Đông",
+            "15/03/2023",
+            datetime.datetime(2023, 3, 1),
+        ]
+    ]
     header = ["STT", "Họ và tên", "SĐT", "Chức vụ trong tổ", "Thôn", "Ngày tham gia", "Ngày quyết định"]
 
     import_file(roster_xlsx(rows, header=header), "roster.xlsx", scope_for(officer), user=officer)

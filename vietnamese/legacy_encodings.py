@@ -42,7 +42,9 @@ _TCVN3_LETTERS = {bytes([code]).decode("latin-1"): letter for code, letter in _T
 _TCVN3_ENCODE = {letter: chars for chars, letter in _TCVN3_LETTERS.items()}
 # Capitals with tone marks are typed with the small letter's code in a capitals-only font.
 _TCVN3_ENCODE |= {
-    letter.upper(): chars for letter, chars in list(_TCVN3_ENCODE.items()) if letter.upper() not in _TCVN3_ENCODE
+    letter.upper(): chars
+    for letter, chars in list(_TCVN3_ENCODE.items())
+    if letter.upper() not in _TCVN3_ENCODE
 }
 _CAPITALS_WORD = re.compile(r"\S+")
 

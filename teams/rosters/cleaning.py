@@ -73,6 +73,8 @@ def clean_gender(value):
         return Member.Gender.MALE
     if key in ("nu", "f", "female"):
         return Member.Gender.FEMALE
+    if key in ("khac", "other"):
+        return Member.Gender.OTHER
     raise CellError(_("Gender %(value)s is not known: write Nam or Nữ.") % {"value": cell_text(value)})
 
 
@@ -87,7 +89,10 @@ _ORGANISATIONS = [
     (Member.Organisation.FARMERS_UNION, ("nong dan",)),
     (Member.Organisation.FATHERLAND_FRONT, ("mat tran", "mttq")),
     (Member.Organisation.POLICE, ("cong an",)),
-    (Member.Organisation.SCHOOL, ("truong hoc", "giao vien", "mam non", "tieu hoc", "thcs", "thpt", "truong th")),
+    (
+        Member.Organisation.SCHOOL,
+        ("truong hoc", "giao vien", "mam non", "tieu hoc", "thcs", "thpt", "truong th"),
+    ),
     (Member.Organisation.HEALTH_STATION, ("y te", "tram y", "bac si", "y si")),
     (
         Member.Organisation.TELECOM_POST,

@@ -33,6 +33,7 @@ _QUERY_CHUNK = 2000
 @dataclass
 class SheetSummary:
     name: str
+    position: int  # the sheet's index in the workbook
     header_row: int | None = None
     new: int = 0
     updated: int = 0
@@ -103,8 +104,8 @@ class RosterPlanner:
 
     def run(self, sheets, progress=None):
         rows = []
-        for sheet in sheets:
-            rows.extend(self._read_sheet(sheet))
+        for position, sheet in enumerate(sheets):
+            rows.extend(self._read_sheet(sheet, position))
         if not self.plan.sheets and not self.plan.file_error:
             self.plan.file_error = missing_header_message(sheets[0], columns.ROSTER_COLUMNS)
         self._load_units(rows)
@@ -115,11 +116,13 @@ class RosterPlanner:
 
     # Reading: cells to clean values and a team key per row.
 
-    def _read_sheet(self, sheet):
+    def _read_sheet(self, sheet, position):
         table = find_table(sheet, columns.ROSTER_COLUMNS)
         if table is None:
             return []
-        summary = SheetSummary(sheet.name, table.header_index + 1, converted_from=sheet.converted_from)
+        summary = SheetSummary(
+            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
+        )
         self.plan.sheets.append(summary)
         if summary.converted_from:
             summary.notes.append(

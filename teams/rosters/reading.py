@@ -26,6 +26,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An XLSX saved with a password is an OLE container holding this stream instead of a zip.
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
 
 
@@ -70,6 +71,7 @@ def read_spreadsheet(data, filename):
         raise SpreadsheetError(_("This is not a spreadsheet: upload an XLSX, XLS or CSV file."))
     for sheet in sheets:
         _convert_legacy_text(sheet)
+        _unquote_formulas(sheet)
     return sheets
 
 
@@ -228,6 +230,14 @@ def _convert_legacy_text(sheet):
         for index, value in enumerate(row):
             if isinstance(value, str):
                 row[index] = legacy_encodings.decode(value, sheet.encoding)
+
+
+def _unquote_formulas(sheet):
+    """Undo the apostrophe our exports put before text Excel would run as a formula ('=…, '+84…)."""
+    for row in sheet.rows:
+        for index, value in enumerate(row):
+            if isinstance(value, str) and value[:1] == "'" and value[1:2] in _FORMULA_START:
+                row[index] = value[1:]
 
 
 def cell_text(value):

@@ -22,11 +22,13 @@ class VillagePlanner:
 
     def run(self, sheets, progress=None):
         wanted = {}  # (commune code, key) -> (summary, row, Village fields)
-        for sheet in sheets:
+        for position, sheet in enumerate(sheets):
             table = find_table(sheet, columns.VILLAGE_COLUMNS)
             if table is None:
                 continue
-            summary = SheetSummary(sheet.name, table.header_index + 1, converted_from=sheet.converted_from)
+            summary = SheetSummary(
+                sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
+            )
             self.plan.sheets.append(summary)
             title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
             for record in table.records():
