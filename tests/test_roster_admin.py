@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from teams.models import Member, RosterImport
 from teams.rosters import jobs
 from tests.factories import VillageFactory
-from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
+from tests.factories_rosters import commune_officer, roster_map, roster_xlsx, tasks_in_process  # noqa: F401
 from tests.factories_teams import MemberFactory, TeamFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.scopes import scope_for
-from teams.models import RosterImport
+from accounts.scopes import scope_for, visible
+from teams.models import Member, RosterImport, Team
 from teams.rosters import jobs
 from teams.rosters.errors_file import errors_workbook
 from teams.rosters.exports import EXPORTS, export_file
@@ -101,8 +102,18 @@ def detail(request, pk):
             "more_errors": max(0, len(errors) - SHOWN_ERRORS),
             "warnings": summary.get("warnings", [])[:SHOWN_ERRORS],
             "progress": jobs.progress_of(job),
+            "teams": _imported_teams(request.user, job, summary),
         },
     )
+
+
+def _imported_teams(user, job, summary):
+    """The teams an import wrote to, with their members now (shown once it is done)."""
+    if job.status != RosterImport.Status.DONE:
+        return []
+    current = Prefetch("members", queryset=Member.objects.current().order_by("role", "name_key"))
+    teams = visible(user, Team.objects.filter(pk__in=summary.get("team_ids", [])))
+    return teams.select_related("village", "commune").prefetch_related(current)
 
 
 def progress(request, pk):

@@ -80,6 +80,8 @@ class Plan:
             "file_error": self.file_error,
             "sheets": [sheet.__dict__ for sheet in self.sheets],
             "totals": {key: self.count(key) for key in (NEW, UPDATED, UNCHANGED, "skipped", "errors")},
+            # After writing, every team the file names has a pk: the done page lists them.
+            "team_ids": sorted(team.pk for team in self.teams.values() if team.pk),
             "villages_new": len(self.new_villages),
             "villages_updated": len(self.changed_villages),
             "teams_new": len(self.new_teams),
