@@ -173,7 +173,9 @@ def test_tcvn3_sheets_one_per_village_with_formulas_and_header_spellings(places)
     first, second = plan.summary()["sheets"]
     assert first["name"] == "Thôn Đồng Tâm"
     assert first["converted_from"] == "TCVN3 (ABC, .VnTime)"
-    assert "converted to Unicode" in first["notes"][0]
+    assert first["notes"][0] == (
+        "Văn bản được gõ bằng bảng mã TCVN3 (ABC, .VnTime) và đã được chuyển sang Unicode."
+    )
     assert (first["new"], second["new"]) == (2, 1)
     assert sorted(
         Member.objects.values_list("full_name", "phone", "team__village__name", "team__commune_id")
@@ -215,8 +217,8 @@ def test_a_second_leader_while_the_current_one_stays_is_an_error(officer, places
     assert [(e.row, e.message) for e in plan.errors] == [
         (
             6,
-            f"{team.name} is led by Ngô Văn Cũ: change their role in the file (Thành viên) or write this "
-            "member as Tổ phó.",
+            f"{team.name} đang do Ngô Văn Cũ làm tổ trưởng: hãy ghi người đó là Thành viên trong tệp, "
+            "hoặc ghi người này là Tổ phó.",
         )
     ]
 

@@ -144,6 +144,23 @@ def stray_symbols(text):
     return sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _VIETNAMESE_LATIN1)
 
 
+_VIETNAMESE_ALPHABET = {
+    unicodedata.normalize("NFC", base + tone)
+    for base in "aăâeêioôơuưy"
+    for tone in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)
+} | {"đ"}
+_VIETNAMESE_ALPHABET |= {letter.upper() for letter in _VIETNAMESE_ALPHABET}
+
+
+def foreign_characters(text):
+    """How many characters of `text` are neither ASCII nor Vietnamese letters (Japanese, symbols…)."""
+    return sum(
+        1
+        for char in unicodedata.normalize("NFC", text)
+        if not char.isascii() and char not in _VIETNAMESE_ALPHABET
+    )
+
+
 def _is_unicode_vietnamese(char):
     # ă, đ, ơ, ư, ạ…: outside Latin-1, so no legacy font file can contain them; combining
     # marks (NFD or Windows-1258 text) likewise.
@@ -160,7 +177,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def odd_words(text):
     """Words that cannot be Vietnamese syllables: two tone marks, four vowels in a row…"""
     odd = 0
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
         tones = sum(1 for char in unicodedata.normalize("NFD", word) if char in _TONES)
         odd += tones > 1 or not _SYLLABLE.match(fold(word))
     return odd

@@ -47,8 +47,13 @@ class Places:
             self._village_keys[commune.pk] = set(
                 Village.objects.filter(commune=commune).values_list("name_key", flat=True)
             )
-        known = self._village_keys[commune.pk]
-        return next((key for key in unit_key_candidates(name) if key in known), unit_key(name))
+        cache_key = (commune.pk, name)
+        if cache_key not in self._cache:
+            known = self._village_keys[commune.pk]
+            self._cache[cache_key] = next(
+                (key for key in unit_key_candidates(name) if key in known), unit_key(name)
+            )
+        return self._cache[cache_key]
 
     def default_commune(self):
         """The officer's only commune, for files that do not name one."""

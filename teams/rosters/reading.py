@@ -11,10 +11,10 @@ Every problem with the file as a whole raises `SpreadsheetError` with one messag
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from xml.etree.ElementTree import iterparse  # noqa: S405 (openpyxl already parsed this XML safely)
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An XLSX saved with a password is an OLE container holding this stream instead of a zip.
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 class SpreadsheetError(Exception):
@@ -116,14 +116,14 @@ def _read_xlsx(data):
 
 
 def _xlsx_merges(worksheet):
-    """(min_col, min_row, max_col, max_row) of each merged range; read-only mode does not load them."""
-    merges = []
+    """(min_col, min_row, max_col, max_row) of each merged range; read-only mode does not load them.
+
+    They are listed after the cells, so only the sheet's tail is searched, without a second parse.
+    """
     with worksheet.parent._archive.open(worksheet._worksheet_path) as stream:
-        for _event, element in iterparse(stream):  # noqa: S314
-            if element.tag == _MERGE_TAG:
-                merges.append(range_boundaries(element.get("ref")))
-            element.clear()
-    return merges
+        xml = stream.read()
+    tail = xml[xml.rfind(b"</sheetData>") :]
+    return [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(tail)]
 
 
 def _fill_merged(rows, merges):
@@ -185,7 +185,8 @@ def _read_csv(data, filename):
 
 
 def _decode_csv(data):
-    """UTF-8 (with or without BOM), else Windows-1258, else the Latin-1 view TCVN3/VNI are read from."""
+    """UTF-8 (with or without BOM), else Windows-1258 if it reads as Vietnamese, else the Latin-1
+    view TCVN3 and VNI are read from; anything else is refused rather than imported as gibberish."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
@@ -199,18 +200,26 @@ def _decode_csv(data):
     )
     if b"\x00" in data:
         raise unknown
-    latin = data.decode("latin-1")
-    lines = latin.splitlines()
-    if legacy_encodings.detect(lines) != legacy_encodings.UNICODE:
-        return latin  # converted with the rest of the sheet
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
-        raise unknown from None
-    words = sum(len(line.split()) for line in lines) or 1
-    if legacy_encodings.stray_symbols(text) or legacy_encodings.odd_words(text) > words * 0.3:
-        raise unknown
-    return text
+        text = None
+    latin = data.decode("latin-1")
+    legacy = legacy_encodings.detect(latin.splitlines())
+    # Both readings accept almost any bytes: one is believed only when the result reads as Vietnamese.
+    for candidate in (
+        text,
+        legacy_encodings.decode(latin, legacy) if legacy != legacy_encodings.UNICODE else None,
+    ):
+        if candidate is not None and _reads_as_vietnamese(candidate):
+            return text if candidate is text else latin  # legacy text is converted with the sheet
+    raise unknown
+
+
+def _reads_as_vietnamese(text):
+    return legacy_encodings.foreign_characters(text) <= len(text) * 0.01 and (
+        legacy_encodings.odd_words(text) <= len(text.split()) * 0.3
+    )
 
 
 def _trimmed(rows):

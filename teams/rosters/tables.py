@@ -12,6 +12,7 @@ its own columns and reuse `find_table`, `Record` and `RowError` (and errors_file
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
@@ -26,9 +27,14 @@ _TOTAL_WORDS = {"tong", "cong", "total", "tong cong", "tong so", "cong so"}
 _FOOTER_STARTS = ("nguoi lap", "xac nhan", "ky ten", "ky ghi ro", "t m ", "tm ", "chu tich")
 
 
+@lru_cache(maxsize=8192)
+def _text_key(text):
+    return search_key(_BRACKETS.sub(" ", text))
+
+
 def header_key(text):
     """The comparison key of a header: no marks, case, punctuation or bracketed remarks."""
-    return search_key(_BRACKETS.sub(" ", cell_text(text)))
+    return _text_key(cell_text(text))
 
 
 def _is_total(text):
@@ -78,9 +84,8 @@ class Table:
     written_headers: dict = field(default_factory=dict)  # field -> "C (SĐT)"
     skipped: int = 0  # total, footer and other non-data rows passed over
 
-    @property
-    def name_fields(self):
-        return {column.field for column in self.columns.values() if column.required}
+    def __post_init__(self):
+        self.name_fields = {column.field for column in self.columns.values() if column.required}
 
     def column_name(self, field_name):
         return self.written_headers.get(field_name, "")
@@ -99,13 +104,19 @@ class Table:
                 if position < len(row) and cell_text(row[position]) != ""
             }
             values.pop(NUMBER_COLUMN, None)
-            texts = [header_key(value) for value in row if cell_text(value)]
-            if not texts:
+            filled = [value for value in row if value is not None and value != ""]
+            if not filled:
                 continue
-            # A signature block ("Người lập biểu", "T/M UBND") is told by the cells where names
-            # go, or by any cell when the row has no name: "Chủ tịch Hội …" is also a workplace.
+            # A total row or a signature block ends the table. Only the first filled cell and the
+            # name cell are looked at: "Tổng cộng" and "Người lập biểu" sit there, and reading
+            # every cell of 50,000 rows would cost more than the rest of the row.
             names = [header_key(value) for key, value in values.items() if key in self.name_fields]
-            if any(map(_is_total, texts)) or any(text.startswith(_FOOTER_STARTS) for text in names or texts):
+            first = header_key(filled[0]) if isinstance(filled[0], str) else ""
+            if (
+                _is_total(first)
+                or any(map(_is_total, names))
+                or any(text.startswith(_FOOTER_STARTS) for text in names or [first])
+            ):
                 rest = self.sheet.rows[index:]
                 self.skipped += sum(1 for later in rest if any(cell_text(value) for value in later))
                 return

@@ -26,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
 
     def handle(self, *args, file, scope, kind, dry_run, **options):
+        self.verbosity = options["verbosity"]
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No such file: {file}")
