@@ -20,7 +20,7 @@ from tests.factories_rosters import (
     workbook_bytes,
 )
 from tests.factories_teams import MemberFactory, TeamFactory
-from vietnamese.legacy_encodings import encode_tcvn3
+from vietnamese.legacy_encodings import encode_tcvn3, encode_vni
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_a_messy_roster_is_previewed_without_writing_then_imported(officer, plac
     [sheet] = plan.summary()["sheets"]
     assert (sheet["header_row"], sheet["new"], sheet["errors"], sheet["skipped"]) == (5, 6, 0, 2)
     assert [w.message for w in plan.warnings] == [
-        "Old 11-digit number 01693456789 converted to 0393 456 789."
+        "Số 11 chữ số cũ 01693456789 đã được đổi thành 0393 456 789."
     ]
     assert Member.objects.count() == Village.objects.count() == Team.objects.count() == 0
 
@@ -274,3 +274,32 @@ def test_dates_as_text_or_excel_dates_are_read(officer):
     assert member.joined_on == datetime.date(2023, 3, 15)
     assert member.team.decision_date == datetime.date(2023, 3, 1)
     assert member.team.commune.name == "Xã Tân Lập"  # from the title line and the officer's commune
+
+
+def test_a_vni_sheet_is_converted_and_the_preview_says_so(officer):
+    rows = [
+        ["Nguyễn Văn Đức", "0912 345 678", "Tổ trưởng", "Trưởng thôn", "Thôn Đông", "Xã Tân Lập"],
+        ["Phạm Thị Thuỷ", "0912 345 679", "Thành viên", "Hội Phụ nữ", "Thôn Đông", "Xã Tân Lập"],
+        ["Đặng Quốc Việt", "0912 345 680", "Thành viên", "Công an xã", "Thôn Đông", "Xã Tân Lập"],
+    ]
+    header = [
+        "STT",
+        "Họ và tên",
+        "SĐT",
+        "Chức vụ trong tổ",
+        "Đơn vị công tác",
+        "Thôn/Tổ dân phố",
+        "Xã/Phường",
+    ]
+    vni = [[encode_vni(cell) for cell in row] for row in rows]
+    data = roster_xlsx(vni, header=[encode_vni(text) for text in header], encode=encode_vni)
+
+    plan = import_file(data, "mien nam.xlsx", scope_for(officer), user=officer)
+
+    assert plan.ok, plan.errors
+    assert plan.summary()["sheets"][0]["converted_from"] == "VNI (VNI-Times)"
+    assert sorted(Member.objects.values_list("full_name", flat=True)) == [
+        "Nguyễn Văn Đức",
+        "Phạm Thị Thuỷ",
+        "Đặng Quốc Việt",
+    ]
