@@ -243,6 +243,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# ROSTER IMPORTS (teams/rosters)
+# ------------------------------------------------------------------------------
+ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
+# An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
+ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024)
+# Uploaded files wait in default storage (MEDIA, shared by every web server) under this folder.
+ROSTER_UPLOAD_DIR = "rosters"
+
 # ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
 # ------------------------------------------------------------------------------
 # Team members sign in with their phone and a code by SMS; officers and editors with email,

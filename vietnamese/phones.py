@@ -7,6 +7,7 @@ that lost its leading zero, maybe as 912345678.0), and the 11-digit numbers renu
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from django.utils.translation import gettext as _
@@ -84,14 +85,24 @@ def parse_phone(raw):
         converted = True
     if len(national) != 10:
         raise InvalidPhone(_("Phone number %(raw)s is not valid: it needs 10 digits.") % {"raw": shown})
-    number = phonenumbers.parse(national, "VN")
-    if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in (
+    if not national.isdigit() or not _is_mobile_prefix(national[:5]):
+        raise InvalidPhone(_("Phone number %(raw)s is not a Vietnamese mobile number.") % {"raw": shown})
+    return Phone(e164="+84" + national[1:], converted_from_legacy=converted)
+
+
+@lru_cache(maxsize=4096)
+def _is_mobile_prefix(prefix):
+    """Whether 10-digit numbers starting with `prefix` ("09123") are Vietnamese mobiles.
+
+    Vietnam's mobile patterns are decided by the first four digits after the 0, so asking
+    phonenumbers once per prefix gives its answer for every number, and a 50,000-row roster
+    does not pay for 50,000 parses.
+    """
+    number = phonenumbers.parse(prefix + "0" * (10 - len(prefix)), "VN")
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ):
-        raise InvalidPhone(_("Phone number %(raw)s is not a Vietnamese mobile number.") % {"raw": shown})
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return Phone(e164=e164, converted_from_legacy=converted)
+    )
 
 
 def normalize_phone(raw):

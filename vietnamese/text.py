@@ -8,6 +8,7 @@ every one of those spellings, and the same word typed without diacritics, is equ
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Marks removed by `fold`: all combining marks (tones, breve, circumflex, horn).
@@ -29,6 +30,11 @@ def strip_diacritics(value):
     )
 
 
+@lru_cache(maxsize=65_536)
+def _fold_text(text):
+    return normalize(strip_diacritics(text)).casefold()
+
+
 def fold(value):
     """The canonical comparison key: no diacritics, no đ, lower case, single spaces.
 
@@ -36,7 +42,8 @@ def fold(value):
     """
     if value is None:
         return ""
-    return normalize(strip_diacritics(value)).casefold()
+    # Cached: a roster repeats the same communes, villages, roles and workplaces thousands of times.
+    return _fold_text(str(value))
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)

@@ -1,3 +1,4 @@
+from teams.models.imports import RosterImport
 from teams.models.logs import AssistanceLog, LogOutcome
 from teams.models.places import Commune, MapLoad, Province, Village
 from teams.models.services import OutcomeType, Service
@@ -14,6 +15,7 @@ __all__ = [
     "Member",
     "OutcomeType",
     "Province",
+    "RosterImport",
     "Service",
     "Team",
     "TeamEvent",

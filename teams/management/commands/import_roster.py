@@ -1,0 +1,72 @@
+"""Import a roster (or village list) from the command line: large provincial files, scripts.
+
+    manage.py import_roster FILE --scope CODE [--dry-run] [--kind villages]
+
+CODE is a commune (5 digits) or province (2 digits) code: rows outside it are errors, as for an
+officer of that unit. Prints the same summary and errors as the admin preview; exits non-zero
+when nothing was imported.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.scopes import Scope
+from teams.models import Commune, Province
+from teams.rosters.importing import PLANNERS, ROSTER, import_file, plan_file
+
+
+class Command(BaseCommand):
+    help = "Import a team roster or village list (XLSX, XLS, CSV), all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--scope", required=True, help="commune (5 digits) or province (2 digits) code")
+        parser.add_argument("--kind", choices=sorted(PLANNERS), default=ROSTER)
+        parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+
+    def handle(self, *args, file, scope, kind, dry_run, **options):
+        self.verbosity = options["verbosity"]
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"No such file: {file}")
+        data = path.read_bytes()
+        unit_scope = self._scope(scope)
+        if dry_run:
+            plan = plan_file(data, path.name, unit_scope, kind, self._progress)
+        else:
+            plan = import_file(data, path.name, unit_scope, None, kind, self._progress)
+        self._print(plan.summary())
+        if not plan.ok:
+            raise CommandError("Nothing was imported: fix the rows above and run again.")
+        if dry_run:
+            raise CommandError("Dry run: nothing was imported.")
+        self.stdout.write(self.style.SUCCESS("Imported."))
+
+    def _scope(self, code):
+        if len(code) == 5 and Commune.objects.filter(pk=code).exists():
+            return Scope(communes=frozenset([code]))
+        if len(code) == 2 and Province.objects.filter(pk=code).exists():
+            return Scope(provinces=frozenset([code]))
+        raise CommandError(f"--scope {code} is neither a commune nor a province code")
+
+    def _progress(self, done, total):
+        if self.verbosity > 1:
+            self.stderr.write(f"{done}/{total}")
+
+    def _print(self, summary):
+        if summary["file_error"]:
+            self.stdout.write(summary["file_error"])
+            return
+        for sheet in summary["sheets"]:
+            self.stdout.write(
+                f"{sheet['name']}: new {sheet['new']}, updated {sheet['updated']}, unchanged "
+                f"{sheet['unchanged']}, skipped {sheet['skipped']}, errors {sheet['errors']}"
+            )
+            for note in sheet["notes"]:
+                self.stdout.write(f"  {note}")
+        self.stdout.write(f"villages new {summary['villages_new']}, teams new {summary['teams_new']}")
+        for error in summary["errors"]:
+            self.stdout.write(f"{error['sheet']} row {error['row']} {error['column']}: {error['message']}")
+        for warning in summary["warnings"]:
+            self.stdout.write(f"{warning['sheet']} row {warning['row']}: {warning['message']}")

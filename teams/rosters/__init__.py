@@ -1,0 +1,1 @@
+"""Team rosters from and to spreadsheets: reading, planning, writing, exporting (issue 6)."""

@@ -1,0 +1,159 @@
+"""Roster import and export in the Wagtail admin: upload, preview, confirm, errors, templates.
+
+Upload saves the file to default storage and queues the preview task; the job page shows a
+progress bar fed by `progress` while a task runs (reloading the page resumes it), then the
+per-sheet preview. Confirm queues the writing task. Only officers with a geographic scope get
+here, and every file and export is limited to that scope (accounts/scopes.py).
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.scopes import scope_for, visible
+from teams.models import Member, RosterImport, Team
+from teams.rosters import jobs
+from teams.rosters.errors_file import errors_workbook
+from teams.rosters.exports import EXPORTS, export_file
+from teams.rosters.templates_file import TEMPLATES, template_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHOWN_ERRORS = 200
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"), choices=RosterImport.Kind.choices)
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet"),
+        help_text=gettext_lazy("XLSX, XLS or CSV (UTF-8 or Windows-1258)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.ROSTER_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB: split it into several files.")
+                % {"limit": settings.ROSTER_MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+
+def _officer(request):
+    if scope_for(request.user).is_empty:
+        raise PermissionDenied
+    return request.user
+
+
+def _job(request, pk):
+    job = get_object_or_404(RosterImport.objects.select_related("created_by"), pk=pk)
+    if job.created_by_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    return job
+
+
+def _download(content, filename, content_type=XLSX):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def index(request):
+    user = _officer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = RosterImport(kind=form.cleaned_data["kind"], original_name=upload.name[:255], created_by=user)
+        job.file.save(upload.name, upload, save=False)
+        job.save()
+        transaction.on_commit(lambda: jobs.preview_roster_import.delay(job.pk))
+        return redirect("rosters:detail", pk=job.pk)
+    return render(
+        request,
+        "teams/rosters/index.html",
+        {
+            "form": form,
+            "imports": RosterImport.objects.filter(created_by=user)[:20],
+            "templates": [(kind, RosterImport.Kind(kind).label) for kind in TEMPLATES],
+            "exports": [(what, EXPORTS[what][2]) for what in EXPORTS],
+        },
+    )
+
+
+def detail(request, pk):
+    job = _job(request, pk)
+    summary = job.summary or {}
+    errors = summary.get("errors", [])
+    return render(
+        request,
+        "teams/rosters/detail.html",
+        {
+            "job": job,
+            "summary": summary,
+            "errors": errors[:SHOWN_ERRORS],
+            "more_errors": max(0, len(errors) - SHOWN_ERRORS),
+            "warnings": summary.get("warnings", [])[:SHOWN_ERRORS],
+            "progress": jobs.progress_of(job),
+            "teams": _imported_teams(request.user, job, summary),
+        },
+    )
+
+
+def _imported_teams(user, job, summary):
+    """The teams an import wrote to, with their members now (shown once it is done)."""
+    if job.status != RosterImport.Status.DONE:
+        return []
+    current = Prefetch("members", queryset=Member.objects.current().order_by("role", "name_key"))
+    teams = visible(user, Team.objects.filter(pk__in=summary.get("team_ids", [])))
+    return teams.select_related("village", "commune").prefetch_related(current)
+
+
+def progress(request, pk):
+    job = _job(request, pk)
+    return JsonResponse({"status": job.status, "running": job.is_running, **jobs.progress_of(job)})
+
+
+@require_POST
+def confirm(request, pk):
+    job = _job(request, pk)
+    updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.IMPORTING
+    )
+    if updated and job.can_confirm:
+        transaction.on_commit(lambda: jobs.confirm_roster_import.delay(job.pk))
+    elif updated:
+        RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.PREVIEWED)
+    return redirect("rosters:detail", pk=job.pk)
+
+
+def errors(request, pk):
+    job = _job(request, pk)
+    with job.file.open("rb") as stream:
+        content = errors_workbook(stream.read(), job.original_name, job.summary or {})
+    stem = job.original_name.rsplit(".", 1)[0]
+    return _download(content, f"{stem} - loi.xlsx")
+
+
+def template(request, kind):
+    _officer(request)
+    if kind not in TEMPLATES:
+        raise Http404
+    return _download(template_workbook(kind), f"mau-{kind}.xlsx")
+
+
+def export(request, what, file_format):
+    user = _officer(request)
+    if what not in EXPORTS:
+        raise Http404
+    content, content_type = export_file(what, user, file_format)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return _download(content, f"{what}-{stamp}.{file_format}", content_type)

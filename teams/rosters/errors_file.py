@@ -1,0 +1,54 @@
+"""The officer's own spreadsheet back, with a column saying what to fix on each row in error.
+
+An XLSX comes back as it was (formatting, merges, other sheets), plus the column; an XLS or CSV
+comes back as an XLSX of the sheets as read. Any list read through tables.py can use this with
+its own `RowError`s (the attendance list too).
+"""
+
+import io
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+
+from teams.rosters.exports import safe_cell
+from teams.rosters.reading import read_spreadsheet
+
+_ERROR_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+def errors_workbook(data, filename, summary):
+    """XLSX bytes: the uploaded file with an error column filled on the rows in `summary["errors"]`."""
+    by_sheet = defaultdict(lambda: defaultdict(list))
+    for error in summary.get("errors", []):
+        column = f"{error['column']}: " if error["column"] else ""
+        by_sheet[error["sheet"]][error["row"]].append(column + error["message"])
+    positions = {
+        sheet["name"]: (sheet["position"], sheet["header_row"]) for sheet in summary.get("sheets", [])
+    }
+    if data.startswith(b"PK"):
+        workbook = load_workbook(io.BytesIO(data))
+        worksheets = workbook.worksheets
+    else:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        worksheets = []
+        for sheet in read_spreadsheet(data, filename):
+            worksheet = workbook.create_sheet(sheet.name[:31])
+            for row in sheet.rows:
+                worksheet.append([safe_cell(value) for value in row])
+            worksheets.append(worksheet)
+    for name, rows in by_sheet.items():
+        position, header_row = positions.get(name, (0, 1))
+        worksheet = worksheets[position]
+        column = worksheet.max_column + 1
+        title = worksheet.cell(row=header_row, column=column, value=_("Errors to fix"))
+        title.font = Font(bold=True, color="9C0006")
+        for row, messages in rows.items():
+            cell = worksheet.cell(row=row, column=column, value=safe_cell(" ; ".join(messages)))
+            cell.fill = _ERROR_FILL
+        worksheet.column_dimensions[title.column_letter].width = 60
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

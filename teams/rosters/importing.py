@@ -1,0 +1,33 @@
+"""The two steps of an import, for the admin, the Celery task and the command alike.
+
+`plan_file` reads and plans without writing (the preview); `import_file` plans again and writes,
+all or nothing. Planning again at confirm time means a roster changed by someone else between
+preview and confirm is still matched correctly.
+"""
+
+from django.db import transaction
+
+from teams.rosters.plan import Plan, RosterPlanner
+from teams.rosters.reading import SpreadsheetError, read_spreadsheet
+from teams.rosters.villages import VillagePlanner
+from teams.rosters.writer import write_plan
+
+ROSTER, VILLAGES = "roster", "villages"
+PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner}
+
+
+def plan_file(data, filename, scope, kind=ROSTER, progress=None):
+    try:
+        sheets = read_spreadsheet(data, filename)
+    except SpreadsheetError as error:
+        return Plan(file_error=str(error))
+    return PLANNERS[kind](scope).run(sheets, progress)
+
+
+def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None):
+    """The plan, written when it has no error (check `plan.ok`)."""
+    with transaction.atomic():
+        plan = plan_file(data, filename, scope, kind, progress)
+        if plan.ok:
+            write_plan(plan, recorded_by=user, progress=progress)
+    return plan

@@ -1,0 +1,379 @@
+"""The import plan: what each row of a roster would change, worked out without writing anything.
+
+The preview shows it, the writer carries it out. Villages and teams are matched on (commune,
+unit key) and created inside the officer's scope when missing; members are matched by phone,
+then by name within the team, so importing the same file twice finds every row unchanged.
+Members absent from the file are left alone: a file may cover only some villages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from teams.models import Member, Team, Village
+from teams.rosters import cleaning, columns
+from teams.rosters.cleaning import CellError
+from teams.rosters.places import Places
+from teams.rosters.tables import RowError, find_table, missing_header_message, unmatched_headers
+from vietnamese.text import normalize, search_key
+
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+_GENERIC_SHEET_NAMES = ("sheet", "trang tinh", "bang tinh", "danh sach", "tong hop", "ds")
+_MEMBER_CLEANERS = {
+    "full_name": cleaning.clean_name,
+    "role": cleaning.clean_role,
+    "organisation": cleaning.clean_organisation,
+    "gender": cleaning.clean_gender,
+    "birth_year": cleaning.clean_birth_year,
+    "joined_on": cleaning.clean_past_date,
+}
+_QUERY_CHUNK = 2000
+
+
+@dataclass
+class SheetSummary:
+    name: str
+    position: int  # the sheet's index in the workbook
+    header_row: int | None = None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: int = 0
+    converted_from: str | None = None
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class MemberChange:
+    sheet: SheetSummary
+    row: int
+    team_key: tuple
+    values: dict  # Member field -> clean value, only for the columns the file has
+    member: Member | None = None  # the existing member it matches
+    status: str = NEW
+
+
+@dataclass
+class Plan:
+    sheets: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # RowError
+    warnings: list = field(default_factory=list)  # RowError: converted phones and the like
+    file_error: str = ""
+    new_villages: dict = field(default_factory=dict)  # (commune code, unit key) -> unsaved Village
+    new_teams: dict = field(default_factory=dict)  # team key -> unsaved Team
+    changed_teams: dict = field(default_factory=dict)  # pk -> Team with new decision fields
+    changed_villages: dict = field(default_factory=dict)  # pk -> Village with a new population
+    teams: dict = field(default_factory=dict)  # team key -> Team, existing or new
+    members: list = field(default_factory=list)  # MemberChange without errors
+
+    @property
+    def ok(self):
+        return not self.file_error and not self.errors
+
+    def count(self, status):
+        return sum(getattr(sheet, status) for sheet in self.sheets)
+
+    def summary(self):
+        """What the preview page, the command and the job record show (JSON-ready)."""
+        return {
+            "file_error": self.file_error,
+            "sheets": [sheet.__dict__ for sheet in self.sheets],
+            "totals": {key: self.count(key) for key in (NEW, UPDATED, UNCHANGED, "skipped", "errors")},
+            # After writing, every team the file names has a pk: the done page lists them.
+            "team_ids": sorted(team.pk for team in self.teams.values() if team.pk),
+            "villages_new": len(self.new_villages),
+            "villages_updated": len(self.changed_villages),
+            "teams_new": len(self.new_teams),
+            "teams_updated": len(self.changed_teams),
+            "errors": [error.as_dict() for error in self.errors],
+            "warnings": [warning.as_dict() for warning in self.warnings],
+        }
+
+
+def team_key(commune, village_key):
+    return (commune.pk, village_key or "")
+
+
+class RosterPlanner:
+    """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
+
+    def __init__(self, scope):
+        self.places = Places(scope)
+        self.plan = Plan()
+        self.villages = {}  # (commune code, unit key) -> Village, existing or new
+        self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
+
+    def run(self, sheets, progress=None):
+        rows = []
+        for position, sheet in enumerate(sheets):
+            rows.extend(self._read_sheet(sheet, position))
+        if not self.plan.sheets and not self.plan.file_error:
+            self.plan.file_error = missing_header_message(sheets[0], columns.ROSTER_COLUMNS)
+        self._load_units(rows)
+        self._match_members(rows, progress)
+        order = {sheet.name: index for index, sheet in enumerate(self.plan.sheets)}
+        self.plan.errors.sort(key=lambda error: (order.get(error.sheet, 0), error.row))
+        return self.plan
+
+    # Reading: cells to clean values and a team key per row.
+
+    def _read_sheet(self, sheet, position):
+        table = find_table(sheet, columns.ROSTER_COLUMNS)
+        if table is None:
+            return []
+        summary = SheetSummary(
+            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
+        )
+        self.plan.sheets.append(summary)
+        if summary.converted_from:
+            summary.notes.append(
+                _("Text was typed in the %(encoding)s encoding and has been converted to Unicode.")
+                % {"encoding": summary.converted_from}
+            )
+        ignored = unmatched_headers(table)
+        if ignored:
+            summary.notes.append(_("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)})
+        if "district" in table.written_headers:
+            summary.notes.append(
+                _("Districts no longer exist since 1 July 2025: the district column is ignored.")
+            )
+        fields = set(table.written_headers)
+        title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
+        sheet_village = None
+        if "village" not in fields and not search_key(sheet.name).startswith(_GENERIC_SHEET_NAMES):
+            sheet_village = normalize(sheet.name)
+        rows = []
+        for record in table.records():
+            change = self._read_row(table, summary, record, title_commune, sheet_village)
+            if change:
+                rows.append(change)
+        summary.skipped += table.skipped
+        return rows
+
+    def _read_row(self, table, summary, record, title_commune, sheet_village):
+        values, errors = record.values, []
+
+        def fail(field_name, message):
+            errors.append(table.error(record, field_name, str(message)))
+
+        try:
+            province = self.places.province(values["province"]) if "province" in values else None
+        except CellError as error:
+            province = None
+            fail("province", error)
+        commune = None
+        if "commune" in values:
+            try:
+                commune = self.places.commune(values["commune"], province, values.get("district"))
+            except CellError as error:
+                fail("commune", error)
+        elif not errors:
+            commune = title_commune or self.places.default_commune()
+            if commune is None:
+                fail("", _("The row does not say which commune it belongs to: add a Xã/Phường column."))
+        if "full_name" not in values:
+            fail("full_name", _("Full name is missing: every member row needs the member's full name."))
+        clean = {}
+        for name, cleaner in _MEMBER_CLEANERS.items():
+            if name in values:
+                try:
+                    clean[name] = cleaner(values[name])
+                except CellError as error:
+                    fail(name, error)
+        if "phone" in values:
+            try:
+                clean["phone"], note = cleaning.clean_phone(values["phone"])
+                if note:
+                    self.plan.warnings.append(table.error(record, "phone", note))
+            except CellError as error:
+                fail("phone", error)
+        team_fields = {}
+        if "decision_number" in values:
+            team_fields["decision_number"] = normalize(str(values["decision_number"]))[:60]
+        if "decision_date" in values:
+            try:
+                team_fields["decision_date"] = cleaning.clean_past_date(values["decision_date"])
+            except CellError as error:
+                fail("decision_date", error)
+        if "team_name" in values:
+            team_fields["name"] = normalize(str(values["team_name"]))[:200]
+        if errors:
+            self._reject(summary, errors)
+            return None
+        village_name = normalize(str(values.get("village") or sheet_village or ""))
+        village_key = self.places.village_key(commune, village_name) if village_name else ""
+        if village_key:
+            self.villages.setdefault((commune.pk, village_key), (commune, village_name))
+        key = team_key(commune, village_key)
+        self.teams.setdefault(key, {}).update(team_fields)
+        return MemberChange(summary, record.row, key, clean)
+
+    def _reject(self, summary, errors):
+        summary.errors += 1
+        self.plan.errors.extend(errors)
+
+    # Units: existing villages and teams matched, missing ones planned.
+
+    def _load_units(self, rows):
+        communes = {commune_code for commune_code, _key in self.teams}
+        existing_villages = {}
+        for village in Village.objects.filter(commune_id__in=communes):
+            existing_villages[(village.commune_id, village.name_key)] = village
+        for key, (commune, name) in list(self.villages.items()):
+            village = existing_villages.get(key)
+            if village is None:
+                kind = (
+                    Village.Kind.RESIDENTIAL_GROUP
+                    if search_key(name).startswith(("to ", "tdp", "khu pho"))
+                    else (Village.Kind.VILLAGE)
+                )
+                village = Village(commune=commune, name=name, name_key=key[1], kind=kind)
+                self.plan.new_villages[key] = village
+            self.villages[key] = village
+        current_teams = Team.objects.filter(commune_id__in=communes).exclude(status=Team.Status.DISSOLVED)
+        by_village = {team.village_id: team for team in current_teams if team.village_id}
+        by_commune = {team.commune_id: team for team in current_teams if not team.village_id}
+        wanted, self.teams = self.teams, {}
+        for key, fields in wanted.items():
+            commune_code, village_key = key
+            village = self.villages.get(key) if village_key else None
+            team = by_village.get(village.pk) if village and village.pk else None
+            if not village_key:
+                team = by_commune.get(commune_code)
+            if team is None:
+                team = self._new_team(commune_code, village, fields)
+                self.plan.new_teams[key] = team
+            elif any(getattr(team, name) != value for name, value in fields.items() if name != "name"):
+                for name, value in fields.items():
+                    if name != "name":
+                        setattr(team, name, value)
+                self.plan.changed_teams[team.pk] = team
+            self.teams[key] = team
+        self.plan.teams = self.teams
+
+    def _new_team(self, commune_code, village, fields):
+        place = village.name if village else self.places.by_code[commune_code].name
+        name = fields.get("name") or _("Community digital technology team %(place)s") % {"place": place}
+        decision_date = fields.get("decision_date")
+        team = Team(
+            name=name,
+            name_key=search_key(name),
+            village=village,
+            commune_id=commune_code,
+            decision_number=fields.get("decision_number", ""),
+            decision_date=decision_date,
+        )
+        if decision_date:
+            team.founded_on = decision_date
+        return team
+
+    # Members: matched by phone, then by name within the team.
+
+    def _match_members(self, rows, progress):
+        team_ids = [team.pk for team in self.teams.values() if team.pk]
+        phones = [row.values["phone"] for row in rows if row.values.get("phone")]
+        by_phone, by_team_name = {}, {}
+        for chunk in _chunks(team_ids):
+            for member in Member.objects.current().filter(team_id__in=chunk):
+                by_team_name.setdefault((member.team_id, member.name_key), member)
+                if member.phone:
+                    by_phone[member.phone] = member
+        for chunk in _chunks(phones):
+            for member in Member.objects.current().filter(phone__in=chunk).select_related("team"):
+                by_phone[member.phone] = member
+        leaders = {
+            member.team_id: member for member in by_phone.values() if member.role == Member.TeamRole.LEADER
+        } | {m.team_id: m for m in by_team_name.values() if m.role == Member.TeamRole.LEADER}
+        seen_phones, seen_names, file_leaders, matched = {}, {}, {}, {}
+        for index, row in enumerate(rows):
+            if progress and index % 1000 == 0:
+                progress(index, len(rows))
+            team = self.teams[row.team_key]
+            error = self._match_one(row, team, by_phone, by_team_name, seen_phones, seen_names, file_leaders)
+            if error:
+                self._reject(row.sheet, [RowError(row.sheet.name, row.row, error[0], error[1])])
+                continue
+            if row.member:
+                matched[row.member.pk] = row
+            self.plan.members.append(row)
+        self._check_leaders(file_leaders, leaders, matched)
+        for row in self.plan.members:
+            setattr(row.sheet, row.status, getattr(row.sheet, row.status) + 1)
+
+    def _match_one(self, row, team, by_phone, by_team_name, seen_phones, seen_names, file_leaders):
+        phone, name_key = row.values.get("phone"), search_key(row.values["full_name"])
+        if phone in seen_phones:
+            return "", _(
+                "Phone number %(phone)s is also on row %(row)s: each member has their own number."
+            ) % {
+                "phone": row.values["phone"],
+                "row": seen_phones[phone],
+            }
+        if (row.team_key, name_key) in seen_names and not phone:
+            return "", _("%(name)s is listed twice in the same team (row %(row)s): remove one row.") % {
+                "name": row.values["full_name"],
+                "row": seen_names[(row.team_key, name_key)],
+            }
+        if phone:
+            seen_phones[phone] = row.row
+        seen_names[(row.team_key, name_key)] = row.row
+        member = by_phone.get(phone) if phone else None
+        if member and member.team_id != team.pk:
+            return "", _(
+                "Phone number %(phone)s belongs to %(name)s of %(team)s: a person is on one team at a time."
+            ) % {
+                "phone": row.values["phone"],
+                "name": member.full_name,
+                "team": member.team.name,
+            }
+        if member is None and team.pk:
+            member = by_team_name.get((team.pk, name_key))
+            if member and phone and member.phone and member.phone in seen_phones and member.phone != phone:
+                member = None  # that person is another row of this file
+        if row.values.get("role") == Member.TeamRole.LEADER:
+            if row.team_key in file_leaders:
+                return "", _("The team already has a leader on row %(row)s: a team has one leader.") % {
+                    "row": file_leaders[row.team_key].row
+                }
+            file_leaders[row.team_key] = row
+        row.member = member
+        if member is None:
+            row.status = NEW
+        elif any(getattr(member, name) != value for name, value in row.values.items()):
+            row.status = UPDATED
+        else:
+            row.status = UNCHANGED
+        return None
+
+    def _check_leaders(self, file_leaders, leaders, matched):
+        """A new leader while the current one stays leader would break the one-leader rule."""
+        for key, row in file_leaders.items():
+            team = self.teams[key]
+            current = leaders.get(team.pk) if team.pk else None
+            if current is None or current.pk == getattr(row.member, "pk", None):
+                continue
+            staying = matched.get(current.pk)
+            if staying is None or staying.values.get("role", current.role) == Member.TeamRole.LEADER:
+                self.plan.members.remove(row)
+                self._reject(
+                    row.sheet,
+                    [
+                        RowError(
+                            row.sheet.name,
+                            row.row,
+                            "",
+                            _(
+                                "%(team)s is led by %(leader)s: change their role in the file (Thành viên) or "
+                                "write this member as Tổ phó."
+                            )
+                            % {"team": team.name, "leader": current.full_name},
+                        )
+                    ],
+                )
+
+
+def _chunks(items):
+    items = list(items)
+    for start in range(0, len(items), _QUERY_CHUNK):
+        yield items[start : start + _QUERY_CHUNK]

@@ -1,0 +1,99 @@
+"""Carrying out an import plan: everything in one transaction, or nothing.
+
+Rows are written in bulk (a provincial file has tens of thousands), so the history the models
+write in `save()` (TeamEvent) is written here in bulk too, with the same kinds and details.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from teams.models import Member, Team, TeamEvent, Village
+from teams.rosters.plan import NEW, UPDATED
+from vietnamese.text import search_key
+
+BATCH_SIZE = 1000
+
+
+class PlanHasErrors(Exception):
+    """Raised inside the transaction so that nothing of a plan with errors is written."""
+
+
+def write_plan(plan, recorded_by=None, progress=None):
+    """Write `plan`; returns its summary. Raises PlanHasErrors (nothing written) if it has errors."""
+    if not plan.ok:
+        raise PlanHasErrors
+    with transaction.atomic():
+        Village.objects.bulk_create(plan.new_villages.values(), batch_size=BATCH_SIZE)
+        Village.objects.bulk_update(plan.changed_villages.values(), ["population"], BATCH_SIZE)
+        for team in plan.new_teams.values():
+            team.village_id = team.village.pk if team.village else None
+        Team.objects.bulk_create(plan.new_teams.values(), batch_size=BATCH_SIZE)
+        Team.objects.bulk_update(
+            plan.changed_teams.values(), ["decision_number", "decision_date"], BATCH_SIZE
+        )
+        events = [
+            TeamEvent(
+                team=team,
+                kind=TeamEvent.Kind.FOUNDED,
+                detail=team.decision_number,
+                happened_on=team.decision_date or team.founded_on,
+                recorded_by=recorded_by,
+            )
+            for team in plan.new_teams.values()
+        ]
+        created, updated = _write_members(plan, events, recorded_by, progress)
+        TeamEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
+    return plan.summary() | {"written": {"members_new": created, "members_updated": updated}}
+
+
+def _write_members(plan, events, recorded_by, progress):
+    new_members, demoted, updated, role_changes = [], [], [], []
+    for change in plan.members:
+        if change.status == NEW:
+            member = Member(team=plan.teams[change.team_key], **change.values)
+            member.name_key = search_key(member.full_name)
+            new_members.append(member)
+        elif change.status == UPDATED:
+            member = change.member
+            old_role = member.role
+            for name, value in change.values.items():
+                setattr(member, name, value)
+            member.name_key = search_key(member.full_name)
+            # Former leaders step down first, or the new leader would meet the one-leader rule.
+            (demoted if old_role == Member.TeamRole.LEADER != member.role else updated).append(member)
+            if old_role != member.role:
+                role_changes.append(member)
+    fields = sorted({name for change in plan.members for name in change.values} | {"name_key", "updated_at"})
+    now = timezone.now()
+    for member in demoted + updated:
+        member.updated_at = now
+    Member.objects.bulk_update(demoted, fields, batch_size=BATCH_SIZE)
+    Member.objects.bulk_update(updated, fields, batch_size=BATCH_SIZE)
+    total = len(new_members)
+    for start in range(0, total, BATCH_SIZE):
+        Member.objects.bulk_create(new_members[start : start + BATCH_SIZE])
+        if progress:
+            progress(start + BATCH_SIZE, total)
+    events.extend(
+        TeamEvent(
+            team_id=member.team_id,
+            kind=TeamEvent.Kind.MEMBER_JOINED,
+            member=member,
+            detail=member.get_role_display(),
+            happened_on=member.joined_on,
+            recorded_by=recorded_by,
+        )
+        for member in new_members
+    )
+    events.extend(
+        TeamEvent(
+            team_id=member.team_id,
+            kind=TeamEvent.Kind.ROLE_CHANGED,
+            member=member,
+            detail=member.get_role_display(),
+            happened_on=timezone.localdate(),
+            recorded_by=recorded_by,
+        )
+        for member in role_changes
+    )
+    return len(new_members), len(demoted) + len(updated)

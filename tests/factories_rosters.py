@@ -1,0 +1,115 @@
+"""Messy roster spreadsheets as officers keep them, built with openpyxl, and the map they name.
+
+`roster_xlsx(...)` writes title lines, an STT column, merged village cells, blank rows and a total
+row around the given member rows; `with_cached_formula_values` makes formulas look as Excel saves
+them (formula plus its last value), which openpyxl cannot write by itself.
+"""
+
+import io
+import re
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from accounts.models import Role
+from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, UserFactory
+
+HEADER = ["STT", "Họ và tên", "SĐT", "Chức vụ trong tổ", "Đơn vị công tác", "Thôn/Tổ dân phố", "Xã/Phường"]
+
+
+def roster_map():
+    """A province with two communes, and another province's commune (outside the officer's scope)."""
+    phu_tho = ProvinceFactory(code="25", name="Tỉnh Phú Thọ")
+    tan_lap = CommuneFactory(code="08001", province=phu_tho, name="Xã Tân Lập")
+    hung_vuong = CommuneFactory(code="08002", province=phu_tho, name="Phường Hùng Vương")
+    other = CommuneFactory(
+        code="09001", province=ProvinceFactory(code="26", name="Tỉnh Lào Cai"), name="Xã Yên Lạc"
+    )
+    return phu_tho, tan_lap, hung_vuong, other
+
+
+def commune_officer(commune):
+    user = UserFactory(is_staff=True)
+    RoleAssignmentFactory(user=user, role=Role.COMMUNE_OFFICER, commune=commune)
+    return user
+
+
+def province_officer(province):
+    user = UserFactory(is_staff=True)
+    RoleAssignmentFactory(user=user, role=Role.PROVINCE_OFFICER, province=province)
+    return user
+
+
+def workbook_bytes(workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def roster_sheet(sheet, rows, header=HEADER, merge=None, total=True, encode=str):
+    """Title lines, the header on row 5, `rows` numbered in STT, a blank row and a total row.
+
+    `merge=(column, count)` merges that column's cell over the first `count` data rows; `encode`
+    writes the title lines in a legacy encoding (vietnamese.legacy_encodings.encode_tcvn3).
+    """
+    sheet.append([encode("ỦY BAN NHÂN DÂN XÃ TÂN LẬP")])
+    sheet.append([encode("DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG")])
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(header))
+    sheet.append([encode("(Kèm theo Quyết định số 12/QĐ-UBND ngày 10/03/2023)")])
+    sheet.append([])
+    sheet.append(header)
+    for number, row in enumerate(rows, start=1):
+        sheet.append([number, *row])
+    if merge:
+        column, count = merge
+        sheet.merge_cells(start_row=6, start_column=column, end_row=5 + count, end_column=column)
+    sheet.append([])
+    if total:
+        sheet.append([encode("Tổng cộng"), encode(f"{len(rows)} thành viên")])
+        sheet.append([])
+        sheet.append(["", "", "", "", encode("Người lập biểu")])
+    return sheet
+
+
+def roster_xlsx(rows, **options):
+    workbook = Workbook()
+    roster_sheet(workbook.active, rows, **options)
+    return workbook_bytes(workbook)
+
+
+def with_cached_formula_values(data, values):
+    """An XLSX whose formula cells also carry their saved values, as Excel writes them.
+
+    `values` maps a cell reference ("C7") to the text Excel would have saved.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text = content.decode()
+                for ref, value in values.items():
+                    text = re.sub(
+                        rf'<c r="{ref}"><f>(.*?)</f><v ?/></c>',
+                        lambda match, ref=ref, value=value: (
+                            f'<c r="{ref}" t="str"><f>{match.group(1)}</f><v>{value}</v></c>'
+                        ),
+                        text,
+                    )
+                content = text.encode()
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Preview and confirm tasks run inside the request, even when a broker is configured
+    (tests of the pages; the task bodies are what is under test, not the broker)."""
+    from config.celery_app import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager

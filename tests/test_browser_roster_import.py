@@ -1,0 +1,95 @@
+"""A commune officer imports a roster in the Wagtail admin, in a real Chromium.
+
+Upload → preview with one error row → download the errors file → fix it → upload again →
+confirm → the members are on the team's page.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from openpyxl import load_workbook
+
+from teams.models import Team
+from tests.factories_rosters import commune_officer, roster_map, roster_xlsx, tasks_in_process  # noqa: F401
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("tasks_in_process"),
+]
+
+
+@pytest.fixture
+def officer_page(browser, client, live_server, settings):
+    """OFFICER SIGN-IN BY SESSION COOKIE: a commune officer's session made with force_login and
+    copied into the browser, so the test does not depend on the sign-in flow."""
+    _province, commune, _ward, _other = roster_map()
+    officer = commune_officer(commune)
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(officer)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="vi-VN"
+    )
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+ROWS = [
+    ["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng thôn", "Thôn Đông", "Xã Tân Lập"],
+    ["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"],
+    ["Lê Văn Bình", "0912.345.680", "Thành viên", "Công an xã", "Thôn Đông", "Xã Tân Lập"],
+]
+
+
+def test_officer_fixes_an_error_row_and_imports_the_roster(officer_page, live_server, tmp_path, output_dir):
+    page = officer_page
+    first = tmp_path / "danh-sach.xlsx"
+    first.write_bytes(roster_xlsx(ROWS))
+
+    page.goto(f"{live_server.url}/admin/rosters/")
+    page.set_input_files("input[type=file]", str(first))
+    page.get_by_role("button", name="Tải lên và xem trước").click()
+    page.wait_for_selector("#roster-errors")
+    page.screenshot(path=output_dir / "preview-with-error.png", full_page=True)
+
+    errors = page.locator("#roster-errors tbody tr")
+    assert errors.count() == 1
+    assert errors.first.inner_text().split("\t") == [
+        "Sheet",
+        "7",
+        "C (SĐT)",
+        "Số điện thoại 091234 không hợp lệ: cần 10 chữ số.",
+    ]
+    assert page.get_by_role("button", name="Xác nhận và nhập").count() == 0
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Tải tệp có thêm cột lỗi").click()
+    error_file = tmp_path / "loi.xlsx"
+    download_info.value.save_as(error_file)
+    workbook = load_workbook(error_file)
+    assert workbook.active["H7"].value == "C (SĐT): Số điện thoại 091234 không hợp lệ: cần 10 chữ số."
+
+    workbook.active["C7"] = "0912 345 679"  # the officer fixes the number in their own file
+    fixed = tmp_path / "danh-sach-da-sua.xlsx"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    fixed.write_bytes(buffer.getvalue())
+    page.goto(f"{live_server.url}/admin/rosters/")
+    page.set_input_files("input[type=file]", str(fixed))
+    page.get_by_role("button", name="Tải lên và xem trước").click()
+    page.get_by_role("button", name="Xác nhận và nhập").click()
+    page.wait_for_selector("#roster-teams")
+    page.screenshot(path=output_dir / "imported.png", full_page=True)
+
+    # The import's team listing (the teams app's admin listing will replace it when merged).
+    team = Team.objects.get(village__name="Thôn Đông")
+    row = page.locator("#roster-teams tbody tr")
+    assert row.count() == 1
+    listing = row.first.inner_text()
+    assert team.name in listing
+    for name in ("Nguyễn Văn An (tổ trưởng)", "Trần Thị Hoà (tổ phó)", "Lê Văn Bình (thành viên)"):
+        assert name in listing
