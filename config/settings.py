@@ -174,6 +174,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
+        # Its INFO lines describe every API request; keep them out of the logs.
+        "twilio.http_client": {"level": "WARNING"},
     },
 }
 
@@ -206,7 +208,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule (django-celery-beat would downgrade Django); each periodic task looks in
 # the database for what is due. Apps add their entries below as they grow.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "sms-dispatch-due": {
+        "task": "messaging.dispatch_due",
+        "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0),
+        "options": {"expires": 60},
+    },
+}
+# How long an unacknowledged task waits before Redis hands it to another worker (a killed
+# worker's batch comes back after this many seconds).
+if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("redis"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 600)}
 
 # WAGTAIL
 # ------------------------------------------------------------------------------
@@ -230,9 +242,38 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
-# SMS
+# SMS (messaging/: the outbox, see messaging/outbox.py)
 # ------------------------------------------------------------------------------
 SMS_PROVIDER = env.get("SMS_PROVIDER", "console")
+if SMS_PROVIDER not in {"console", "twilio"}:
+    raise SettingError(f"SMS_PROVIDER must be console or twilio, not {SMS_PROVIDER!r}")
+SMS_WINDOW_START = env.get("SMS_WINDOW_START", "07:00")
+SMS_WINDOW_END = env.get("SMS_WINDOW_END", "21:00")
+SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
+SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
+SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50)  # messages per send task
+SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # messages handed out per dispatch run
+SMS_MAX_ATTEMPTS = env.get_int("SMS_MAX_ATTEMPTS", 6)
+SMS_RETRY_BASE_SECONDS = env.get_float("SMS_RETRY_BASE_SECONDS", 30.0)
+SMS_RETRY_MAX_SECONDS = env.get_float("SMS_RETRY_MAX_SECONDS", 3600.0)
+# A message queued this long without an answer is handed out again (its task was lost).
+SMS_REQUEUE_AFTER = env.get_int("SMS_REQUEUE_AFTER", 300)
+# A hand-off younger than this may still be talking to the provider: nobody else touches it.
+SMS_HANDOFF_GRACE = env.get_int("SMS_HANDOFF_GRACE", 60)
+# Estimated cost per segment shown before a bulk send (VND; the contract's price).
+SMS_COST_PER_SEGMENT = env.get_int("SMS_COST_PER_SEGMENT", 800)
+TWILIO_ACCOUNT_SID = env.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_MESSAGING_SERVICE_SID = env.get("TWILIO_MESSAGING_SERVICE_SID", "")
+TWILIO_SENDER_ID = env.get("TWILIO_SENDER_ID", "")  # a registered alphanumeric brand name
+TWILIO_API_BASE_URL = env.get("TWILIO_API_BASE_URL", "")  # only to point at a test double
+TWILIO_TIMEOUT = env.get_float("TWILIO_TIMEOUT", 10.0)
+if SMS_PROVIDER == "twilio":
+    for _name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
+        if not globals()[_name]:
+            raise SettingError(f"{_name} is not set (SMS_PROVIDER=twilio needs it)")
+    if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
+        raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
 
 # The embedded mode (plain HTTP) prints email; a deployment sends it over SMTP unless told otherwise.
 _DEFAULT_MAILER = (

@@ -1,0 +1,78 @@
+"""Finding due messages and handing them to workers in batches.
+
+The periodic task `messaging.tasks.dispatch_due` calls `dispatch_due()`. A message is marked
+"queued" and committed before its batch is published; if publishing fails (broker down) it goes
+back to "scheduled". A message left "queued" longer than SMS_REQUEUE_AFTER (its task lost with a
+dead worker or broker) is handed out again: sending is idempotent, so a second task is harmless.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from messaging import window
+from messaging.models import Message, MessageEvent, Purpose, State
+
+logger = logging.getLogger(__name__)
+
+
+def due_messages(now=None):
+    """Messages to hand out now: due and scheduled (sign-in codes any hour), or stuck in queued."""
+    now = now or timezone.now()
+    due = Q(state=State.SCHEDULED, due_at__lte=now)
+    if not window.is_open(now):
+        due &= Q(purpose=Purpose.SIGN_IN)
+    stuck = Q(state=State.QUEUED, queued_at__lt=now - timedelta(seconds=settings.SMS_REQUEUE_AFTER))
+    return Message.objects.filter(due | stuck).order_by("due_at", "pk")
+
+
+def dispatch_due(limit=None):
+    """Hand out up to `limit` due messages; returns how many were handed out."""
+    limit = limit or settings.SMS_DISPATCH_LIMIT
+    ids = list(due_messages().values_list("pk", flat=True)[:limit])
+    return hand_to_workers(ids)
+
+
+def hand_to_workers(ids):
+    from messaging.tasks import send_batch
+
+    if not ids:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Message.objects.select_for_update()
+            .filter(pk__in=ids, state__in=[State.SCHEDULED, State.QUEUED])
+            .values_list("pk", "state")
+        )
+        ids = [pk for pk, _ in rows]
+        Message.objects.filter(pk__in=ids).update(state=State.QUEUED, queued_at=now, updated_at=now)
+        MessageEvent.objects.bulk_create(
+            MessageEvent(
+                message_id=pk,
+                from_state=state,
+                to_state=State.QUEUED,
+                at=now,
+                note="handed to a worker" if state == State.SCHEDULED else "handed out again",
+            )
+            for pk, state in rows
+        )
+    size = settings.SMS_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        batch = ids[start : start + size]
+        try:
+            send_batch.delay(batch)
+        except Exception as error:  # broker down: kombu raises several kinds
+            logger.warning("SMS broker unavailable, %d messages stay scheduled: %s", len(batch), error)
+            _back_to_scheduled(batch, f"broker unavailable: {type(error).__name__}")
+    return len(ids)
+
+
+def _back_to_scheduled(ids, note):
+    from messaging.states import move_many
+
+    move_many(Message.objects.filter(pk__in=ids), [State.QUEUED], State.SCHEDULED, note=note)

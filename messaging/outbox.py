@@ -1,0 +1,218 @@
+"""The one way other apps send text messages. Stable API: names and signatures do not change.
+
+    from messaging.outbox import queue_sms, queue_many, clear, reschedule
+    from messaging.outbox import record_consent, has_consent, is_muted
+    from messaging.models import Purpose, State
+
+queue_sms(recipient_phone, body, *, purpose, idempotency_key, due_at=None, language="vi",
+          unaccented=False, user=None, commune=None, secret=None) -> Message
+    Puts one text in the outbox. `recipient_phone` in any common Vietnamese form (stored +84…;
+    InvalidPhone if it is not a mobile number). `purpose` is a messaging.models.Purpose value.
+    `idempotency_key` (max 200 chars) names the message for good: calling again with the same
+    key returns the existing message and never makes a second one, whatever the other arguments.
+    `due_at` (aware datetime, default now): the dispatcher sends it at or after that time, inside
+    the sending window (07:00–21:00 Asia/Ho_Chi_Minh; sign-in codes go at once, any hour).
+    `unaccented=True` strips diacritics to halve the cost. `commune` places the message on the map
+    so officers of that unit see it in the admin. `secret`: a code to put where the body says
+    "{secret}"; it is stored encrypted and masked, and emptied once sent.
+    The message starts "scheduled", or "muted" (number opted out), "denied" (consent for this
+    purpose withdrawn) or "duplicate" (same text, purpose and number already pending or sent in
+    the last 24 hours under another key): those three are recorded and never sent.
+
+queue_many(items) -> list[Message]
+    The same for many at once (dicts with queue_sms's arguments), in bulk: for reminders to a
+    whole province. Returns the messages in the order given.
+
+clear(messages, reason) -> int
+    Makes pending (scheduled or queued) messages of the queryset moot ("cleared"), e.g. when a
+    session is cancelled. Sent messages are left alone. Returns how many were cleared.
+
+reschedule(messages, due_at) -> int
+    Moves pending messages of the queryset to a new due time. Returns how many moved.
+
+record_consent(phone, purpose, method, *, granted=True, note="") -> ConsentRecord
+has_consent(phone, purpose) -> bool    the latest record for this purpose grants it
+is_muted(phone) -> bool                the number texted STOP (or HUY, TU CHOI, DUNG)
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from messaging import consent
+from messaging.models import (
+    PENDING_STATES,
+    SECRET_PLACEHOLDER,
+    Message,
+    MessageEvent,
+    Purpose,
+    State,
+)
+from messaging.secrets import seal
+from messaging.segments import count_segments
+from messaging.segments import unaccented as strip_accents
+from messaging.states import move_many
+from vietnamese.phones import normalize_phone
+from vietnamese.text import normalize
+
+record_consent = consent.record_consent
+has_consent = consent.has_consent
+is_muted = consent.is_muted
+
+DUPLICATE_WINDOW = timedelta(hours=24)
+CHUNK = 1000
+
+__all__ = [
+    "clear",
+    "has_consent",
+    "is_muted",
+    "queue_many",
+    "queue_sms",
+    "record_consent",
+    "reschedule",
+]
+
+
+def queue_sms(
+    recipient_phone,
+    body,
+    *,
+    purpose,
+    idempotency_key,
+    due_at=None,
+    language="vi",
+    unaccented=False,
+    user=None,
+    commune=None,
+    secret=None,
+):
+    return queue_many(
+        [
+            {
+                "recipient_phone": recipient_phone,
+                "body": body,
+                "purpose": purpose,
+                "idempotency_key": idempotency_key,
+                "due_at": due_at,
+                "language": language,
+                "unaccented": unaccented,
+                "user": user,
+                "commune": commune,
+                "secret": secret,
+            }
+        ]
+    )[0]
+
+
+def queue_many(items):
+    items = list(items)
+    result = {}
+    for start in range(0, len(items), CHUNK):
+        result.update(_queue_chunk(items[start : start + CHUNK]))
+    return [result[item["idempotency_key"]] for item in items]
+
+
+def _new_message(item, now):
+    body = normalize(item["body"]) or ""
+    if item.get("unaccented"):
+        body = strip_accents(body)
+    secret = item.get("secret")
+    if secret is not None and SECRET_PLACEHOLDER not in body:
+        raise ValueError("a message with a secret needs {secret} in its body")
+    counted = count_segments(body.replace(SECRET_PLACEHOLDER, secret or ""))
+    user = item.get("user")
+    commune = item.get("commune")
+    return Message(
+        recipient=normalize_phone(item["recipient_phone"]),
+        body=body,
+        sealed_secret=seal(secret) if secret is not None else "",
+        purpose=Purpose(item["purpose"]),
+        idempotency_key=item["idempotency_key"],
+        due_at=item.get("due_at") or now,
+        language=item.get("language") or "vi",
+        user_id=getattr(user, "pk", user),
+        commune_id=getattr(commune, "pk", commune),
+        encoding=counted.encoding,
+        segments=counted.segments,
+        created_at=now,
+    )
+
+
+def _fingerprint(recipient, purpose, body):
+    return hashlib.sha256(f"{recipient}|{purpose}|{body}".encode()).hexdigest()
+
+
+def _queue_chunk(items):
+    keys = [item["idempotency_key"] for item in items]
+    existing = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=keys)}
+    now = timezone.now()
+    fresh = {}
+    for item in items:
+        key = item["idempotency_key"]
+        if key not in existing and key not in fresh:
+            fresh[key] = _new_message(item, now)
+    if not fresh:
+        return existing
+
+    phones = {m.recipient for m in fresh.values()}
+    muted = consent.muted_among(phones)
+    withdrawn = consent.withdrawn_among(phones, {m.purpose for m in fresh.values()})
+    recent = {
+        _fingerprint(*row)
+        for row in Message.objects.filter(
+            recipient__in=phones,
+            state__in=[State.SCHEDULED, State.QUEUED, State.SENT, State.DELIVERED],
+            created_at__gte=now - DUPLICATE_WINDOW,
+        )
+        .exclude(purpose=Purpose.SIGN_IN)
+        .values_list("recipient", "purpose", "body")
+    }
+    notes = {}
+    for message in fresh.values():
+        if message.purpose == Purpose.SIGN_IN:
+            # Asked for a minute ago by the person holding the phone: always goes.
+            continue
+        fingerprint = _fingerprint(message.recipient, message.purpose, message.body)
+        if message.recipient in muted:
+            message.state, notes[message.idempotency_key] = State.MUTED, "recipient opted out"
+        elif (message.recipient, message.purpose) in withdrawn:
+            message.state, notes[message.idempotency_key] = State.DENIED, "consent withdrawn"
+        elif fingerprint in recent:
+            message.state, notes[message.idempotency_key] = State.DUPLICATE, "same text already sent"
+        recent.add(fingerprint)
+
+    with transaction.atomic():
+        # ignore_conflicts: a key queued by a concurrent caller since our look-up wins.
+        Message.objects.bulk_create(fresh.values(), ignore_conflicts=True)
+        created = Message.objects.filter(idempotency_key__in=list(fresh), created_at=now)
+        stored = {m.idempotency_key: m for m in created}
+        MessageEvent.objects.bulk_create(
+            MessageEvent(
+                message=m,
+                to_state=m.state,
+                at=now,
+                note=notes.get(key, "queued"),
+            )
+            for key, m in stored.items()
+        )
+        if len(stored) < len(fresh):
+            stored |= {
+                m.idempotency_key: m
+                for m in Message.objects.filter(idempotency_key__in=[k for k in fresh if k not in stored])
+            }
+    sign_in = [m.pk for m in stored.values() if m.purpose == Purpose.SIGN_IN and m.state == State.SCHEDULED]
+    if sign_in:
+        from messaging.dispatch import hand_to_workers
+
+        transaction.on_commit(lambda: hand_to_workers(sign_in))
+    return existing | stored
+
+
+def clear(messages, reason):
+    return move_many(messages, PENDING_STATES, State.CLEARED, note=reason)
+
+
+def reschedule(messages, due_at):
+    return move_many(messages, PENDING_STATES, State.SCHEDULED, note="rescheduled", due_at=due_at)

@@ -1,0 +1,64 @@
+"""SMS providers behind one interface, chosen by the SMS_PROVIDER setting.
+
+A provider's `send(recipient, body, *, status_callback)` returns a `Sent` or raises
+`TransientError` (try again later: 429, 5xx, time-outs) or `PermanentError` (never retry this
+message: an invalid number, a landline, an opted-out recipient).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+PROVIDERS = {
+    "console": "messaging.providers.console.ConsoleProvider",
+    "twilio": "messaging.providers.twilio.TwilioProvider",
+}
+
+
+@dataclass(frozen=True)
+class Sent:
+    message_id: str
+    status: str  # the provider's own word: "queued", "sent"…
+    answer: str  # what the provider said, kept in the message history
+
+
+class ProviderError(Exception):
+    def __init__(self, answer, code=""):
+        super().__init__(answer)
+        self.answer = answer
+        self.code = str(code or "")
+
+
+class TransientError(ProviderError):
+    """Try again later."""
+
+
+class PermanentError(ProviderError):
+    """This message cannot be sent; `mutes` when the recipient opted out at the provider."""
+
+    def __init__(self, answer, code="", *, mutes=False):
+        super().__init__(answer, code)
+        self.mutes = mutes
+
+
+class Provider:
+    name = ""
+
+    @property
+    def account(self):
+        """What the per-second rate limit counts against."""
+        return self.name
+
+    def send(self, recipient, body, *, status_callback=None):
+        raise NotImplementedError
+
+    def lookup(self, recipient, body, *, since):
+        """After a lost answer: the `Sent` if the provider has this text, False if it surely
+        has not, None if it cannot tell (then the message is not resent)."""
+        return None
+
+
+def get_provider(name=None):
+    name = name or settings.SMS_PROVIDER
+    return import_string(PROVIDERS[name])()

@@ -1,0 +1,39 @@
+"""The sending window: texts go out between SMS_WINDOW_START and SMS_WINDOW_END local time.
+
+Decree 91/2020 allows advertising texts only from 07:00 to 22:00; civic notices are not
+advertising, but nobody wants a reminder at 23:00, so everything but sign-in codes waits for
+the morning. Sign-in codes go at once: the person is holding the phone, waiting.
+"""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def _bounds():
+    start_hour, start_minute = map(int, settings.SMS_WINDOW_START.split(":"))
+    end_hour, end_minute = map(int, settings.SMS_WINDOW_END.split(":"))
+    return time(start_hour, start_minute), time(end_hour, end_minute)
+
+
+def _local(moment):
+    return timezone.localtime(moment, ZoneInfo(settings.SMS_WINDOW_TIME_ZONE))
+
+
+def is_open(moment=None):
+    local = _local(moment or timezone.now())
+    start, end = _bounds()
+    return start <= local.time() < end
+
+
+def next_opening(moment=None):
+    """The next time the window opens after `moment` (or `moment` itself when it is open)."""
+    moment = moment or timezone.now()
+    if is_open(moment):
+        return moment
+    local = _local(moment)
+    start, _ = _bounds()
+    day = local.date() if local.time() < start else local.date() + timedelta(days=1)
+    return datetime.combine(day, start, tzinfo=local.tzinfo)

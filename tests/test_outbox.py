@@ -1,0 +1,149 @@
+"""The outbox API other apps call: one message per key, opt-outs respected, pending messages cleared."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from messaging import consent
+from messaging.models import SECRET_MASK, ConsentMethod, Message, Purpose, State
+from messaging.outbox import clear, has_consent, is_muted, queue_many, queue_sms, record_consent, reschedule
+from vietnamese.phones import InvalidPhone
+
+pytestmark = pytest.mark.django_db
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_a_number_in_any_common_form_is_stored_as_e164():
+    message = queue_sms("0912 345 678", "Xin chào", purpose=Purpose.NOTICE, idempotency_key="k1")
+    assert message.recipient == "+84912345678"
+    assert message.state == State.SCHEDULED
+    assert [e.to_state for e in message.events.all()] == [State.SCHEDULED]
+
+
+def test_the_same_key_twice_gives_the_same_message_and_never_a_second():
+    first = queue_sms("0912345678", "Họp tổ 8h", purpose=Purpose.REMINDER, idempotency_key="session-1:d-1")
+    again = queue_sms("0987654321", "Other text", purpose=Purpose.NOTICE, idempotency_key="session-1:d-1")
+    assert again.pk == first.pk
+    assert again.body == "Họp tổ 8h"
+    assert Message.objects.count() == 1
+
+
+def test_an_invalid_number_is_refused_with_a_clear_message():
+    with pytest.raises(InvalidPhone, match="not a Vietnamese mobile"):
+        queue_sms("+1 202 555 0100", "Hi", purpose=Purpose.NOTICE, idempotency_key="k")
+    assert not Message.objects.exists()
+
+
+def test_a_muted_number_gets_nothing_but_sign_in_codes(django_capture_on_commit_callbacks):
+    consent.mute("0912345678", "texted STOP")
+    notice = queue_sms("0912345678", "Thông báo", purpose=Purpose.NOTICE, idempotency_key="n")
+    with django_capture_on_commit_callbacks(execute=True):
+        code = queue_sms(
+            "0912345678", "Mã: {secret}", purpose=Purpose.SIGN_IN, idempotency_key="c", secret="123456"
+        )
+    assert notice.state == State.MUTED
+    code.refresh_from_db()
+    assert code.state == State.SENT  # embedded mode: sent at once through the console
+
+
+def test_withdrawn_consent_for_a_purpose_denies_that_purpose_only():
+    record_consent("0912345678", Purpose.REMINDER, ConsentMethod.FORM, granted=False)
+    assert not has_consent("0912345678", Purpose.REMINDER)
+    reminder = queue_sms("0912345678", "Nhắc lịch", purpose=Purpose.REMINDER, idempotency_key="r")
+    notice = queue_sms("0912345678", "Thông báo", purpose=Purpose.NOTICE, idempotency_key="n")
+    assert (reminder.state, notice.state) == (State.DENIED, State.SCHEDULED)
+    record_consent("0912345678", Purpose.REMINDER, ConsentMethod.OFFICER, granted=True)
+    assert has_consent("0912345678", Purpose.REMINDER)
+
+
+def test_the_same_text_to_the_same_number_under_another_key_is_a_duplicate():
+    queue_sms("0912345678", "Họp tổ 8h", purpose=Purpose.REMINDER, idempotency_key="a")
+    second = queue_sms("0912345678", "Họp tổ 8h", purpose=Purpose.REMINDER, idempotency_key="b")
+    assert second.state == State.DUPLICATE
+
+
+def test_a_sign_in_code_is_stored_masked_and_emptied_after_sending(
+    capsys, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue_sms(
+            "0912345678",
+            "Mã đăng nhập: {secret}",
+            purpose=Purpose.SIGN_IN,
+            idempotency_key="login-1",
+            secret="482913",
+        )
+    message.refresh_from_db()
+    assert "482913" in capsys.readouterr().out  # the console provider shows it to the demo user
+    assert message.state == State.SENT
+    assert message.shown_body == f"Mã đăng nhập: {SECRET_MASK}"
+    stored = Message.objects.filter(pk=message.pk).values_list("body", "sealed_secret").get()
+    assert "482913" not in "".join(stored)
+    assert stored[1] == ""
+
+
+def test_clear_makes_pending_messages_moot_and_leaves_sent_ones_alone():
+    pending = queue_sms("0912345678", "Buổi 1", purpose=Purpose.REMINDER, idempotency_key="s1")
+    sent = queue_sms("0987654321", "Buổi 1", purpose=Purpose.REMINDER, idempotency_key="s2")
+    Message.objects.filter(pk=sent.pk).update(state=State.SENT)
+    assert clear(Message.objects.filter(idempotency_key__startswith="s"), "session cancelled") == 1
+    pending.refresh_from_db()
+    assert pending.state == State.CLEARED
+    assert pending.events.last().note == "session cancelled"
+    assert Message.objects.get(pk=sent.pk).state == State.SENT
+
+
+def test_reschedule_moves_the_due_time():
+    message = queue_sms("0912345678", "Buổi 1", purpose=Purpose.REMINDER, idempotency_key="s1")
+    later = timezone.now() + timedelta(days=2)
+    assert reschedule(Message.objects.filter(pk=message.pk), later) == 1
+    message.refresh_from_db()
+    assert message.due_at == later
+
+
+def test_queue_many_keeps_order_and_skips_existing_keys():
+    queue_sms("0912345678", "A", purpose=Purpose.NOTICE, idempotency_key="x1")
+    messages = queue_many(
+        [
+            {
+                "recipient_phone": "0987654321",
+                "body": "B",
+                "purpose": Purpose.NOTICE,
+                "idempotency_key": "x2",
+            },
+            {
+                "recipient_phone": "0912345678",
+                "body": "C",
+                "purpose": Purpose.NOTICE,
+                "idempotency_key": "x1",
+            },
+        ]
+    )
+    assert [m.body for m in messages] == ["B", "A"]
+    assert Message.objects.count() == 2
+
+
+def test_unaccented_variant_and_segments_are_recorded():
+    due = datetime(2026, 3, 2, 9, 0, tzinfo=HANOI)
+    accented = queue_sms(
+        "0912345678", "Lịch tập huấn " * 6, purpose=Purpose.NOTICE, idempotency_key="u1", due_at=due
+    )
+    plain = queue_sms(
+        "0912345678", "Lịch tập huấn " * 6, purpose=Purpose.NOTICE, idempotency_key="u2", unaccented=True
+    )
+    assert (accented.encoding, accented.segments) == ("ucs2", 2)
+    assert plain.body.startswith("Lich tap huan")
+    assert (plain.encoding, plain.segments) == ("gsm7", 1)
+
+
+def test_inbound_keywords_mute_and_unmute():
+    assert consent.keyword_of("Từ chối") == "opt_out"
+    assert consent.keyword_of(" stop ") == "opt_out"
+    assert consent.keyword_of("Bắt đầu") == "opt_in"
+    assert consent.keyword_of("cảm ơn") is None
+    consent.mute("0912345678", "STOP")
+    assert is_muted("+84912345678")
+    consent.unmute("0912345678", "START")
+    assert not is_muted("0912345678")
