@@ -48,37 +48,33 @@ class SignUpForm(forms.Form):
             ) from None
 
 
-class SessionForm(forms.ModelForm):
-    starts_at = datetime_field(_("Starts at"))
-    ends_at = datetime_field(_("Ends at"))
+SESSION_FIELDS = [
+    "course",
+    "audience",
+    "commune",
+    "village",
+    "address",
+    "online_url",
+    "starts_at",
+    "ends_at",
+    "trainer",
+    "capacity",
+    "unaccented_sms",
+]
+OUTSIDE_SCOPE = {"invalid_choice": _("This place is outside the area you manage.")}
 
-    class Meta:
-        model = TrainingSession
-        fields = [
-            "course",
-            "audience",
-            "commune",
-            "village",
-            "address",
-            "online_url",
-            "starts_at",
-            "ends_at",
-            "trainer",
-            "capacity",
-            "unaccented_sms",
-        ]
-        error_messages = {
-            "commune": {"invalid_choice": _("This place is outside the area you manage.")},
-            "village": {"invalid_choice": _("This place is outside the area you manage.")},
-        }
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+class SessionRules:
+    """What the team-area form and the admin form share: places limited to the user's area, and
+    no fewer places than people already registered."""
+
+    def limit_to(self, user):
         communes = venue_communes(user)
         self.fields["course"].queryset = Course.objects.filter(is_active=True)
         self.fields["commune"].queryset = communes.select_related("province")
         self.fields["village"].queryset = Village.objects.filter(commune__in=communes.values("pk"))
-        self.fields["capacity"].widget.attrs["inputmode"] = "numeric"
+        for name in ("commune", "village"):
+            self.fields[name].error_messages.update(OUTSIDE_SCOPE)
 
     def clean(self):
         cleaned = super().clean()
@@ -94,6 +90,20 @@ class SessionForm(forms.ModelForm):
         if self.instance.pk and self.instance.status != TrainingSession.Status.SCHEDULED:
             raise forms.ValidationError(_("Only a scheduled session can be changed."))
         return cleaned
+
+
+class SessionForm(SessionRules, forms.ModelForm):
+    starts_at = datetime_field(_("Starts at"))
+    ends_at = datetime_field(_("Ends at"))
+
+    class Meta:
+        model = TrainingSession
+        fields = SESSION_FIELDS
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_to(user)
+        self.fields["capacity"].widget.attrs["inputmode"] = "numeric"
 
 
 class EnrolForm(forms.Form):
