@@ -63,6 +63,8 @@ class RefusedView(generic.CreateView):
 
 class CourseViewSet(ModelViewSet):
     model = Course
+    name = "training_courses"
+    url_prefix = "trainings/courses"
     icon = "doc-full"
     menu_label = _("Courses")
     form_fields = [
@@ -80,6 +82,8 @@ class CourseViewSet(ModelViewSet):
 
 class SessionViewSet(ModelViewSet):
     model = TrainingSession
+    name = "training_sessions"
+    url_prefix = "trainings/sessions"
     icon = "date"
     menu_label = _("Sessions")
     index_view_class = SessionIndex
@@ -92,6 +96,8 @@ class SessionViewSet(ModelViewSet):
 
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    name = "training_registrations"
+    url_prefix = "trainings/registrations"
     icon = "user"
     menu_label = _("Registrations")
     index_view_class = RegistrationIndex
