@@ -4,7 +4,6 @@ sessions in their own area. Bad input keeps what was typed and says what to fix.
 from datetime import UTC, timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
@@ -338,6 +337,12 @@ def test_a_leader_ticks_who_came_and_members_are_marked_trained(client, place):
     assert came.training_status == Member.TrainingStatus.TRAINED and came.trained_on == timezone.localdate()
     assert absent.training_status == Member.TrainingStatus.NOT_TRAINED
     assert TrainingSession.objects.get(pk=session.pk).status == "held"
+    # The commune dashboard's figures count the member as trained.
+    from teams import dashboards
+
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=place["commune"]).user
+    board = dashboards.commune(officer, place["commune"], dashboards.last_months())
+    assert (board.total.members, board.total.trained) == (3, 1)
 
 
 def test_attendance_cannot_be_ticked_before_the_day(client, place):

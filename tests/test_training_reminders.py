@@ -154,7 +154,7 @@ def test_the_unaccented_setting_sends_texts_without_diacritics(clock):
         Message.objects.filter(training_link__registration=registration).values_list("body", "encoding")
     )
     assert bodies and all(encoding == "gsm7" for _, encoding in bodies)
-    assert any(body.startswith("Ban da dang ky \"Su dung VNeID\"") for body, _ in bodies)
+    assert any(body.startswith('Ban da dang ky "Su dung VNeID"') for body, _ in bodies)
 
 
 def test_a_muted_number_has_its_reminders_cleared(clock):
