@@ -99,9 +99,11 @@ def enrol(session, members, *, now=None):
             )
         registrations = []
         for member in fresh:
-            registration = session.registrations.filter(
-                Q(member=member) | Q(phone=member.phone or "-")
-            ).first() or Registration(session=session)
+            earlier = Q(member=member)
+            if member.phone:
+                earlier |= Q(phone=member.phone)
+            # A member who withdrew before gets their row back: one row per phone and session.
+            registration = session.registrations.filter(earlier).first() or Registration(session=session)
             registration.member = member
             registration.full_name = member.full_name
             registration.phone = member.phone
