@@ -324,6 +324,19 @@ if SMS_PROVIDER == "twilio":
     if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
         raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
 
+# TRAININGS (trainings/: sessions and their reminders)
+# ------------------------------------------------------------------------------
+# Reminders before a session's start, in hours (default: the day before and two hours before).
+try:
+    TRAINING_REMINDER_HOURS = sorted(
+        {float(hours) for hours in env.get_list("TRAINING_REMINDER_HOURS", ("24", "2"))}, reverse=True
+    )
+except ValueError:
+    raise SettingError("TRAINING_REMINDER_HOURS must be hours separated by commas, e.g. 24,2") from None
+# A reminder due while the sending window is shut goes out this many minutes before it closes the
+# evening before, unless that is more than half its lead time early: then it is dropped.
+TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)
+
 # The embedded mode (plain HTTP) prints email; a deployment sends it over SMTP unless told otherwise.
 _DEFAULT_MAILER = (
     "django.core.mail.backends.smtp.EmailBackend"

@@ -38,4 +38,6 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 # Pages citizens read carry their language: /vi/… and /en/….
-urlpatterns += i18n_patterns(path("", include("teams.urls")), path("", include("cms.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("teams.urls")), path("", include("trainings.urls")), path("", include("cms.urls"))
+)

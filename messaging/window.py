@@ -41,3 +41,11 @@ def next_opening(moment=None):
     start, _ = _bounds()
     day = local.date() if local.time() < start else local.date() + timedelta(days=1)
     return datetime.combine(day, start, tzinfo=local.tzinfo)
+
+
+def last_closing(moment):
+    """When the window last closed at or before `moment` (for pulling a night text back to the evening)."""
+    local = _local(moment)
+    _, end = _bounds()
+    day = local.date() if local.time() >= end else local.date() - timedelta(days=1)
+    return datetime.combine(day, end, tzinfo=local.tzinfo)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TrainingsConfig(AppConfig):
     name = "trainings"
     verbose_name = _("Trainings")
+
+    def ready(self):
+        from trainings import signals  # noqa: F401  (connects the muted-number receiver)

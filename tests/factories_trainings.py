@@ -1,0 +1,40 @@
+"""Factories for courses and sessions (the map and people are in tests/factories.py)."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import factory
+from django.utils import timezone
+
+from tests.factories import CommuneFactory
+from trainings.models import Course, TrainingSession
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local(year, month, day, hour=0, minute=0):
+    return datetime(year, month, day, hour, minute, tzinfo=HANOI)
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    title_vi = "Sử dụng VNeID"
+    title_en = "Using VNeID"
+    description_vi = "Cài đặt và kích hoạt tài khoản định danh điện tử mức 2."
+    description_en = "Installing and activating a level-2 electronic identity."
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    course = factory.SubFactory(CourseFactory)
+    audience = TrainingSession.Audience.CITIZENS
+    commune = factory.SubFactory(CommuneFactory)
+    address = "Nhà văn hoá thôn"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))
+    trainer = "Trần Văn Bình"
+    capacity = 30

@@ -1,0 +1,150 @@
+"""Trainings on a phone, in a real Chromium at 360×740: a citizen finds a session near their
+village and signs up; a team leader ticks who came and the member counts as trained."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from accounts.models import Role
+from messaging.dispatch import dispatch_due
+from teams.models import Member
+from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
+from tests.factories_teams import MemberFactory, TeamFactory, leader_of
+from tests.factories_trainings import CourseFactory, SessionFactory
+from trainings.attendance import record_attendance
+from trainings.models import TrainingSession
+from trainings.registering import enrol
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def signed_in_phone_page(browser, live_server):
+    """signed_in_phone_page(user): a 360×740 page already signed in as `user`.
+
+    Signs in with Django's test client (force_login) and copies its session cookie into the
+    browser context, so a test does not walk through the sign-in screens each time."""
+    contexts = []
+
+    def open_as(user):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+        )
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def fits_the_screen(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
+    phone_page, live_server, output_dir, capsys
+):
+    commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
+    village = VillageFactory(commune=commune, name="Thôn Giang Cao")
+    course = CourseFactory(title_vi="Thanh toán bằng mã QR", title_en="Paying by QR code")
+    session = SessionFactory(course=course, commune=commune, village=village, address="Nhà văn hoá thôn")
+
+    phone_page.goto(f"{live_server.url}/vi/trainings/")
+    phone_page.get_by_label("Thôn, xã hoặc tỉnh của bạn").fill("giang cao")
+    phone_page.get_by_role("button", name="Tìm buổi tập huấn").click()
+    phone_page.get_by_role("link", name="Thanh toán bằng mã QR").click()
+    phone_page.wait_for_url(f"**/vi/trainings/{session.pk}/")
+    assert fits_the_screen(phone_page)
+
+    phone_page.get_by_label("Họ và tên").fill("Nguyễn Thị Lan")
+    phone_page.get_by_label("Số điện thoại di động").fill("0912 345 678")
+    phone_page.get_by_role("button", name="Đăng ký").click()
+    # Without the consent box ticked: told why, and what was typed is still there.
+    assert "Hãy đánh dấu ô đồng ý" in phone_page.locator("#sign-up").inner_text()
+    assert phone_page.get_by_label("Họ và tên").input_value() == "Nguyễn Thị Lan"
+    phone_page.screenshot(path=output_dir / "sign-up-needs-consent.png", full_page=True)
+
+    phone_page.locator("input[name=consent]").check()
+    phone_page.get_by_role("button", name="Đăng ký").click()
+    phone_page.wait_for_url("**/trainings/my-place/**")
+    assert "bạn đã đăng ký thành công" in phone_page.locator("#registration-status").inner_text()
+    assert fits_the_screen(phone_page)
+    phone_page.screenshot(path=output_dir / "signed-up.png", full_page=True)
+
+    capsys.readouterr()
+    dispatch_due()  # the periodic task: the console provider prints what it sends
+    out = capsys.readouterr().out
+    assert '[SMS to +84912345678] Bạn đã đăng ký "Thanh toán bằng mã QR"' in out
+
+
+def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
+    signed_in_phone_page, live_server, output_dir
+):
+    commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
+    team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
+    leader = leader_of(team, full_name="Nguyễn Văn Hùng")
+    member = MemberFactory(team=team, full_name="Trần Thị Mai")
+    session = SessionFactory(
+        commune=commune,
+        audience=TrainingSession.Audience.MEMBERS,
+        course=CourseFactory(title_vi="Kỹ năng hỗ trợ người dân", title_en="Helping citizens"),
+    )
+    enrol(session, [member])
+    # The class began an hour ago.
+    started = timezone.now() - timedelta(hours=1)
+    TrainingSession.objects.filter(pk=session.pk).update(
+        starts_at=started, ends_at=started + timedelta(hours=2)
+    )
+
+    page = signed_in_phone_page(leader)
+    page.goto(f"{live_server.url}/vi/team/trainings/")
+    page.get_by_role("link", name="Kỹ năng hỗ trợ người dân").click()
+    page.get_by_role("link", name="Điểm danh").click()
+    page.get_by_label("Trần Thị Mai").check()
+    assert fits_the_screen(page)
+    page.screenshot(path=output_dir / "attendance.png", full_page=True)
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    assert "1 thành viên được ghi nhận đã tập huấn" in page.locator(".messages").inner_text()
+    member.refresh_from_db()
+    assert member.training_status == Member.TrainingStatus.TRAINED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="teams' dashboard templates use {% url name *args %}, which Django cannot parse (teams "
+    "branch work in progress); strict, so this fails once fixed: then remove the marker",
+)
+def test_a_member_trained_at_a_session_counts_on_the_commune_dashboard(
+    signed_in_phone_page, live_server, output_dir
+):
+    commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
+    team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
+    leader_of(team)
+    member = MemberFactory(team=team)
+    session = SessionFactory(commune=commune, audience=TrainingSession.Audience.MEMBERS)
+    [registration] = enrol(session, [member])
+    TrainingSession.objects.filter(pk=session.pk).update(starts_at=timezone.now() - timedelta(hours=1))
+    session.refresh_from_db()
+    record_attendance(session, [registration.pk])
+
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user
+    board = signed_in_phone_page(officer)
+    board.goto(f"{live_server.url}/vi/dashboard/commune/{commune.pk}/")
+    row = board.locator("tr", has_text=team.name)
+    assert "2 (1)" in row.inner_text(timeout=5000)  # two members, one trained
+    board.screenshot(path=output_dir / "commune-dashboard.png", full_page=True)

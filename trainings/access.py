@@ -1,0 +1,43 @@
+"""Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
+team leaders in the commune their team is in."""
+
+from accounts.scopes import scope_for, teams_led_by, visible
+from teams.models import Commune, Member
+from trainings.models import Registration, TrainingSession
+
+
+def _led_communes(user):
+    return teams_led_by(user).values("commune_id")
+
+
+def manageable_sessions(user, queryset=None):
+    queryset = queryset if queryset is not None else TrainingSession.objects.all()
+    return visible(user, queryset) | queryset.filter(commune__in=_led_communes(user))
+
+
+def manageable_registrations(user):
+    return Registration.objects.filter(session__in=manageable_sessions(user).values("pk"))
+
+
+def venue_communes(user):
+    """Communes where `user` may hold a session."""
+    return visible(user, Commune.objects.all()) | Commune.objects.filter(pk__in=_led_communes(user))
+
+
+def may_manage(user, session):
+    return (
+        scope_for(user).contains_commune(session.commune)
+        or teams_led_by(user).filter(commune_id=session.commune_id).exists()
+    )
+
+
+def may_run_trainings(user):
+    return not scope_for(user).is_empty or teams_led_by(user).exists()
+
+
+def enrollable_members(user, session):
+    """Current members of teams in the session's commune that `user` may manage."""
+    members = Member.objects.current().filter(team__commune_id=session.commune_id)
+    if scope_for(user).contains_commune(session.commune):
+        return members
+    return members.filter(team__in=teams_led_by(user))

@@ -1,0 +1,115 @@
+"""Courses, sessions and registrations in the Wagtail admin, each list and object narrowed to
+what the officer may run (trainings/access.py, which goes through accounts/scopes.py)."""
+
+import copy
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from trainings.access import manageable_registrations, manageable_sessions
+from trainings.changes import save_changes
+from trainings.forms import SESSION_FIELDS, SessionRules
+from trainings.models import Course, Registration, TrainingSession
+
+
+class SessionAdminForm(SessionRules, WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.limit_to(for_user)
+
+
+def _scoped(queryset_for):
+    """Index, edit and delete views of a viewset, each seeing only `queryset_for(user)`."""
+
+    class Index(generic.IndexView):
+        def get_base_queryset(self):
+            return queryset_for(self.request.user).filter(pk__in=super().get_base_queryset().values("pk"))
+
+    class Edit(generic.EditView):
+        def get_queryset(self):
+            return queryset_for(self.request.user)
+
+    return Index, Edit
+
+
+SessionIndex, SessionEdit = _scoped(manageable_sessions)
+RegistrationIndex, RegistrationEdit = _scoped(manageable_registrations)
+
+
+class SessionEditView(SessionEdit):
+    """Saving goes through trainings.changes, so a new time or place texts everyone signed up."""
+
+    def get_object(self, queryset=None):
+        session = super().get_object(queryset)
+        self.before = copy.copy(session)
+        return session
+
+    def save_instance(self):
+        return save_changes(self.form.instance, self.before)
+
+
+class RefusedView(generic.CreateView):
+    """Registrations are made by the sign-up page or enrolment, which send the texts; sessions
+    and registrations are cancelled or withdrawn, never deleted, so their pending texts are
+    cleared (a deleted session would leave its reminders in the outbox)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class CourseViewSet(ModelViewSet):
+    model = Course
+    name = "training_courses"
+    url_prefix = "trainings/courses"
+    icon = "doc-full"
+    menu_label = _("Courses")
+    form_fields = [
+        "title_vi",
+        "title_en",
+        "description_vi",
+        "description_en",
+        "skills",
+        "guides",
+        "is_active",
+    ]
+    list_display = ["title_vi", "title_en", "is_active"]
+    search_fields = ["title_vi", "title_en"]
+
+
+class SessionViewSet(ModelViewSet):
+    model = TrainingSession
+    name = "training_sessions"
+    url_prefix = "trainings/sessions"
+    icon = "date"
+    menu_label = _("Sessions")
+    index_view_class = SessionIndex
+    edit_view_class = SessionEditView
+    delete_view_class = RefusedView
+    edit_handler = ObjectList([FieldPanel(name) for name in SESSION_FIELDS], base_form_class=SessionAdminForm)
+    list_display = ["course", "starts_at", "commune", "audience", "status", "capacity"]
+    list_filter = ["status", "audience"]
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    name = "training_registrations"
+    url_prefix = "trainings/registrations"
+    icon = "user"
+    menu_label = _("Registrations")
+    index_view_class = RegistrationIndex
+    edit_view_class = RegistrationEdit
+    delete_view_class = RefusedView
+    add_view_class = RefusedView
+    form_fields = ["attended"]
+    list_display = ["full_name", "session", "status", "attended"]
+    list_filter = ["status"]
+
+
+class TrainingsViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Trainings")
+    menu_icon = "group"
+    items = (CourseViewSet, SessionViewSet, RegistrationViewSet)

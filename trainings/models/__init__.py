@@ -1,0 +1,5 @@
+from trainings.models.courses import Course
+from trainings.models.registrations import Registration, SessionMessage
+from trainings.models.sessions import TrainingSession
+
+__all__ = ["Course", "Registration", "SessionMessage", "TrainingSession"]

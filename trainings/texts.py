@@ -1,0 +1,76 @@
+"""The texts a registrant receives, in their own language, short enough for one or two segments.
+
+Bodies do not carry the person's name: a session's reminder is then one text per language, built
+once for thousands of registrants, and the outbox's duplicate check compares like with like.
+"""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+OPT_OUT = "HUY"
+
+
+def _when(session):
+    local = timezone.localtime(session.starts_at)
+    return f"{local:%H:%M} {local:%d/%m/%Y}"
+
+
+def _where(session):
+    return session.online_url if not session.address and session.online_url else session.place_name
+
+
+def _fields(session, language):
+    return {
+        "course": session.course.title_in(language),
+        "when": _when(session),
+        "where": _where(session),
+        "stop": OPT_OUT,
+    }
+
+
+def confirmation(session, language):
+    with translation.override(language):
+        return _(
+            'You are registered for "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders.'
+        ) % _fields(session, language)
+
+
+def waiting(session, language):
+    with translation.override(language):
+        return _(
+            '"%(course)s" at %(when)s is full: you are on the waiting list. We will text you if a place comes free.'
+        ) % _fields(session, language)
+
+
+def promoted(session, language):
+    with translation.override(language):
+        return _(
+            'A place came free: you are now registered for "%(course)s" at %(when)s, %(where)s.'
+        ) % _fields(session, language)
+
+
+def reminder(session, language, due_at):
+    """Says "today" or "tomorrow" as seen on the day it arrives, so two reminders never read alike
+    (the outbox would hold the second back as a duplicate)."""
+    days = (timezone.localdate(session.starts_at) - timezone.localdate(due_at)).days
+    with translation.override(language):
+        fields = _fields(session, language)
+        if days == 0:
+            return _('Today at %(when)s: "%(course)s", %(where)s.') % fields
+        if days == 1:
+            return (
+                _('Tomorrow at %(when)s: "%(course)s", %(where)s. Text %(stop)s to stop reminders.') % fields
+            )
+        return _('Reminder: "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders.') % fields
+
+
+def moved(session, language):
+    with translation.override(language):
+        return _('Change: "%(course)s" is now at %(when)s, %(where)s.') % _fields(session, language)
+
+
+def cancelled(session, language):
+    with translation.override(language):
+        return _('Cancelled: "%(course)s" at %(when)s will not take place. Sorry for the trouble.') % _fields(
+            session, language
+        )
