@@ -177,6 +177,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
+        "wagtail.contrib.redirects": {"level": "WARNING"},  # two lines per demo page otherwise
         # Its INFO lines describe every API request; keep them out of the logs.
         "twilio.http_client": {"level": "WARNING"},
     },

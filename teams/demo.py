@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import Role, RoleAssignment, User
 from teams.admin_map import load_admin_map
 from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Service, Team, Village
@@ -23,8 +22,6 @@ DEMO_VILLAGES = {
     "03006": [("Tổ dân phố Cầu Mây", Village.Kind.RESIDENTIAL_GROUP)],
 }
 LEADER_PHONE = "+84912345678"  # the demo leader of Thôn Giang Cao, signs in by phone
-COMMUNE_OFFICER_EMAIL = "canbo.xa@example.vn"  # officer of commune 00583
-PROVINCE_OFFICER_EMAIL = "canbo.tinh@example.vn"  # officer of province 01 (Hà Nội)
 # (name, organisation, role, gender, publishes phone): the usual make-up of a team (domain.md).
 DEMO_MEMBERS = [
     ("Nguyễn Văn Hùng", Member.Organisation.VILLAGE_OFFICE, Member.TeamRole.LEADER, Member.Gender.MALE, True),
@@ -49,7 +46,6 @@ def load(stdout):
             village.save()
     stdout.write(f"Villages: {Village.objects.count()}.")
     _teams(stdout)
-    _officers(stdout)
 
 
 def _teams(stdout):
@@ -90,8 +86,9 @@ def _teams(stdout):
         _logs(team, rng)
     leader = Member.objects.get(phone=LEADER_PHONE)
     if leader.user_id is None:
+        # No password: a code by SMS is the leader's only way in (accounts.demo lists the officers).
         user = User.objects.filter(phone=LEADER_PHONE).first() or User.objects.create_user(
-            phone=LEADER_PHONE, full_name=leader.full_name, password=DEMO_PASSWORD
+            phone=LEADER_PHONE, full_name=leader.full_name
         )
         RoleAssignment.objects.get_or_create(user=user, role=Role.TEAM_LEADER, commune=leader.team.commune)
         leader.user = user
@@ -126,18 +123,3 @@ def _logs(team, rng):
             LogOutcome(log=log, outcome_type=outcome, count=rng.randint(0, citizens // 2))
             for outcome in rng.sample(outcome_types, 2)
         )
-
-
-def _officers(stdout):
-    for email, name, role, unit in [
-        (COMMUNE_OFFICER_EMAIL, "Cán bộ xã Demo", Role.COMMUNE_OFFICER, {"commune_id": "00583"}),
-        (PROVINCE_OFFICER_EMAIL, "Cán bộ tỉnh Demo", Role.PROVINCE_OFFICER, {"province_id": "01"}),
-    ]:
-        user, created = User.objects.get_or_create(
-            email=email, defaults={"full_name": name, "is_staff": True}
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        RoleAssignment.objects.get_or_create(user=user, role=role, **unit)
-    stdout.write(f"Officers: {COMMUNE_OFFICER_EMAIL} (commune), {PROVINCE_OFFICER_EMAIL} (province).")
