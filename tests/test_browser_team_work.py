@@ -1,37 +1,21 @@
 """Done means: a leader logs a session on a 360 px phone; an officer drills down and downloads the report."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import Role
 from teams.models import AssistanceLog
+from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
+from vietnamese.phones import parse_phone
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def signed_in_phone_page(page, live_server, user):
-    """Sign `user` in through Django's session, not the phone sign-in form.
-
-    Phone sign-in (SMS code) is being built in accounts/ at the same time; until it is merged this
-    puts a real session cookie in the browser. The lead switches it to the phone sign-in flow.
-    """
-    from importlib import import_module
-
-    engine = import_module(settings.SESSION_ENGINE)
-    session = engine.SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-    )
-    return page
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("tasks_in_process"),
+]
 
 
 def seed_services():
@@ -43,7 +27,9 @@ def seed_services():
     importlib.import_module("teams.migrations.0003_seed_services").seed(apps, None)
 
 
-def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live_server, output_dir, browser):
+def test_leader_logs_a_session_and_officer_downloads_the_report(
+    phone_page, live_server, output_dir, browser, fake_twilio
+):
     seed_services()
     commune = CommuneFactory(name="Xã Giang Cao")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
@@ -52,7 +38,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live
     # An earlier session this month, logged yesterday or today, so the report has two to add up.
     LogFactory(team=team, held_on=timezone.localdate().replace(day=1), citizens_helped=7)
 
-    page = signed_in_phone_page(phone_page, live_server, leader)
+    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
     page.goto(f"{live_server.url}/vi/team/")
     assert team.name in page.locator("h1").inner_text()
     page.get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
@@ -73,7 +59,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live
     context = browser.new_context(
         viewport={"width": 360, "height": 740}, is_mobile=True, accept_downloads=True
     )
-    officer_page = signed_in_phone_page(context.new_page(), live_server, officer)
+    officer_page = signed_in_with_session(context.new_page(), live_server, officer)
     officer_page.goto(f"{live_server.url}/vi/dashboard/")
     officer_page.wait_for_url(f"**/dashboard/commune/{commune.code}/")
     assert "25" in officer_page.locator("#figures").inner_text()  # 7 + 18 citizens helped

@@ -4,19 +4,19 @@ village and signs up; a team leader ticks who came and the member counts as trai
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Role
 from messaging.dispatch import dispatch_due
 from teams.models import Member
+from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
 from trainings.attendance import record_attendance
 from trainings.models import TrainingSession
 from trainings.registering import enrol
+from vietnamese.phones import parse_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,27 +25,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def signed_in_phone_page(browser, live_server):
     """signed_in_phone_page(user): a 360×740 page already signed in as `user`.
 
-    Signs in with Django's test client (force_login) and copies its session cookie into the
-    browser context, so a test does not walk through the sign-in screens each time."""
+    For officers, whose own sign-in is walked through in test_browser_sign_in.py."""
     contexts = []
 
     def open_as(user):
-        client = Client()
-        client.force_login(user)
         context = browser.new_context(
             viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
         )
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
         contexts.append(context)
-        return context.new_page()
+        return signed_in_with_session(context.new_page(), live_server, user)
 
     yield open_as
     for context in contexts:
@@ -92,8 +80,9 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     assert '[SMS to +84912345678] Bạn đã đăng ký "Thanh toán bằng mã QR"' in out
 
 
+@pytest.mark.usefixtures("tasks_in_process")
 def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
-    signed_in_phone_page, live_server, output_dir
+    phone_page, live_server, output_dir, fake_twilio
 ):
     commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
@@ -111,7 +100,7 @@ def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
         starts_at=started, ends_at=started + timedelta(hours=2)
     )
 
-    page = signed_in_phone_page(leader)
+    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
     page.goto(f"{live_server.url}/vi/team/trainings/")
     page.get_by_role("link", name="Kỹ năng hỗ trợ người dân").click()
     page.get_by_role("link", name="Điểm danh").click()

@@ -1,0 +1,42 @@
+"""Signing a browser in, for browser tests whose story starts after sign-in.
+
+Team members sign in as they really do: their phone number typed the usual way, the 6-digit code
+read from the SMS the fake Twilio server received. Officers' email, password and authenticator
+sign-in is walked through end to end in test_browser_sign_in.py; tests whose story is an
+officer's work afterwards get a signed-in session directly.
+"""
+
+import re
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+
+def sign_in_by_phone(page, live_server, fake_twilio, typed_number):
+    """Sign in with the phone sign-in form and the code from the SMS. Needs `tasks_in_process`."""
+    sent_before = len(fake_twilio.accepted)
+    page.goto(f"{live_server.url}/accounts/login/code/")
+    page.get_by_label("Số điện thoại").fill(typed_number)
+    page.get_by_role("button", name="Gửi mã cho tôi").click()
+    page.wait_for_url("**/accounts/login/code/confirm/")
+    sms = fake_twilio.accepted[sent_before]
+    code = re.search(r"\b(\d{6})\b", sms["body"]).group(1)
+    page.get_by_label("Mã").fill(code)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+    return page
+
+
+def signed_in_with_session(page, live_server, user):
+    """A session for `user` in the browser's cookies, as after a completed sign-in."""
+    engine = import_module(settings.SESSION_ENGINE)
+    session = engine.SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+    )
+    return page
