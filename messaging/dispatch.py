@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from messaging import window
 from messaging.models import Message, MessageEvent, Purpose, State
+from messaging.states import move_many
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def dispatch_due(limit=None):
 
 
 def hand_to_workers(ids):
-    from messaging.tasks import send_batch
+    from messaging.tasks import send_batch  # tasks.py imports this module
 
     if not ids:
         return 0
@@ -73,6 +74,4 @@ def hand_to_workers(ids):
 
 
 def _back_to_scheduled(ids, note):
-    from messaging.states import move_many
-
     move_many(Message.objects.filter(pk__in=ids), [State.QUEUED], State.SCHEDULED, note=note)

@@ -42,6 +42,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from messaging import consent
+from messaging.dispatch import hand_to_workers
 from messaging.models import (
     PENDING_STATES,
     SECRET_PLACEHOLDER,
@@ -204,8 +205,6 @@ def _queue_chunk(items):
             }
     sign_in = [m.pk for m in stored.values() if m.purpose == Purpose.SIGN_IN and m.state == State.SCHEDULED]
     if sign_in:
-        from messaging.dispatch import hand_to_workers
-
         transaction.on_commit(lambda: hand_to_workers(sign_in))
     return existing | stored
 
