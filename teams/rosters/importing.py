@@ -3,6 +3,11 @@
 `plan_file` reads and plans without writing (the preview); `import_file` plans again and writes,
 all or nothing. Planning again at confirm time means a roster changed by someone else between
 preview and confirm is still matched correctly.
+
+A kind of list is a (planner, writer) pair: a planner's `run(sheets, progress)` returns a `Plan`
+(reading through tables.find_table and reporting `RowError`s), a writer carries it out. The
+attendance list adds its own pair here and a `RosterImport.Kind`; the admin pages, the task, the
+command and the errors download then work for it unchanged.
 """
 
 from django.db import transaction
@@ -14,6 +19,7 @@ from teams.rosters.writer import write_plan
 
 ROSTER, VILLAGES = "roster", "villages"
 PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner}
+WRITERS = {ROSTER: write_plan, VILLAGES: write_plan}
 
 
 def plan_file(data, filename, scope, kind=ROSTER, progress=None):
@@ -29,5 +35,5 @@ def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None):
     with transaction.atomic():
         plan = plan_file(data, filename, scope, kind, progress)
         if plan.ok:
-            write_plan(plan, recorded_by=user, progress=progress)
+            WRITERS[kind](plan, recorded_by=user, progress=progress)
     return plan
