@@ -101,3 +101,15 @@ def home_pages(db):
     from cms import demo
 
     demo.load(StringIO())
+
+
+@pytest.fixture
+def send_in_this_process():
+    """The dispatcher hands batches to `send_batch` in this process, as in the embedded mode,
+    even when a broker is configured (CI): the test runs the task bodies, not a worker."""
+    from config.celery_app import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
