@@ -45,7 +45,7 @@ def fits_the_screen(page):
 
 
 def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
-    phone_page, live_server, output_dir, capsys
+    phone_page, live_server, output_dir, capsys, tasks_in_process
 ):
     commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
     village = VillageFactory(commune=commune, name="Thôn Giang Cao")

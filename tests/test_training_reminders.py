@@ -53,7 +53,7 @@ def dispatch_at(clock, moment):
 
 
 @override_settings(SMS_RATE_PER_SECOND=0)
-def test_a_session_from_sign_up_to_cancellation(clock, capsys):
+def test_a_session_from_sign_up_to_cancellation(clock, capsys, tasks_in_process):
     course = CourseFactory(title_vi="Thanh toán bằng mã QR", title_en="Paying by QR code")
     session = SessionFactory(
         course=course, capacity=2, starts_at=local(2027, 3, 5, 14), ends_at=local(2027, 3, 5, 16)

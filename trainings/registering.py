@@ -30,8 +30,9 @@ class RegistrationError(Exception):
 
 
 def _locked(session):
+    # of=self: the village is an outer join, and PostgreSQL locks no nullable side of one.
     return (
-        TrainingSession.objects.select_for_update()
+        TrainingSession.objects.select_for_update(of=("self",))
         .select_related("course", "commune", "village")
         .get(pk=session.pk)
     )
