@@ -16,6 +16,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 def sign_in_by_phone(page, live_server, fake_twilio, typed_number):
     """Sign in with the phone sign-in form and the code from the SMS. Needs `tasks_in_process`."""
     sent_before = len(fake_twilio.accepted)
+    # A Vietnamese member reads the sign-in pages in Vietnamese (their language choice, kept in a cookie).
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "vi", "url": live_server.url}])
     page.goto(f"{live_server.url}/accounts/login/code/")
     page.get_by_label("Số điện thoại").fill(typed_number)
     page.get_by_role("button", name="Gửi mã cho tôi").click()

@@ -113,11 +113,6 @@ def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
     assert member.training_status == Member.TrainingStatus.TRAINED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="teams' dashboard templates use {% url name *args %}, which Django cannot parse (teams "
-    "branch work in progress); strict, so this fails once fixed: then remove the marker",
-)
 def test_a_member_trained_at_a_session_counts_on_the_commune_dashboard(
     signed_in_phone_page, live_server, output_dir
 ):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms.models import GuideFeedback
-from tests.factories import UserFactory
+from tests.factories import UserFactory, enrolled_in_two_factor
 from tests.factories_cms import demo_guide
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_editors_see_feedback_per_guide_in_the_admin(client, home_pages):
     guide = demo_guide()
     GuideFeedback.objects.create(guide=guide, helpful=True, language="vi")
     GuideFeedback.objects.create(guide=guide, helpful=False, comment="Thiếu ảnh bước 3", language="vi")
-    editor = UserFactory()
+    editor = enrolled_in_two_factor(UserFactory())
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
 
