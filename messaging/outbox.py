@@ -23,6 +23,13 @@ queue_many(items) -> list[Message]
     The same for many at once (dicts with queue_sms's arguments), in bulk: for reminders to a
     whole province. Returns the messages in the order given.
 
+preview_many(items) -> BulkPreview
+    What queue_many(items) would send, without queuing anything: for the confirmation an
+    officer sees before a bulk send. Each distinct text as it will go (accents stripped when
+    asked), its encoding, segments and cost (messaging.segments.estimate, SMS_COST_PER_SEGMENT
+    VND), and how many people it reaches; numbers that opted out (muted, or consent for the
+    purpose withdrawn) are counted apart and cost nothing.
+
 clear(messages, reason) -> int
     Makes pending (scheduled or queued) messages of the queryset moot ("cleared"), e.g. when a
     session is cancelled. Sent messages are left alone. Returns how many were cleared.
@@ -36,7 +43,8 @@ is_muted(phone) -> bool                the number texted STOP (or HUY, TU CHOI, 
 """
 
 import hashlib
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -52,7 +60,7 @@ from messaging.models import (
     State,
 )
 from messaging.secrets import seal
-from messaging.segments import count_segments
+from messaging.segments import Estimate, count_segments, estimate
 from messaging.segments import unaccented as strip_accents
 from messaging.states import move_many
 from vietnamese.phones import normalize_phone
@@ -69,6 +77,7 @@ __all__ = [
     "clear",
     "has_consent",
     "is_muted",
+    "preview_many",
     "queue_many",
     "queue_sms",
     "record_consent",
@@ -115,10 +124,14 @@ def queue_many(items):
     return [result[item["idempotency_key"]] for item in items]
 
 
-def _new_message(item, now):
+def _body(item):
+    """The text as it is stored and sent."""
     body = normalize(item["body"]) or ""
-    if item.get("unaccented"):
-        body = strip_accents(body)
+    return strip_accents(body) if item.get("unaccented") else body
+
+
+def _new_message(item, now):
+    body = _body(item)
     secret = item.get("secret")
     if secret is not None and SECRET_PLACEHOLDER not in body:
         raise ValueError("a message with a secret needs {secret} in its body")
@@ -207,6 +220,63 @@ def _queue_chunk(items):
     if sign_in:
         transaction.on_commit(lambda: hand_to_workers(sign_in))
     return existing | stored
+
+
+@dataclass(frozen=True)
+class TextPreview:
+    body: str  # as it will be sent
+    purpose: str
+    due_at: datetime | None  # the earliest; None: at once
+    estimate: Estimate  # recipients: the messages of this text that will go
+
+    @property
+    def unaccented_body(self):
+        """The variant without diacritics, worth offering only when the text is UCS-2."""
+        return strip_accents(self.body) if self.estimate.encoding == "ucs2" else None
+
+
+@dataclass(frozen=True)
+class BulkPreview:
+    texts: list  # of TextPreview, in the order first met
+    recipients: int  # distinct numbers that get at least one text
+    opted_out: int  # distinct numbers that get none: muted, or consent withdrawn
+
+    @property
+    def messages(self):
+        return sum(text.estimate.recipients for text in self.texts)
+
+    @property
+    def segments(self):
+        return sum(text.estimate.segments_each * text.estimate.recipients for text in self.texts)
+
+    @property
+    def cost(self):
+        return sum(text.estimate.cost for text in self.texts)
+
+    @property
+    def unaccented_cost(self):
+        return sum(text.estimate.unaccented_cost for text in self.texts)
+
+
+def preview_many(items):
+    items = [{**item, "recipient_phone": normalize_phone(item["recipient_phone"])} for item in items]
+    phones = {item["recipient_phone"] for item in items}
+    muted = consent.muted_among(phones)
+    withdrawn = consent.withdrawn_among(phones, {item["purpose"] for item in items})
+    groups, reached = {}, set()
+    for item in items:
+        phone, purpose = item["recipient_phone"], Purpose(item["purpose"])
+        group = groups.setdefault((_body(item), purpose), {"count": 0, "due": []})
+        if item.get("due_at"):
+            group["due"].append(item["due_at"])
+        if phone not in muted and (phone, purpose) not in withdrawn:
+            group["count"] += 1
+            reached.add(phone)
+    texts = [
+        TextPreview(body, purpose, min(group["due"], default=None), estimate(body, group["count"]))
+        for (body, purpose), group in groups.items()
+    ]
+    return BulkPreview(texts, recipients=len(reached), opted_out=len(phones - reached))
 
 
 def clear(messages, reason):

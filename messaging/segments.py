@@ -48,6 +48,7 @@ class Estimate:
     """What a bulk send will cost, as it is and without accents, for the officer to choose."""
 
     recipients: int
+    encoding: str  # of the text as given: "gsm7" or "ucs2"
     segments_each: int
     unaccented_segments_each: int
     cost: int  # in SMS_COST_PER_SEGMENT's currency (VND)
@@ -58,6 +59,14 @@ def estimate(text, recipients):
     from django.conf import settings
 
     price = settings.SMS_COST_PER_SEGMENT
-    accented = count_segments(text).segments
+    counted = count_segments(text)
+    accented = counted.segments
     plain = count_segments(unaccented(text)).segments
-    return Estimate(recipients, accented, plain, accented * recipients * price, plain * recipients * price)
+    return Estimate(
+        recipients,
+        counted.encoding,
+        accented,
+        plain,
+        accented * recipients * price,
+        plain * recipients * price,
+    )

@@ -8,7 +8,16 @@ from django.utils import timezone, translation
 
 from messaging import consent
 from messaging.models import SECRET_MASK, ConsentMethod, Message, Purpose, State
-from messaging.outbox import clear, has_consent, is_muted, queue_many, queue_sms, record_consent, reschedule
+from messaging.outbox import (
+    clear,
+    has_consent,
+    is_muted,
+    preview_many,
+    queue_many,
+    queue_sms,
+    record_consent,
+    reschedule,
+)
 from vietnamese.phones import InvalidPhone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -147,3 +156,44 @@ def test_inbound_keywords_mute_and_unmute():
     assert is_muted("+84912345678")
     consent.unmute("0912345678", "START")
     assert not is_muted("0912345678")
+
+
+def test_a_preview_prices_each_text_as_it_will_go_and_queues_nothing(settings):
+    settings.SMS_COST_PER_SEGMENT = 800
+    consent.mute("0912000003", "texted STOP")
+    record_consent("0912000002", Purpose.REMINDER, ConsentMethod.FORM, granted=False)
+    notice = "Buổi tập huấn kỹ năng số ở nhà văn hoá thôn Giang Cao đổi sang 8 giờ sáng thứ Hai tuần sau."
+    items = [
+        {
+            "recipient_phone": f"091200000{n}",
+            "body": body,
+            "purpose": purpose,
+            "idempotency_key": f"{purpose}{n}",
+        }
+        for n in (1, 2, 3)
+        for body, purpose in ((notice, Purpose.NOTICE), ("Nhắc lịch: sáng mai 8h", Purpose.REMINDER))
+    ]
+    items.append(
+        {**items[0], "idempotency_key": "plain", "unaccented": True, "recipient_phone": "0912000004"}
+    )
+
+    preview = preview_many(items)
+
+    assert not Message.objects.exists()
+    accented, reminder, plain = preview.texts
+    # The muted number gets nothing; the one that withdrew reminders still gets the notice.
+    assert (accented.estimate.recipients, reminder.estimate.recipients, plain.estimate.recipients) == (
+        2,
+        1,
+        1,
+    )
+    assert (accented.estimate.encoding, accented.estimate.segments_each) == ("ucs2", 2)
+    assert (
+        plain.body
+        == "Buoi tap huan ky nang so o nha van hoa thon Giang Cao doi sang 8 gio sang thu Hai tuan sau."
+    )
+    assert (plain.estimate.encoding, plain.estimate.segments_each, plain.unaccented_body) == ("gsm7", 1, None)
+    assert accented.unaccented_body == plain.body
+    assert (preview.recipients, preview.opted_out, preview.messages) == (3, 1, 4)
+    assert (preview.segments, preview.cost) == (6, 6 * 800)
+    assert preview.unaccented_cost == 4 * 800

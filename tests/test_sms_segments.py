@@ -39,5 +39,5 @@ def test_estimate_shows_both_costs(settings):
     settings.SMS_COST_PER_SEGMENT = 800
     text = "Kính mời các thành viên tổ công nghệ số tham dự buổi tập huấn kỹ năng số tại nhà văn hóa thôn"
     result = estimate(text, recipients=100)
-    assert (result.segments_each, result.unaccented_segments_each) == (2, 1)
+    assert (result.encoding, result.segments_each, result.unaccented_segments_each) == ("ucs2", 2, 1)
     assert (result.cost, result.unaccented_cost) == (160_000, 80_000)

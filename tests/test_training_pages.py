@@ -217,7 +217,7 @@ def test_enrolling_a_whole_team_beyond_the_places_left_enrols_nobody(officer_cli
     assert not Registration.objects.exists()
     session.capacity = 3
     session.save()
-    officer_client.post(f"/vi/team/trainings/{session.pk}/", {"team": team.pk})
+    officer_client.post(f"/vi/team/trainings/{session.pk}/", {"team": team.pk, "confirm_send": "1"})
     assert Registration.objects.filter(source="officer").count() == 3
 
 

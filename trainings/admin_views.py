@@ -4,12 +4,14 @@ what the officer may run (trainings/access.py, which goes through accounts/scope
 import copy
 
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from trainings import bulk
 from trainings.access import manageable_registrations, manageable_sessions
 from trainings.changes import save_changes
 from trainings.forms import SESSION_FIELDS, SessionRules
@@ -41,12 +43,34 @@ RegistrationIndex, RegistrationEdit = _scoped(manageable_registrations)
 
 
 class SessionEditView(SessionEdit):
-    """Saving goes through trainings.changes, so a new time or place texts everyone signed up."""
+    """Saving goes through trainings.changes, so a new time or place texts everyone signed up;
+    before it does, the officer sees those texts and their cost and confirms (trainings/bulk.py)."""
 
     def get_object(self, queryset=None):
         session = super().get_object(queryset)
         self.before = copy.copy(session)
         return session
+
+    def form_valid(self, form):
+        post = self.request.POST
+        if bulk.BACK in post:
+            return self.render_to_response(self.get_context_data(form=form))
+        if bulk.CONFIRM not in post:
+            preview = bulk.changing(form.instance, self.before)
+            if preview.people:
+                return TemplateResponse(
+                    self.request,
+                    "trainings/admin/confirm_send.html",
+                    {
+                        "session": form.instance,
+                        "preview": preview,
+                        "carried": bulk.carried_fields(post),
+                        "confirm": bulk.CONFIRM,
+                        "back": bulk.BACK,
+                        "action_url": self.get_edit_url(),
+                    },
+                )
+        return super().form_valid(form)
 
     def save_instance(self):
         return save_changes(self.form.instance, self.before)

@@ -84,38 +84,47 @@ def enrol(session, members, *, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         session = _locked(session)
-        if session.status != TrainingSession.Status.SCHEDULED or session.starts_at <= now:
-            raise RegistrationError(_("This session is no longer open for enrolment."))
-        members = list(members)
-        taken = session.registrations.filter(
-            Q(member__in=members) | Q(phone__in=[m.phone for m in members if m.phone])
-        ).filter(status__in=[Status.REGISTERED, Status.WAITING])
-        already = {r.member_id for r in taken} | {r.phone for r in taken}
-        fresh = [m for m in members if m.pk not in already and m.phone not in already]
-        places = free_places(session)
-        if len(fresh) > places:
-            raise RegistrationError(
-                _("Only %(places)s places are left, and %(chosen)s members were chosen. Nobody was enrolled.")
-                % {"places": places, "chosen": len(fresh)}
-            )
-        registrations = []
-        for member in fresh:
-            earlier = Q(member=member)
-            if member.phone:
-                earlier |= Q(phone=member.phone)
-            # A member who withdrew before gets their row back: one row per phone and session.
-            registration = session.registrations.filter(earlier).first() or Registration(session=session)
-            registration.member = member
-            registration.full_name = member.full_name
-            registration.phone = member.phone
-            registration.language = member.user.preferred_language if member.user_id else "vi"
-            registration.source = Registration.Source.OFFICER
-            registration.status = Status.REGISTERED
-            registration.queued_at = now
+        registrations = enrolments(session, members, now=now)
+        for registration in registrations:
             registration.save()
             registration.session = session
-            registrations.append(registration)
         _welcome(registrations, now)
+    return registrations
+
+
+def enrolments(session, members, *, now=None):
+    """The registrations enrol() would make, unsaved: what the officer confirms before it texts
+    them. Raises RegistrationError as enrol() does."""
+    now = now or timezone.now()
+    if session.status != TrainingSession.Status.SCHEDULED or session.starts_at <= now:
+        raise RegistrationError(_("This session is no longer open for enrolment."))
+    members = list(members)
+    taken = session.registrations.filter(
+        Q(member__in=members) | Q(phone__in=[m.phone for m in members if m.phone])
+    ).filter(status__in=[Status.REGISTERED, Status.WAITING])
+    already = {r.member_id for r in taken} | {r.phone for r in taken}
+    fresh = [m for m in members if m.pk not in already and m.phone not in already]
+    places = free_places(session)
+    if len(fresh) > places:
+        raise RegistrationError(
+            _("Only %(places)s places are left, and %(chosen)s members were chosen. Nobody was enrolled.")
+            % {"places": places, "chosen": len(fresh)}
+        )
+    registrations = []
+    for member in fresh:
+        earlier = Q(member=member)
+        if member.phone:
+            earlier |= Q(phone=member.phone)
+        # A member who withdrew before gets their row back: one row per phone and session.
+        registration = session.registrations.filter(earlier).first() or Registration(session=session)
+        registration.member = member
+        registration.full_name = member.full_name
+        registration.phone = member.phone
+        registration.language = member.user.preferred_language if member.user_id else "vi"
+        registration.source = Registration.Source.OFFICER
+        registration.status = Status.REGISTERED
+        registration.queued_at = now
+        registrations.append(registration)
     return registrations
 
 
@@ -148,14 +157,7 @@ def promote_waiting(session, *, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         session = _locked(session)
-        if session.status != TrainingSession.Status.SCHEDULED or session.starts_at <= now:
-            return []
-        places = free_places(session)
-        if not places:
-            return []
-        promoted = list(
-            session.registrations.filter(status=Status.WAITING).order_by("queued_at", "pk")[:places]
-        )
+        promoted = to_promote(session, now=now)
         for registration in promoted:
             registration.status = Status.REGISTERED
             registration.session = session
@@ -163,3 +165,15 @@ def promote_waiting(session, *, now=None):
         reminders.send_notices(promoted, Kind.PROMOTED)
         reminders.schedule_reminders(promoted, now)
     return promoted
+
+
+def to_promote(session, *, now=None):
+    """Who promote_waiting(session) would give a place to (`session` may hold a new, unsaved
+    capacity: the officer confirms the texts before the change is saved)."""
+    now = now or timezone.now()
+    if session.status != TrainingSession.Status.SCHEDULED or session.starts_at <= now:
+        return []
+    places = free_places(session)
+    if not places:
+        return []
+    return list(session.registrations.filter(status=Status.WAITING).order_by("queued_at", "pk")[:places])

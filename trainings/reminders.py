@@ -82,6 +82,12 @@ def _queue(entries):
 
 def schedule_reminders(registrations, now=None):
     """Queue the reminders of every registered person with a phone; returns the messages."""
+    return _queue(reminder_entries(registrations, now))
+
+
+def reminder_entries(registrations, now=None):
+    """What schedule_reminders queues, as (registration, kind, offset, outbox item): also what a
+    confirmation page shows before an officer's action queues it (trainings/bulk.py)."""
     now = now or timezone.now()
     bodies, entries = {}, []
     for registration in registrations:
@@ -104,11 +110,16 @@ def schedule_reminders(registrations, now=None):
                 registration, session, Kind.REMINDER, bodies[text_key], due, offset, Purpose.REMINDER
             )
             entries.append((registration, Kind.REMINDER, offset, item))
-    return _queue(entries)
+    return entries
 
 
 def send_notices(registrations, kind):
     """One notice of `kind` (confirmation, waiting, moved…) to each registration with a phone, now."""
+    return _queue(notice_entries(registrations, kind))
+
+
+def notice_entries(registrations, kind):
+    """What send_notices queues, in the same form as reminder_entries."""
     bodies, entries = {}, []
     for registration in registrations:
         if not registration.phone:
@@ -118,7 +129,7 @@ def send_notices(registrations, kind):
         if text_key not in bodies:
             bodies[text_key] = NOTICE_TEXTS[kind](session, registration.language)
         entries.append((registration, kind, None, _item(registration, session, kind, bodies[text_key])))
-    return _queue(entries)
+    return entries
 
 
 def pending_reminders(registrations):

@@ -1,7 +1,9 @@
 """Running sessions on a phone: officers within their scope, team leaders in their commune.
 
 Create and change a session, enrol members one by one or a whole team, see each registrant's
-texts and their delivery state, cancel, and tick attendance on the day.
+texts and their delivery state, cancel, and tick attendance on the day. An action that texts
+people (a move, more places, enrolment, cancelling) first shows what it will send and what that
+costs; only the confirmation sends (trainings/bulk.py).
 """
 
 import copy
@@ -15,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trainings import bulk
 from trainings.access import manageable_sessions, may_run_trainings
 from trainings.attendance import AttendanceError, may_take_attendance, record_attendance
 from trainings.changes import cancel, save_changes
 from trainings.forms import EnrolForm, SessionForm, session_initial
-from trainings.models import Registration, SessionMessage
+from trainings.models import Registration, SessionMessage, TrainingSession
 from trainings.registering import RegistrationError, enrol, withdraw
 
 RECENT_DAYS = 30
@@ -78,7 +81,18 @@ def session_edit(request, pk):
     session = _session(request, pk)
     before = copy.copy(session)
     form = SessionForm(request.POST or None, instance=session, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and bulk.BACK not in request.POST:
+        if bulk.CONFIRM not in request.POST:
+            preview = bulk.changing(form.instance, before)
+            if preview.people:
+                return _confirm_page(
+                    request,
+                    session,
+                    preview,
+                    title=_("Save the change and text everyone?"),
+                    button=_("Save and send the texts"),
+                    form=True,
+                )
         save_changes(form.instance, before)
         messages.success(request, _("Changes saved; everyone signed up is told by text."))
         return redirect("trainings:manage", pk=session.pk)
@@ -86,7 +100,7 @@ def session_edit(request, pk):
 
 
 def _form_page(request, form, session):
-    if request.method == "POST":
+    if form.errors:
         messages.error(request, _("Nothing was saved: please check the fields marked below."))
     return render(
         request,
@@ -100,9 +114,21 @@ def _form_page(request, form, session):
 def session_manage(request, pk):
     session = _session(request, pk)
     enrol_form = EnrolForm(request.POST or None, user=request.user, session=session)
-    if request.method == "POST" and enrol_form.is_valid():
+    if request.method == "POST" and enrol_form.is_valid() and bulk.BACK not in request.POST:
+        chosen = enrol_form.cleaned_data["chosen"]
         try:
-            enrolled = enrol(session, enrol_form.cleaned_data["chosen"])
+            if bulk.CONFIRM not in request.POST:
+                preview = bulk.enrolling(session, chosen)
+                if preview.people:
+                    return _confirm_page(
+                        request,
+                        session,
+                        preview,
+                        title=_("Enrol and text them?"),
+                        button=_("Enrol and send the texts"),
+                        form=True,
+                    )
+            enrolled = enrol(session, chosen)
         except RegistrationError as error:
             enrol_form.add_error(None, str(error))
         else:
@@ -129,12 +155,40 @@ def session_manage(request, pk):
 
 
 @login_required
-@require_POST
 def session_cancel(request, pk):
+    """GET: what cancelling will text; POST (the confirmation): cancel and send."""
     session = _session(request, pk)
-    cancel(session)
-    messages.success(request, _("Session cancelled; everyone signed up is told by text."))
-    return redirect("trainings:manage", pk=session.pk)
+    if request.method == "POST":
+        cancel(session)
+        messages.success(request, _("Session cancelled; everyone signed up is told by text."))
+        return redirect("trainings:manage", pk=session.pk)
+    if session.status != TrainingSession.Status.SCHEDULED:
+        return redirect("trainings:manage", pk=session.pk)
+    return _confirm_page(
+        request,
+        session,
+        bulk.cancelling(session),
+        title=_("Cancel the session?"),
+        button=_("Cancel the session and send the texts"),
+    )
+
+
+def _confirm_page(request, session, preview, *, title, button, form=False):
+    """The texts an action will send and their cost, with the button that sends them. `form`:
+    the posted form rides along in hidden fields, and "Go back" returns to it as typed."""
+    return render(
+        request,
+        "trainings/confirm_send.html",
+        {
+            "session": session,
+            "preview": preview,
+            "title": title,
+            "button": button,
+            "carried": bulk.carried_fields(request.POST) if form else None,
+            "confirm": bulk.CONFIRM,
+            "back": bulk.BACK,
+        },
+    )
 
 
 @login_required
