@@ -292,6 +292,10 @@ def test_moving_a_session_in_the_admin_asks_for_confirmation_first(client, place
     assert f"khoảng {page.context['preview'].sending.cost} đồng" in html
     assert TrainingSession.objects.get().starts_at == starts_at and not notices("moved").exists()
 
+    back = client.post(url, {**data, "back_to_form": "1"})
+    assert back.status_code == 200 and back.context["form"]["starts_at"].value() == data["starts_at"]
+    assert TrainingSession.objects.get().starts_at == starts_at
+
     assert client.post(url, {**data, "confirm_send": "1"}).status_code == 302
     client.post(url, {**data, "confirm_send": "1"})
     assert TrainingSession.objects.get().starts_at == starts_at + timedelta(hours=2)
