@@ -309,6 +309,8 @@ def test_the_admin_lists_only_sessions_in_scope(client, place, kind, sees):
     listing = client.get("/admin/trainings/sessions/")
     assert listing.status_code == 200
     assert (f"/admin/trainings/sessions/edit/{session.pk}/" in listing.content.decode()) == sees
+    # The session's attendance sheet, to tick and import back on the roster page.
+    assert (f"/admin/trainings/sessions/{session.pk}/attendance.xlsx" in listing.content.decode()) == sees
     # Outside the scope the edit page is a 404 (under the language prefix the 404 is reached
     # through LocaleMiddleware's redirect), so ids leak nothing.
     edit = client.get(f"/admin/trainings/sessions/edit/{session.pk}/", follow=True)
