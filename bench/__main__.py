@@ -54,5 +54,19 @@ def timed(function, repeat=1):
     return statistics.median(durations), p95
 
 
+def redis_url():
+    """The Redis to use as a Celery broker (REDIS_URL, else CELERY_BROKER_URL), None if unreachable."""
+    import redis
+
+    url = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
+    if not url:
+        return None
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        return None
+    return url
+
+
 if __name__ == "__main__":
     main()

@@ -5,7 +5,6 @@ Needs PostgreSQL (DATABASE_URL: the worker processes read the benchmark database
 (REDIS_URL, used as the broker); says so and measures only the scheduling otherwise.
 """
 
-import os
 import tempfile
 import time
 from collections import Counter
@@ -35,19 +34,6 @@ def _reset():
     MessageEvent.objects.all().delete()
     Message.objects.all().delete()
     ConsentRecord.objects.all().delete()
-
-
-def _redis_url():
-    import redis
-
-    url = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
-    if not url:
-        return None
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        return None
-    return url
 
 
 def _send_rate(report, workers, broker, tmp, label):
@@ -113,7 +99,7 @@ def _after_kill(report, broker, tmp):
 def run(report):
     from django.db import connection
 
-    from bench.__main__ import timed
+    from bench.__main__ import redis_url, timed
     from messaging.outbox import queue_many
 
     _reset()
@@ -123,7 +109,7 @@ def run(report):
     again, _ = timed(lambda: queue_many(items))
     report("the same 100,000 again (all keys known: nothing created)", f"{again:.1f}", "s")
 
-    broker = _redis_url()
+    broker = redis_url()
     if connection.vendor != "postgresql" or not broker:
         report("sending benchmarks", "skipped", "(need DATABASE_URL=postgres://… and REDIS_URL)")
         return

@@ -77,10 +77,14 @@ def mute(phone, reason):
 def unmute(phone, reason):
     phone = normalize_phone(phone)
     with transaction.atomic():
-        deleted, _ = MutedNumber.objects.filter(phone=phone).delete()
-        if deleted:
-            _record_all(phone, granted=True, note=reason)
-    return bool(deleted)
+        muted = MutedNumber.objects.select_for_update().filter(phone=phone).first()
+        if muted is None:
+            return False
+        # Consent before the row goes: a listener for its deletion (trainings queues the reminders
+        # still ahead) must find the number may be texted again.
+        _record_all(phone, granted=True, note=reason)
+        muted.delete()
+    return True
 
 
 def _record_all(phone, *, granted, note):

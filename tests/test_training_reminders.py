@@ -169,6 +169,60 @@ def test_a_muted_number_has_its_reminders_cleared(clock):
     assert states == {State.CLEARED}
 
 
+def reminder_states(registration):
+    return sorted(
+        Message.objects.filter(
+            training_link__registration=registration, training_link__kind="reminder"
+        ).values_list("state", "due_at")
+    )
+
+
+@override_settings(SMS_RATE_PER_SECOND=0)
+def test_texting_start_again_brings_back_the_reminders_still_ahead(clock, capsys, tasks_in_process):
+    session = SessionFactory(starts_at=local(2027, 3, 5, 14), ends_at=local(2027, 3, 5, 16))
+    cancelled = SessionFactory(starts_at=local(2027, 3, 6, 14), ends_at=local(2027, 3, 6, 16))
+    registration = sign_up(session, full_name="Lan", phone="0912000001", language="vi")
+    sign_up(cancelled, full_name="Lan", phone="0912000001", language="vi")
+    cancel(cancelled)
+    # (The cancelled session's confirmation, still unsent, was cleared by the cancellation.)
+    assert sorted(kind for *_, kind in dispatch_at(clock, local(2027, 3, 1, 9, 5))) == [
+        "cancelled",
+        "confirmation",
+    ]
+    consent.mute("0912000001", "texted HUY")
+
+    # Back after the day-before reminder's time: only the one two hours before is still to come.
+    clock.at(local(2027, 3, 4, 18))
+    consent.unmute("0912000001", "texted BAT DAU")
+
+    assert reminder_states(registration) == [
+        (State.CLEARED, local(2027, 3, 4, 14)),
+        (State.CLEARED, local(2027, 3, 5, 12)),
+        (State.SCHEDULED, local(2027, 3, 5, 12)),
+    ]
+    assert not Message.objects.filter(
+        training_link__registration__session=cancelled, training_link__kind="reminder", state=State.SCHEDULED
+    ).exists()
+    assert dispatch_at(clock, local(2027, 3, 5, 12)) == [("05/03 12:00", LAN, "reminder")]
+    # Texting START twice changes nothing more.
+    consent.unmute("0912000001", "texted START")
+    assert len(reminder_states(registration)) == 3
+
+
+def test_signing_up_while_muted_then_texting_start_queues_the_reminders(clock):
+    consent.mute("0912000001", "texted STOP")
+    session = SessionFactory(starts_at=local(2027, 3, 5, 14), ends_at=local(2027, 3, 5, 16))
+    registration = sign_up(session, full_name="Lan", phone="0912000001", language="vi")
+    assert {state for state, _ in reminder_states(registration)} == {State.MUTED}
+
+    consent.unmute("0912000001", "texted START")
+
+    assert [due for state, due in reminder_states(registration) if state == State.SCHEDULED] == [
+        local(2027, 3, 4, 14),
+        local(2027, 3, 5, 12),
+    ]
+
+
 def test_signing_up_again_after_withdrawing_gets_fresh_reminders_never_a_second_of_the_same(clock):
     session = SessionFactory(starts_at=local(2027, 3, 5, 14), ends_at=local(2027, 3, 5, 16))
     first = sign_up(session, full_name="Lan", phone="0912000001", language="vi")

@@ -4,13 +4,19 @@ what the officer may run (trainings/access.py, which goes through accounts/scope
 import copy
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from accounts.scopes import scope_for
+from teams.rosters.admin_views import _download
+from teams.rosters.exports import export_file
 from trainings import bulk
 from trainings.access import manageable_registrations, manageable_sessions
 from trainings.changes import save_changes
@@ -40,6 +46,26 @@ def _scoped(queryset_for):
 
 SessionIndex, SessionEdit = _scoped(manageable_sessions)
 RegistrationIndex, RegistrationEdit = _scoped(manageable_registrations)
+
+
+class SessionIndexView(SessionIndex):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        # Officers only: the sheet goes back in through the roster importer, which is theirs.
+        if instance.status != TrainingSession.Status.CANCELLED and not scope_for(self.request.user).is_empty:
+            url = reverse("training_attendance_sheet", args=[instance.pk, "xlsx"])
+            buttons.append(MenuItem(_("Attendance sheet (XLSX)"), url=url, icon_name="download", priority=40))
+        return buttons
+
+
+def attendance_sheet(request, pk, file_format):
+    """One session's attendance export: everyone registered, an empty "Có mặt" column to tick,
+    uploaded again as an attendance list on the roster page."""
+    session = get_object_or_404(scope_for(request.user).filter(TrainingSession.objects.all()), pk=pk)
+    content, content_type = export_file(
+        "attendance", request.user, file_format, lambda rows: rows.filter(session=session)
+    )
+    return _download(content, f"diem-danh-buoi-{session.pk}.{file_format}", content_type)
 
 
 class SessionEditView(SessionEdit):
@@ -110,7 +136,7 @@ class SessionViewSet(ModelViewSet):
     url_prefix = "trainings/sessions"
     icon = "date"
     menu_label = _("Sessions")
-    index_view_class = SessionIndex
+    index_view_class = SessionIndexView
     edit_view_class = SessionEditView
     delete_view_class = RefusedView
     edit_handler = ObjectList([FieldPanel(name) for name in SESSION_FIELDS], base_form_class=SessionAdminForm)

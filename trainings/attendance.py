@@ -1,7 +1,7 @@
 """Who came, ticked on the day or imported from a sheet, and members marked trained.
 
-The roster importer (teams' spreadsheet reader, being built separately) parses an attendance
-sheet and hands its rows to `import_attendance_rows`: this module reads no files itself.
+Both ways end in `record_attendance`: the phone page, and the roster importer's attendance list
+(trainings/attendance_sheet.py), which reads the sheet and plans it before anything is written.
 """
 
 from django.db import transaction
@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from teams.models import Member
 from trainings.models import Registration, TrainingSession
-from vietnamese.phones import InvalidPhone, normalize_phone
 
 Status = Registration.Status
 
@@ -60,26 +59,3 @@ def record_attendance(session, came_ids):
             session.status = TrainingSession.Status.HELD
             session.save(update_fields=["status", "updated_at"])
     return newly_trained
-
-
-def import_attendance_rows(session, rows):
-    """The seam for the roster importer: `rows` are parsed rows, mappings with "phone" and
-    "attended" (a bool). All or nothing: any unknown or unreadable row and nothing is recorded;
-    the errors name the rows (numbered from 1, as a person counts them)."""
-    by_phone = {r.phone: r.pk for r in session.registrations.filter(status=Status.REGISTERED) if r.phone}
-    came, errors = set(), []
-    for number, row in enumerate(rows, start=1):
-        try:
-            phone = normalize_phone(row.get("phone") or "")
-        except InvalidPhone:
-            errors.append(_("Row %(row)s: the phone number cannot be read.") % {"row": number})
-            continue
-        if phone not in by_phone:
-            errors.append(
-                _("Row %(row)s: nobody with this phone is registered for the session.") % {"row": number}
-            )
-        elif row.get("attended"):
-            came.add(by_phone[phone])
-    if errors:
-        raise AttendanceError(errors)
-    return record_attendance(session, came)

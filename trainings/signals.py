@@ -1,12 +1,23 @@
 """A number that texts STOP has its pending session reminders cleared at once (the outbox would
-hold them back at sending time anyway; clearing shows the officer why they will not go)."""
+hold them back at sending time anyway; clearing shows the officer why they will not go). When it
+texts START again, the reminders still to come for sessions it is registered for are queued
+afresh: the person is still expected there, and a reminder is what they opted back in to."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from messaging.models import MutedNumber
 from trainings.models import Registration, TrainingSession
+
+
+def _upcoming_registrations(phone, statuses):
+    return Registration.objects.filter(
+        phone=phone,
+        status__in=statuses,
+        session__status=TrainingSession.Status.SCHEDULED,
+        session__starts_at__gt=timezone.now(),
+    )
 
 
 @receiver(post_save, sender=MutedNumber, dispatch_uid="trainings_clear_muted_reminders")
@@ -15,10 +26,21 @@ def clear_reminders_of_muted_number(sender, instance, created, **kwargs):
 
     if not created:
         return
-    registrations = Registration.objects.filter(
-        phone=instance.phone,
-        status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
-        session__status=TrainingSession.Status.SCHEDULED,
-        session__starts_at__gt=timezone.now(),
+    registrations = _upcoming_registrations(
+        instance.phone, [Registration.Status.REGISTERED, Registration.Status.WAITING]
     )
     clear_reminders(registrations, "number muted")
+
+
+@receiver(post_delete, sender=MutedNumber, dispatch_uid="trainings_restore_unmuted_reminders")
+def restore_reminders_of_unmuted_number(sender, instance, **kwargs):
+    from trainings.reminders import clear_reminders, schedule_reminders
+
+    registrations = _upcoming_registrations(instance.phone, [Registration.Status.REGISTERED])
+    # A new round first: reminders queued while the number was muted were recorded as "muted"
+    # under the current round's keys, and asking again with those keys would return them unsent.
+    clear_reminders(registrations, "number unmuted")
+    # Only reminders still ahead are queued (reminders.reminder_due drops those already past).
+    schedule_reminders(
+        list(registrations.select_related("session__course", "session__commune", "session__village"))
+    )

@@ -14,6 +14,7 @@ class RosterImport(models.Model):
     class Kind(models.TextChoices):
         ROSTER = "roster", _("team roster")
         VILLAGES = "villages", _("village list")
+        ATTENDANCE = "attendance", _("attendance list")
 
     class Status(models.TextChoices):
         PREVIEWING = "previewing", _("checking the file")
@@ -57,6 +58,8 @@ class RosterImport(models.Model):
         totals = summary.get("totals", {})
         changes = totals.get("new") or totals.get("updated") or summary.get("villages_new")
         changes = changes or summary.get("teams_updated") or summary.get("villages_updated")
+        # An attendance list also records as absent those registered but not on it.
+        changes = changes or summary.get("marked_absent")
         return (
             self.status == self.Status.PREVIEWED
             and not summary.get("file_error")

@@ -1,4 +1,4 @@
-"""Teams, members and assistance logs out to XLSX and CSV, scoped, in the columns the import reads.
+"""Teams, members, assistance logs and attendance to XLSX and CSV, scoped, in the columns the import reads.
 
 django-import-export resources turn rows into a tablib Dataset; writing the file is ours, because
 its formula escaping strips one leading "=" only: here every cell Excel would run as a formula
@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from accounts.scopes import visible
 from teams.models import AssistanceLog, Member, Team
 from teams.rosters import columns
+from trainings.attendance_sheet import AttendanceResource, attendance_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -164,17 +165,19 @@ EXPORTS = {
     "members": (MemberResource, _members, "Thành viên"),
     "teams": (TeamResource, _teams, "Tổ"),
     "logs": (AssistanceLogResource, _logs, "Nhật ký hỗ trợ"),
+    "attendance": (AttendanceResource, attendance_rows, "Điểm danh"),
 }
 
 
-def export_dataset(what, user):
+def export_dataset(what, user, narrower=None):
     resource, rows, _title = EXPORTS[what]
-    return resource().export(rows(user))
+    return resource().export(narrower(rows(user)) if narrower else rows(user))
 
 
-def export_file(what, user, file_format):
-    """(bytes, content type) of the `what` export of everything `user` may see."""
-    dataset = export_dataset(what, user)
+def export_file(what, user, file_format, narrower=None):
+    """(bytes, content type) of the `what` export of everything `user` may see, or of the part
+    `narrower(queryset)` keeps (one session's attendance sheet)."""
+    dataset = export_dataset(what, user, narrower)
     if file_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)

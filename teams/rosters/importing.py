@@ -6,8 +6,8 @@ preview and confirm is still matched correctly.
 
 A kind of list is a (planner, writer) pair: a planner's `run(sheets, progress)` returns a `Plan`
 (reading through tables.find_table and reporting `RowError`s), a writer carries it out. The
-attendance list adds its own pair here and a `RosterImport.Kind`; the admin pages, the task, the
-command and the errors download then work for it unchanged.
+attendance list (trainings/attendance_sheet.py) is such a pair with its own `RosterImport.Kind`;
+the admin pages, the task, the command and the errors download work for it unchanged.
 """
 
 from django.db import transaction
@@ -16,10 +16,11 @@ from teams.rosters.plan import Plan, RosterPlanner
 from teams.rosters.reading import SpreadsheetError, read_spreadsheet
 from teams.rosters.villages import VillagePlanner
 from teams.rosters.writer import write_plan
+from trainings.attendance_sheet import AttendancePlanner, write_attendance
 
-ROSTER, VILLAGES = "roster", "villages"
-PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner}
-WRITERS = {ROSTER: write_plan, VILLAGES: write_plan}
+ROSTER, VILLAGES, ATTENDANCE = "roster", "villages", "attendance"
+PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner, ATTENDANCE: AttendancePlanner}
+WRITERS = {ROSTER: write_plan, VILLAGES: write_plan, ATTENDANCE: write_attendance}
 
 
 def plan_file(data, filename, scope, kind=ROSTER, progress=None):

@@ -7,6 +7,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 
 from teams.rosters import columns
+from trainings import attendance_sheet
 
 TEMPLATES = {
     "roster": (
@@ -19,11 +20,16 @@ TEMPLATES = {
         [column for column in columns.VILLAGE_COLUMNS if column is not columns.DISTRICT],
         columns.VILLAGE_EXAMPLE,
     ),
+    "attendance": (
+        "DANH SÁCH ĐIỂM DANH BUỔI TẬP HUẤN",
+        attendance_sheet.ATTENDANCE_COLUMNS,
+        attendance_sheet.ATTENDANCE_EXAMPLE,
+    ),
 }
 
 
 def template_workbook(kind):
-    """XLSX bytes of the template for `kind` ("roster" or "villages")."""
+    """XLSX bytes of the template for `kind` ("roster", "villages" or "attendance")."""
     title, template_columns, example = TEMPLATES[kind]
     workbook = Workbook()
     sheet = workbook.active
