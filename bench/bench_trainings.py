@@ -118,10 +118,9 @@ def _send_due(report, moment, broker):
     clear_broker(broker)
     fake = FakeTwilio().start()
     with tempfile.TemporaryDirectory() as tmp:
-        # The dispatcher hands the whole backlog out within seconds, and whatever is still queued
-        # after SMS_REQUEUE_AFTER is handed out again. A first run with production's 300 s took
-        # longer than that to drain 35,000 texts and then re-handed the backlog on every beat
-        # (about 10 msg/s): an hour keeps this measuring sending, not the recovery path.
+        # An hour before anything queued is handed out again keeps this measuring sending, not
+        # the recovery path. (A first run with production's 300 s, before the dispatcher capped
+        # what is in flight, re-handed the 35,000-text backlog on every beat: about 10 msg/s.)
         worker = Worker(broker, fake, tmp, extra_env={"SMS_REQUEUE_AFTER": "3600"}).start()
         try:
             wait_until(lambda: fake.accepted, timeout=120, interval=0.05)

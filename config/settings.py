@@ -302,7 +302,10 @@ SMS_WINDOW_END = env.get("SMS_WINDOW_END", "21:00")
 SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
 SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
 SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50)  # messages per send task
-SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # messages handed out per dispatch run
+SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # most messages in flight at once
+# Seconds of sending (at SMS_RATE_PER_SECOND) handed to workers ahead: keep it well under
+# SMS_REQUEUE_AFTER; it is also how long a sign-in code may wait behind a bulk send.
+SMS_HANDOUT_AHEAD_SECONDS = env.get_int("SMS_HANDOUT_AHEAD_SECONDS", 30)
 SMS_MAX_ATTEMPTS = env.get_int("SMS_MAX_ATTEMPTS", 6)
 SMS_RETRY_BASE_SECONDS = env.get_float("SMS_RETRY_BASE_SECONDS", 30.0)
 SMS_RETRY_MAX_SECONDS = env.get_float("SMS_RETRY_MAX_SECONDS", 3600.0)

@@ -4,6 +4,10 @@ The periodic task `messaging.tasks.dispatch_due` calls `dispatch_due()`. A messa
 "queued" and committed before its batch is published; if publishing fails (broker down) it goes
 back to "scheduled". A message left "queued" longer than SMS_REQUEUE_AFTER (its task lost with a
 dead worker or broker) is handed out again: sending is idempotent, so a second task is harmless.
+
+Only what the workers can send well within SMS_REQUEUE_AFTER is in flight at once: a backlog
+handed out whole (100,000 reminders at 10 texts a second) would sit queued past that limit and be
+handed out again and again, and a sign-in code queued behind it would arrive minutes late.
 """
 
 import logging
@@ -27,15 +31,32 @@ def due_messages(now=None):
     due = Q(state=State.SCHEDULED, due_at__lte=now)
     if not window.is_open(now):
         due &= Q(purpose=Purpose.SIGN_IN)
-    stuck = Q(state=State.QUEUED, queued_at__lt=now - timedelta(seconds=settings.SMS_REQUEUE_AFTER))
+    stuck = Q(state=State.QUEUED, queued_at__lt=_stuck_before(now))
     return Message.objects.filter(due | stuck).order_by("due_at", "pk")
 
 
+def in_flight_limit():
+    """Most messages handed out and not yet answered: SMS_HANDOUT_AHEAD_SECONDS of sending at the
+    account's rate (no more than SMS_DISPATCH_LIMIT), or SMS_DISPATCH_LIMIT when the rate is unlimited."""
+    if not settings.SMS_RATE_PER_SECOND:
+        return settings.SMS_DISPATCH_LIMIT
+    ahead = settings.SMS_RATE_PER_SECOND * settings.SMS_HANDOUT_AHEAD_SECONDS
+    return max(1, min(settings.SMS_DISPATCH_LIMIT, ahead))
+
+
 def dispatch_due(limit=None):
-    """Hand out up to `limit` due messages; returns how many were handed out."""
-    limit = limit or settings.SMS_DISPATCH_LIMIT
-    ids = list(due_messages().values_list("pk", flat=True)[:limit])
+    """Hand out due messages while fewer than `limit` are in flight; returns how many were handed out."""
+    now = timezone.now()
+    in_flight = Message.objects.filter(state=State.QUEUED, queued_at__gte=_stuck_before(now)).count()
+    room = (limit or in_flight_limit()) - in_flight
+    if room <= 0:
+        return 0
+    ids = list(due_messages(now).values_list("pk", flat=True)[:room])
     return hand_to_workers(ids)
+
+
+def _stuck_before(now):
+    return now - timedelta(seconds=settings.SMS_REQUEUE_AFTER)
 
 
 def hand_to_workers(ids):

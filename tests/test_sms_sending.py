@@ -170,3 +170,21 @@ def test_a_rate_limit_spaces_sends_per_account(fake_twilio, settings):
     dispatch_due()
     assert time.monotonic() - started >= 1.0  # 5 texts at 2 per second span three clock seconds
     assert Message.objects.filter(state=State.SENT).count() == 5
+
+
+def test_a_backlog_is_handed_out_only_as_fast_as_the_account_can_send(fake_twilio, settings):
+    settings.SMS_RATE_PER_SECOND, settings.SMS_HANDOUT_AHEAD_SECONDS = 5, 2  # ten texts in flight at most
+    backlog = [notice(key=f"b{n}", phone=f"+849123456{n:02}") for n in range(30)]
+    busy = [message.pk for message in backlog[:8]]
+    # Eight already with the workers, handed out a moment ago:
+    Message.objects.filter(pk__in=busy).update(state=State.QUEUED, queued_at=timezone.now())
+
+    assert dispatch_due() == 2
+    assert Message.objects.filter(state=State.SENT).count() == 2
+    assert not Message.objects.filter(pk__in=busy, events__note="handed out again").exists()
+
+    # Workers that took longer than SMS_REQUEUE_AFTER lost them: they go out again, within the limit.
+    stuck_since = timezone.now() - timedelta(seconds=settings.SMS_REQUEUE_AFTER + 1)
+    Message.objects.filter(pk__in=busy).update(queued_at=stuck_since)
+    assert dispatch_due() == 10
+    assert Message.objects.filter(pk__in=busy, state=State.SENT).count() == 8
