@@ -206,6 +206,27 @@ def test_members_are_matched_by_phone_then_by_name_within_the_team(officer, plac
     assert team.members.count() == 2
 
 
+def test_a_phone_already_on_another_team_of_the_file_is_an_error_naming_that_team(officer, places):
+    dong = TeamFactory(village=Village.objects.create(commune=places[1], name="Thôn Đông"))
+    TeamFactory(village=Village.objects.create(commune=places[1], name="Thôn Tây"))
+    MemberFactory(team=dong, full_name="Nguyễn Văn An", phone="+84912345678")
+    rows = [
+        ["Trần Thị Hoà", "0912 345 679", "Thành viên", "", "Thôn Đông", "Xã Tân Lập"],
+        ["Nguyễn Văn An", "0912 345 678", "Thành viên", "", "Thôn Tây", "Xã Tân Lập"],
+    ]
+
+    plan = import_file(roster_xlsx(rows), "roster.xlsx", scope_for(officer), user=officer)
+
+    assert [(e.row, e.message) for e in plan.errors] == [
+        (
+            7,
+            "Số điện thoại +84912345678 là của Nguyễn Văn An thuộc Tổ công nghệ số Thôn Đông: "
+            "mỗi người chỉ ở một tổ.",
+        )
+    ]
+    assert list(dong.members.values_list("full_name", flat=True)) == ["Nguyễn Văn An"]
+
+
 def test_a_second_leader_while_the_current_one_stays_is_an_error(officer, places):
     village = Village.objects.create(commune=places[1], name="Thôn Đông")
     team = TeamFactory(village=village)

@@ -6,6 +6,7 @@ officer's language). Warnings (an 11-digit number converted) go through `CellWar
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -108,7 +109,13 @@ _ORGANISATIONS = [
 
 def clean_organisation(value):
     """The organisation a workplace names; anything else is 'other' (never an error)."""
-    key = f" {fold(cell_text(value))} "
+    return _organisation(fold(cell_text(value)))
+
+
+@lru_cache(maxsize=4096)
+def _organisation(key):
+    # Cached: a province's roster names a few dozen workplaces, each thousands of times.
+    key = f" {key} "
     for organisation, words in _ORGANISATIONS:
         if any(word in key for word in words):
             return organisation

@@ -32,7 +32,25 @@ class Places:
         self._cache = {}
         self._village_keys = {}  # commune code -> name keys of its villages
 
+    def _cached(self, find, *args):
+        """`find(*args)`, or the CellError it raised, worked out once per import: every row of a
+        provincial file names the same province and a few hundred communes."""
+        cache_key = (find.__name__, *args)
+        if cache_key not in self._cache:
+            try:
+                self._cache[cache_key] = find(*args)
+            except CellError as error:
+                self._cache[cache_key] = error
+        found = self._cache[cache_key]
+        if isinstance(found, CellError):
+            raise found
+        return found
+
     def province(self, text):
+        """The province `text` names, or CellError."""
+        return self._cached(self._find_province, text)
+
+    def _find_province(self, text):
         for key in unit_key_candidates(text):
             if len(self.provinces.get(key, [])) == 1:
                 return self.provinces[key][0]
@@ -75,16 +93,7 @@ class Places:
 
     def commune(self, text, province, district=None):
         """The commune `text` names (in `province` if given) inside the scope, or CellError."""
-        cache_key = (text, province.pk if province else None, district)
-        if cache_key not in self._cache:
-            try:
-                self._cache[cache_key] = self._find_commune(text, province, district)
-            except CellError as error:
-                self._cache[cache_key] = error
-        found = self._cache[cache_key]
-        if isinstance(found, CellError):
-            raise found
-        return found
+        return self._cached(self._find_commune, text, province, district)
 
     def _find_commune(self, text, province, district):
         name = normalize(str(text))

@@ -271,15 +271,19 @@ class RosterPlanner:
     # Members: matched by phone, then by name within the team.
 
     def _match_members(self, rows, progress):
-        team_ids = [team.pk for team in self.teams.values() if team.pk]
+        teams = {team.pk: team for team in self.teams.values() if team.pk}
         phones = [row.values["phone"] for row in rows if row.values.get("phone")]
         by_phone, by_team_name = {}, {}
-        for chunk in _chunks(team_ids):
+        for chunk in _chunks(teams):
             for member in Member.objects.current().filter(team_id__in=chunk):
+                member.team = teams[member.team_id]  # its name is in messages: no query per row
                 by_team_name.setdefault((member.team_id, member.name_key), member)
                 if member.phone:
                     by_phone[member.phone] = member
-        for chunk in _chunks(phones):
+        # Only numbers not found on the file's own teams can belong to someone on another team;
+        # asking for all of them again would load a re-imported province's members twice.
+        elsewhere = [phone for phone in phones if phone not in by_phone]
+        for chunk in _chunks(elsewhere):
             for member in Member.objects.current().filter(phone__in=chunk).select_related("team"):
                 by_phone[member.phone] = member
         leaders = {

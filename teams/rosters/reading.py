@@ -1,9 +1,10 @@
 """Turning an uploaded file into sheets of cell values, whatever the officer saved it as.
 
-XLSX (read-only, streamed, formulas read as their saved values), XLS (xlrd), CSV in UTF-8 with or
-without BOM or Windows-1258. Merged cells are filled down from their top cell, since officers
-merge the village or commune cell over all the rows of that village. Text in TCVN3 or VNI fonts
-is converted to Unicode per sheet (vietnamese/legacy_encodings) and the sheet says so.
+XLSX (values streamed by teams/rosters/xlsx.py, formulas read as their saved values), XLS
+(xlrd), CSV in UTF-8 with or without BOM or Windows-1258. Merged cells are filled down from their
+top cell, since officers merge the village or commune cell over all the rows of that village.
+Text in TCVN3 or VNI fonts is converted to Unicode per sheet (vietnamese/legacy_encodings) and the
+sheet says so.
 
 Nothing here knows about rosters: the attendance list reads through the same `read_spreadsheet`.
 Every problem with the file as a whole raises `SpreadsheetError` with one message for the officer.
@@ -11,15 +12,14 @@ Every problem with the file as a whole raises `SpreadsheetError` with one messag
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl.utils.cell import range_boundaries
 
+from teams.rosters.xlsx import worksheet_values
 from vietnamese import legacy_encodings
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -27,7 +27,6 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An XLSX saved with a password is an OLE container holding this stream instead of a zip.
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 class SpreadsheetError(Exception):
@@ -107,23 +106,12 @@ def _read_xlsx(data):
     try:
         sheets = []
         for worksheet in workbook.worksheets:
-            rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
-            _fill_merged(rows, _xlsx_merges(worksheet))
+            rows, merges = worksheet_values(worksheet)
+            _fill_merged(rows, merges)
             sheets.append(Sheet(worksheet.title, _trimmed(rows)))
         return sheets
     finally:
         workbook.close()
-
-
-def _xlsx_merges(worksheet):
-    """(min_col, min_row, max_col, max_row) of each merged range; read-only mode does not load them.
-
-    They are listed after the cells, so only the sheet's tail is searched, without a second parse.
-    """
-    with worksheet.parent._archive.open(worksheet._worksheet_path) as stream:
-        xml = stream.read()
-    tail = xml[xml.rfind(b"</sheetData>") :]
-    return [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(tail)]
 
 
 def _fill_merged(rows, merges):

@@ -33,7 +33,7 @@ def write_plan(plan, recorded_by=None, progress=None):
         )
         events = [
             TeamEvent(
-                team=team,
+                team_id=team.pk,
                 kind=TeamEvent.Kind.FOUNDED,
                 detail=team.decision_number,
                 happened_on=team.decision_date or team.founded_on,
@@ -74,14 +74,18 @@ def _write_members(plan, events, recorded_by, progress):
         Member.objects.bulk_create(new_members[start : start + BATCH_SIZE])
         if progress:
             progress(start + BATCH_SIZE, total)
+    # What get_role_display() gives, translated once per role rather than once per member.
+    role_names = {role: str(label) for role, label in Member.TeamRole.choices}
+    recorded_by_id = recorded_by.pk if recorded_by else None
+    today = timezone.localdate()
     events.extend(
         TeamEvent(
             team_id=member.team_id,
             kind=TeamEvent.Kind.MEMBER_JOINED,
-            member=member,
-            detail=member.get_role_display(),
+            member_id=member.pk,
+            detail=role_names[member.role],
             happened_on=member.joined_on,
-            recorded_by=recorded_by,
+            recorded_by_id=recorded_by_id,
         )
         for member in new_members
     )
@@ -89,10 +93,10 @@ def _write_members(plan, events, recorded_by, progress):
         TeamEvent(
             team_id=member.team_id,
             kind=TeamEvent.Kind.ROLE_CHANGED,
-            member=member,
-            detail=member.get_role_display(),
-            happened_on=timezone.localdate(),
-            recorded_by=recorded_by,
+            member_id=member.pk,
+            detail=role_names[member.role],
+            happened_on=today,
+            recorded_by_id=recorded_by_id,
         )
         for member in role_changes
     )
