@@ -72,3 +72,44 @@ def test_task_bodies_preview_then_confirm_once_even_when_redelivered(roster_file
     assert job.status == RosterImport.Status.DONE
     assert Member.objects.count() == 2
     assert jobs.progress_of(job)["total"] == 2
+
+
+def test_an_old_excel_xls_file_imports_like_xlsx(tmp_path):
+    """Old Excel (.xls, BIFF8) as the commune's computers still save it: title lines, a merged
+    village cell, a phone stored as a number, a date cell, a total row."""
+    import datetime
+
+    import xlwt
+
+    roster_map()
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Thôn Đông")
+    sheet.write(0, 0, "ỦY BAN NHÂN DÂN XÃ TÂN LẬP")
+    sheet.write(1, 0, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG")
+    header = ["STT", "HO TEN", "SĐT", "Chức vụ trong tổ", "Ngày vào tổ", "Thôn/Tổ dân phố", "Xã/Phường"]
+    for column, title in enumerate(header):
+        sheet.write(3, column, title)
+    as_date = xlwt.easyxf(num_format_str="dd/mm/yyyy")
+    members = [("Nguyễn Văn An", 912345678, "Tổ trưởng"), ("Lê Thị Hoà", "0912.345.680", "Thành viên")]
+    for offset, (name, phone, role) in enumerate(members):
+        row = 4 + offset
+        sheet.write(row, 0, offset + 1)
+        sheet.write(row, 1, name)
+        sheet.write(row, 2, phone)
+        sheet.write(row, 3, role)
+        sheet.write(row, 4, datetime.date(2024, 3, 15), as_date)
+        sheet.write(row, 6, "Xã Tân Lập")
+    sheet.write_merge(4, 5, 5, 5, "Thôn Đông")
+    sheet.write(6, 1, "Tổng cộng: 2 người")
+    path = tmp_path / "to-cong-nghe.xls"
+    book.save(str(path))
+
+    out = StringIO()
+    call_command("import_roster", str(path), "--scope", "08001", stdout=out)
+
+    assert "new 2, updated 0, unchanged 0, skipped 1, errors 0" in out.getvalue()
+    members = Member.objects.order_by("full_name")
+    assert [(m.full_name, m.phone, m.team.village.name, m.joined_on) for m in members] == [
+        ("Lê Thị Hoà", "+84912345680", "Thôn Đông", datetime.date(2024, 3, 15)),
+        ("Nguyễn Văn An", "+84912345678", "Thôn Đông", datetime.date(2024, 3, 15)),
+    ]
