@@ -22,6 +22,7 @@ def run(report):
     from bench.__main__ import timed
     from teams.models import AssistanceLog, Commune, Member, Province, Team
     from teams.seed_scale import seed
+    from tests.factories import enrolled_in_two_factor
 
     if connection.vendor != "postgresql":
         report("skipped: needs PostgreSQL (DATABASE_URL)", "-")
@@ -50,6 +51,7 @@ def run(report):
     for level, assignment in officers.items():
         user = User.objects.create_user(email=f"bench-{level}@example.vn", full_name=level)
         RoleAssignment.objects.create(user=user, **assignment)
+        enrolled_in_two_factor(user)  # officers reach dashboards only once enrolled (accounts.middleware)
         clients[level] = Client()
         clients[level].force_login(user)
     month = timezone.localdate().strftime("%Y-%m")
