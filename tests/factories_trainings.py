@@ -34,7 +34,11 @@ class SessionFactory(factory.django.DjangoModelFactory):
     audience = TrainingSession.Audience.CITIZENS
     commune = factory.SubFactory(CommuneFactory)
     address = "Nhà văn hoá thôn"
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    # An afternoon class a week ahead: both default reminders fall inside the sending window
+    # whatever hour the tests run (a night start would rightly drop the two-hour one).
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.localtime() + timedelta(days=7)).replace(hour=14, minute=0, second=0, microsecond=0)
+    )
     ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))
     trainer = "Trần Văn Bình"
     capacity = 30

@@ -54,8 +54,9 @@ def officer(client, place):
 
 
 def in_five_days():
-    """On the minute, as the form's fields give it back."""
-    return (timezone.now() + timedelta(days=5)).replace(second=0, microsecond=0)
+    """14:00 local, on the minute as the form's fields give it back, and with both reminders
+    inside the sending window whatever hour the tests run."""
+    return (timezone.localtime() + timedelta(days=5)).replace(hour=14, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -126,9 +127,7 @@ def test_a_session_that_texts_without_diacritics_shows_the_text_as_it_goes(offic
 def enrol_team(place, size=3):
     team = TeamFactory(village=place["village"])
     members = MemberFactory.create_batch(size, team=team)
-    session = SessionFactory(
-        commune=place["commune"], audience="members", starts_at=timezone.now() + timedelta(days=5)
-    )
+    session = SessionFactory(commune=place["commune"], audience="members", starts_at=in_five_days())
     return team, members, session
 
 
