@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
+# Translation catalogues need no secret key: the test settings carry a throwaway one, so
+# `make test` works on a fresh clone before `make demo` has written .env.
+CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE)
 
 .PHONY: demo serve install test test-fast bench lint messages compilemessages lock clean
 
@@ -25,7 +28,7 @@ $(VENV)/.installed: requirements.lock
 	@echo "Wrote a new secret key to .env"
 
 compilemessages: install
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(CATALOGUES) compilemessages --ignore=.venv -v0
 
 # Embedded mode: SQLite, plain HTTP on 127.0.0.1, SMS to the console, and a real Celery worker
 # with beat whose broker is a folder (.run/), so scheduled work runs without Redis.
@@ -61,10 +64,10 @@ lint: install
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
 messages: install
-	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
+	$(CATALOGUES) makemessages -l vi -l en --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(CATALOGUES) compilemessages --ignore=.venv -v0
 
 # Re-resolve the lock file after changing the pins in pyproject.toml.
 lock:
