@@ -26,7 +26,9 @@ def sign_in_by_phone(page, live_server, fake_twilio, typed_number):
     code = re.search(r"\b(\d{6})\b", sms["body"]).group(1)
     page.get_by_label("Mã").fill(code)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
+    # Wait until the code is accepted and the browser has moved on: a page opened before then
+    # would cut the sign-in request short and find nobody signed in.
+    page.wait_for_url(lambda url: "/accounts/login/code/confirm/" not in url)
     return page
 
 
