@@ -8,7 +8,6 @@ Search folds what is typed (`search_key`) and compares it with the names' folded
 """
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
@@ -178,14 +177,13 @@ class CatalogueForm(ScopedAdminForm):
     """A province officer adds and changes services (and their outcomes) of their own province
     only; an empty province would make a national one, which is the national administrators'."""
 
-    def clean(self):
-        cleaned = super().clean()
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds what was posted
         policy = NationalDataPolicy(self._meta.model)
         if not self.errors and not policy.user_has_permission_for_instance(
             self.for_user, "change", self.instance
         ):
-            raise forms.ValidationError(OUTSIDE_SCOPE_MESSAGE)
-        return cleaned
+            self.add_error(None, OUTSIDE_SCOPE_MESSAGE)
 
 
 class CatalogueViewSet(ScopedModelViewSet):
