@@ -54,7 +54,7 @@ def build_land():
             "spare_village": VillageFactory(commune=commune, name=f"{village_name} Mới"),
             "team": team,
             "member": MemberFactory(team=team, full_name=f"Thành viên {village_name}"),
-            "log": LogFactory(team=team),
+            "log": LogFactory(team=team, held_on=timezone.localdate()),
             "session": session,
             "registration": Registration.objects.create(
                 session=session,
