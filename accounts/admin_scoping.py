@@ -47,7 +47,9 @@ class OfficerPermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         from accounts.models import User
 
-        return User.objects.filter(is_superuser=True) | User.objects.filter(role_assignments__isnull=False)
+        return (
+            User.objects.filter(is_superuser=True) | User.objects.filter(role_assignments__isnull=False)
+        ).distinct()
 
 
 class _ScopedListing:

@@ -8,12 +8,14 @@ inspect…) is closed on another unit's object, whichever viewset serves it.
 
 import pytest
 from django.db import connection
+from django.forms import modelform_factory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets
 
 from accounts.admin_scoping import ScopedModelViewSet
 from accounts.models import RoleAssignment
+from accounts.scoped_forms import ScopedAdminForm
 from teams.models import AssistanceLog, Member, Service, Team
 from tests.factories import VillageFactory
 from tests.factories_teams import TeamFactory, leader_of
@@ -158,6 +160,21 @@ def test_another_units_id_posted_anyway_is_refused_and_nothing_is_written(
     assert type(land["a"][what]).objects.values().get(pk=land["a"][what].pk) == saved
     # The same form with the officer's own unit goes through: only the unit was wrong.
     assert post(land["a"]).status_code == 302
+
+
+def test_an_object_landing_outside_the_scope_is_refused_whatever_its_fields(land):
+    """A form that does not show the unit (here only the name) still may not save an object whose
+    unit, set elsewhere, is another commune's: the form checks where the object ends up."""
+    form_class = modelform_factory(Team, form=ScopedAdminForm, fields=["name", "decision_number"])
+    user = officer("commune", land)
+    for key, valid in (("c", False), ("a", True)):
+        form = form_class(
+            {"name": f"Tổ xã {key}", "decision_number": f"5{key}/QĐ"},
+            instance=Team(commune=land[key]["commune"]),
+            for_user=user,
+        )
+        assert form.is_valid() == valid, key
+        assert (REFUSED in form.non_field_errors()) != valid, key
 
 
 def test_a_province_officer_moving_a_log_to_another_communes_village_is_told_why(client, land):
