@@ -7,10 +7,12 @@ inspect…) is closed on another unit's object, whichever viewset serves it.
 """
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.forms import modelform_factory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets import viewsets
 
 from accounts.admin_scoping import ScopedModelViewSet
@@ -273,3 +275,15 @@ def test_choices_cost_the_same_queries_for_many_teams_and_people(client, land):
         page = client.get("/admin/teams/members/new/").content.decode()
     assert "Tổ thêm 19" in page
     assert len(many) == len(few)
+
+
+def test_a_scoped_viewset_refuses_a_form_that_does_not_narrow_its_choices():
+    """A screen on the map cannot be given a plain form by mistake: it fails at start-up."""
+
+    class LooseTeams(ScopedModelViewSet):
+        model = Team
+        form_fields = ["name", "commune"]
+        base_form_class = WagtailAdminModelForm
+
+    with pytest.raises(ImproperlyConfigured):
+        LooseTeams("loose_teams").get_form_class()
