@@ -15,6 +15,7 @@ from django.utils import timezone
 from teams.models import RosterImport
 
 RUNNING = (RosterImport.Status.PREVIEWING, RosterImport.Status.IMPORTING)
+REFUSED = (RosterImport.Status.FAILED, RosterImport.Status.CANCELLED)
 
 
 def delete_upload(job):
