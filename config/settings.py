@@ -4,6 +4,8 @@ With nothing set, the platform runs embedded: SQLite, tasks in the calling proce
 console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
 """
 
+from pathlib import Path
+
 from config import env
 from config.env import BASE_DIR, SettingError
 
@@ -132,6 +134,9 @@ SERVE_MEDIA = env.get_bool("DJANGO_SERVE_MEDIA", DEBUG)
 # URL, read only through views that check scope (config/storages.py). On several hosts, put them
 # in an S3-compatible bucket with no public access (platform/private-files.md).
 PRIVATE_MEDIA_ROOT = env.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(_public).resolve()):
+        raise SettingError(f"PRIVATE_MEDIA_ROOT must be outside {_public}, which is served to anyone")
 PRIVATE_STORAGE = {"BACKEND": "config.storages.PrivateFileSystemStorage"}
 if env.get("PRIVATE_S3_BUCKET"):
     PRIVATE_STORAGE = {

@@ -45,6 +45,16 @@ def test_malformed_setting_gives_one_clear_line(name, value):
     assert "Traceback" not in result.stderr
 
 
+def test_private_files_inside_public_media_are_refused():
+    inside = settings.BASE_DIR / "media" / "private"
+    result = run_check(MEDIA_ROOT=str(settings.BASE_DIR / "media"), PRIVATE_MEDIA_ROOT=str(inside))
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        f"Configuration error: PRIVATE_MEDIA_ROOT must be outside {settings.BASE_DIR / 'media'}, "
+        "which is served to anyone"
+    )
+
+
 def test_missing_secret_key_is_named():
     result = run_check(DJANGO_SECRET_KEY="")
     assert result.stderr.strip() == (
