@@ -337,13 +337,21 @@ def test_uploads_left_in_public_media_are_moved_or_deleted_by_the_command(office
     waiting = RosterImport.objects.create(
         original_name="danh sach.xlsx", created_by=officer, status=RosterImport.Status.DONE, file=kept
     )
+    errors = [{"sheet": "DS", "row": row, "column": "C (SĐT)", "message": "x"} for row in range(1_500)]
     failed = RosterImport.objects.create(
-        original_name="loi.xlsx", created_by=officer, status=RosterImport.Status.FAILED, file=refused
+        original_name="loi.xlsx",
+        created_by=officer,
+        status=RosterImport.Status.PREVIEWED,
+        file=refused,
+        summary={"errors": errors},
     )
 
     dry = StringIO()
     call_command("move_roster_files", "--dry-run", stdout=dry)
-    assert "1 file(s) would be moved" in dry.getvalue() and "2 refused" in dry.getvalue()
+    assert dry.getvalue().strip() == (
+        "1 file(s) would be moved to the private storage, 2 refused or unreferenced file(s) would be "
+        "deleted from media, 1 summary(ies) would be bounded."
+    )
     assert len(_files_under(settings.MEDIA_ROOT)) == 3
 
     call_command("move_roster_files", stdout=StringIO())
@@ -354,6 +362,7 @@ def test_uploads_left_in_public_media_are_moved_or_deleted_by_the_command(office
     assert re.fullmatch(r"rosters/[0-9a-f]{32}", waiting.file.name)
     assert waiting.file.read() == b"roster"
     assert not failed.file
+    assert len(failed.summary["errors"]) == 1_000 and failed.summary["errors_left_off"] == {"C (SĐT)": 500}
     again = StringIO()
     call_command("move_roster_files", stdout=again)
     assert again.getvalue().startswith("0 file(s) were moved")

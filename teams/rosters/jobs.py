@@ -196,7 +196,7 @@ def confirm_roster_import(pk):
 @shared_task(acks_late=True)
 def delete_expired_roster_files():
     """Hourly: files of imports older than ROSTER_FILE_RETENTION_DAYS are deleted."""
-    upkeep.delete_expired_files()
+    logger.info("Deleted the files of %s roster imports past their retention", upkeep.delete_expired_files())
 
 
 @shared_task(acks_late=True)

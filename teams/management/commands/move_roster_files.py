@@ -3,9 +3,11 @@
     manage.py move_roster_files [--dry-run]
 
 Run once after deploying the private storage. A file of an import still waiting or imported is
-moved under a random name; a refused or cancelled one is deleted, as it would be today; any other
-file left under MEDIA_ROOT/rosters/ (refused uploads nobody deleted) is deleted too. Running it
-again finds nothing to do.
+moved under a random name; a refused one (failed, cancelled, or previewed with rows to fix: it
+has no error workbook and the officer uploads a fixed file anyway) is deleted, as it would be
+today; any other file left under MEDIA_ROOT/rosters/ is deleted too. Summaries stored before they
+were bounded are cut to ROSTER_KEPT_ERRORS errors, so their pages load fast. Running it again
+finds nothing to do.
 """
 
 from django.conf import settings
@@ -13,7 +15,14 @@ from django.core.files.storage import default_storage, storages
 from django.core.management.base import BaseCommand
 
 from teams.models import RosterImport
+from teams.rosters.jobs import bounded_summary
 from teams.rosters.upkeep import REFUSED
+
+
+def _refused(job):
+    return job.status in REFUSED or (
+        job.status == RosterImport.Status.PREVIEWED and bool((job.summary or {}).get("errors"))
+    )
 
 
 class Command(BaseCommand):
@@ -30,7 +39,7 @@ class Command(BaseCommand):
             if private.exists(name) or not default_storage.exists(name):
                 continue
             seen.add(name)
-            refused = job.status in REFUSED
+            refused = _refused(job)
             moved, deleted = moved + (not refused), deleted + refused
             if dry_run:
                 continue
@@ -43,11 +52,24 @@ class Command(BaseCommand):
         if not dry_run:
             for name in orphans:
                 default_storage.delete(name)
+        bounded = self._bound_summaries(dry_run)
         verb = "would be" if dry_run else "were"
         self.stdout.write(
             f"{moved} file(s) {verb} moved to the private storage, "
-            f"{deleted + len(orphans)} refused or unreferenced file(s) {verb} deleted from media."
+            f"{deleted + len(orphans)} refused or unreferenced file(s) {verb} deleted from media, "
+            f"{bounded} summary(ies) {verb} bounded."
         )
+
+    def _bound_summaries(self, dry_run):
+        count = 0
+        for job in RosterImport.objects.only("summary").iterator(chunk_size=10):
+            summary = job.summary or {}
+            if "errors_left_off" in summary or not summary.get("errors"):
+                continue
+            count += 1
+            if not dry_run:
+                RosterImport.objects.filter(pk=job.pk).update(summary=bounded_summary(summary))
+        return count
 
 
 def _files_under(folder):
