@@ -18,6 +18,8 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Permission
 from django.core.files.storage import storages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import clear_url_caches, reverse
 from openpyxl import Workbook, load_workbook
 
@@ -242,6 +244,13 @@ def test_many_bad_rows_keep_a_bounded_summary_and_a_light_page(officer_client):
     text = page.content.decode()
     assert "B (SĐT): 4.000" in text
     assert len(page.content) < 200_000
+
+    # The list of imports and the progress polled every second never load a summary.
+    for url in (reverse("rosters:index"), reverse("rosters:progress", args=[job.pk])):
+        with CaptureQueriesContext(connection) as queries:
+            assert officer_client.get(url).status_code == 200
+        roster_queries = [query["sql"] for query in queries if "teams_rosterimport" in query["sql"]]
+        assert roster_queries and not any('"summary"' in sql for sql in roster_queries)
 
 
 def _crafted_xlsx(rows):

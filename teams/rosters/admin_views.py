@@ -56,9 +56,12 @@ def _officer(request):
     return request.user
 
 
-def _job(request, pk):
+def _job(request, pk, with_summary=True):
+    """The import, for its officer or a national administrator; its summary (up to a few hundred
+    KB) only when the page shows it, not for the progress polled every second or a download."""
     scope = scope_for(_officer(request))
-    job = get_object_or_404(RosterImport.objects.select_related("created_by"), pk=pk)
+    imports = RosterImport.objects.select_related("created_by")
+    job = get_object_or_404(imports if with_summary else imports.defer("summary"), pk=pk)
     if job.created_by_id != request.user.pk and not scope.national:
         raise Http404
     return job
@@ -92,7 +95,7 @@ def index(request):
         "teams/rosters/index.html",
         {
             "form": form,
-            "imports": RosterImport.objects.filter(created_by=user)[:20],
+            "imports": RosterImport.objects.filter(created_by=user).defer("summary")[:20],
             "templates": [(kind, RosterImport.Kind(kind).label) for kind in TEMPLATES],
             "exports": [(what, EXPORTS[what][2]) for what in EXPORTS],
         },
@@ -130,7 +133,7 @@ def _imported_teams(user, job, summary):
 
 
 def progress(request, pk):
-    job = _job(request, pk)
+    job = _job(request, pk, with_summary=False)
     return JsonResponse({"status": job.status, "running": job.is_running, **jobs.progress_of(job)})
 
 
@@ -160,13 +163,13 @@ def cancel(request, pk):
 
 def uploaded_file(request, pk):
     """The uploaded file as it came, while it is kept."""
-    job = _job(request, pk)
+    job = _job(request, pk, with_summary=False)
     return _private_file(job.file, job.original_name)
 
 
 def errors(request, pk):
     """The error workbook a worker built after the preview (never built here: see errors_file.py)."""
-    job = _job(request, pk)
+    job = _job(request, pk, with_summary=False)
     stem = job.original_name.rsplit(".", 1)[0]
     return _private_file(job.errors_file, f"{stem} - loi.xlsx", XLSX)
 
