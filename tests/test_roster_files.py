@@ -10,6 +10,7 @@ import io
 import json
 import re
 import tracemalloc
+import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -134,13 +135,32 @@ def test_files_download_only_as_attachments_to_their_officer_or_a_national_admin
     assert client.get(reverse("rosters:file", args=[job.pk])).getvalue() == content
 
 
-def test_a_garbage_upload_fails_with_a_clear_message_and_is_deleted(officer_client, settings):
-    page = upload(officer_client, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, name="anh.xlsx")
+def _zip_bomb():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (20 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "Đây không phải bảng tính"),
+        (b"PK\x03\x04" + bytes(range(256)) * 4, "Tệp XLSX bị hỏng"),
+        (_zip_bomb(), "được giải nén ra nhiều dữ liệu"),
+    ],
+    ids=["garbage", "malformed-xlsx", "zip-bomb"],
+)
+def test_an_unreadable_upload_fails_with_a_clear_message_and_is_deleted(
+    officer_client, settings, data, message
+):
+    page = upload(officer_client, data, name="anh.xlsx")
 
     job = RosterImport.objects.get()
     assert job.status == RosterImport.Status.FAILED
     text = page.content.decode()
-    assert "chưa nhập được" in text and "Đây không phải bảng tính" in text
+    assert "chưa nhập được" in text and message in text
     assert "Xác nhận và nhập" not in text
     assert not job.file and _files_under(settings.PRIVATE_MEDIA_ROOT) == []
 

@@ -133,7 +133,6 @@ def preview_roster_import(pk):
     # A file nobody can import is refused: failed, and its file deleted at once.
     status = RosterImport.Status.FAILED if plan.file_error else RosterImport.Status.PREVIEWED
     summary = bounded_summary(plan.summary())
-    del plan
     if RosterImport.objects.filter(pk=pk, status=RosterImport.Status.PREVIEWING).update(
         summary=summary, status=status
     ):
