@@ -4,6 +4,7 @@ With nothing set, the platform runs embedded: SQLite, tasks in the calling proce
 console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from config import env
@@ -137,23 +138,9 @@ PRIVATE_MEDIA_ROOT = env.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media
 for _public in (MEDIA_ROOT, STATIC_ROOT):
     if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(_public).resolve()):
         raise SettingError(f"PRIVATE_MEDIA_ROOT must be outside {_public}, which is served to anyone")
-PRIVATE_STORAGE = {"BACKEND": "config.storages.PrivateFileSystemStorage"}
-if env.get("PRIVATE_S3_BUCKET"):
-    PRIVATE_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.get("PRIVATE_S3_BUCKET"),
-            "endpoint_url": env.get("PRIVATE_S3_ENDPOINT_URL") or None,
-            "region_name": env.get("PRIVATE_S3_REGION") or None,
-            "access_key": env.get("PRIVATE_S3_ACCESS_KEY_ID"),
-            "secret_key": env.get("PRIVATE_S3_SECRET_ACCESS_KEY"),
-            "location": env.get("PRIVATE_S3_PREFIX", ""),
-            "default_acl": "private",
-            # No links to hand out, signed or not: files leave only through our views.
-            "querystring_auth": False,
-            "file_overwrite": False,
-        },
-    }
+PRIVATE_STORAGE = env.private_storage()
+if PRIVATE_STORAGE["BACKEND"].startswith("storages.") and not find_spec("boto3"):
+    raise SettingError("PRIVATE_S3_BUCKET is set but boto3 is not installed (pip install boto3)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,
