@@ -4,6 +4,9 @@ With nothing set, the platform runs embedded: SQLite, tasks in the calling proce
 console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
 """
 
+from importlib.util import find_spec
+from pathlib import Path
+
 from config import env
 from config.env import BASE_DIR, SettingError
 
@@ -128,8 +131,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env.get_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# Personal files (uploaded rosters and their error workbooks): outside MEDIA_ROOT, never served by
+# URL, read only through views that check scope (config/storages.py). On several hosts, put them
+# in an S3-compatible bucket with no public access (platform/private-files.md).
+PRIVATE_MEDIA_ROOT = env.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(_public).resolve()):
+        raise SettingError(f"PRIVATE_MEDIA_ROOT must be outside {_public}, which is served to anyone")
+PRIVATE_STORAGE = env.private_storage()
+if PRIVATE_STORAGE["BACKEND"].startswith("storages.") and not find_spec("boto3"):
+    raise SettingError("PRIVATE_S3_BUCKET is set but boto3 is not installed (pip install boto3)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -221,6 +235,18 @@ CELERY_BEAT_SCHEDULE = {
     # The dashboards' monthly totals are kept current on every log write; this nightly rebuild
     # repairs anything written around the app (teams/summaries.py).
     "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+    # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
+    # ROSTER_JOB_STALE_MINUTES are marked failed (teams/rosters/upkeep.py).
+    "roster-files-retention": {
+        "task": "teams.rosters.jobs.delete_expired_roster_files",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
+    "roster-jobs-stale": {
+        "task": "teams.rosters.jobs.fail_stale_roster_imports",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
 }
 # How long an unacknowledged task waits before Redis hands it to another worker (a killed
 # worker's batch comes back after this many seconds).
@@ -249,8 +275,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 # An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
 ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024)
-# Uploaded files wait in default storage (MEDIA, shared by every web server) under this folder.
+# Uploaded files wait in the private storage (STORAGES["private"]) under this folder, by random name.
 ROSTER_UPLOAD_DIR = "rosters"
+# Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
+ROSTER_FILE_RETENTION_DAYS = env.get_int("ROSTER_FILE_RETENTION_DAYS", 30)
+# A job still checking or importing this long after it started is marked failed (its task died).
+# Keep it well above CELERY_TASK_TIME_LIMIT plus the longest queue wait.
+ROSTER_JOB_STALE_MINUTES = env.get_int("ROSTER_JOB_STALE_MINUTES", 60)
+# The job keeps the first this-many errors and warnings, and counts the rest per column.
+ROSTER_KEPT_ERRORS = env.get_int("ROSTER_KEPT_ERRORS", 1000)
+# The error workbook copies the officer's own file only when its sheets unpack to at most this
+# many bytes; a larger file gets a plain list of the kept errors (openpyxl needs ~50x in memory).
+ROSTER_ERRORS_COPY_MAX_BYTES = env.get_int("ROSTER_ERRORS_COPY_MAX_BYTES", 2 * 1024 * 1024)
 
 # ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
 # ------------------------------------------------------------------------------
