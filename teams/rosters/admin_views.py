@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access_log import record_access
 from accounts.scopes import scope_for, visible
 from teams.models import Member, RosterImport, Team
 from teams.rosters import jobs
@@ -139,6 +140,13 @@ def errors(request, pk):
     job = _job(request, pk)
     with job.file.open("rb") as stream:
         content = errors_workbook(stream.read(), job.original_name, job.summary or {})
+    # The officer's own upload comes back whole: every row it read is personal data taken out again.
+    record_access(
+        request.user,
+        "roster_errors",
+        rows=sum((job.summary or {}).get("totals", {}).values()),
+        detail=f"import {job.pk}",
+    )
     stem = job.original_name.rsplit(".", 1)[0]
     return _download(content, f"{stem} - loi.xlsx")
 
