@@ -31,6 +31,7 @@ from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
 from messaging.outbox import clear
 from privacy.holdings import people_of
 from privacy.models import RequestAction, RightsRequest
+from privacy.requests import label_of
 from teams.models import AssistanceLog, Member
 from trainings.models import Registration
 from trainings.registering import withdraw
@@ -127,7 +128,7 @@ def erase_person(phone, *, by=None, request=None):
         RightsRequest.objects.filter(pk__in=requests).update(full_name="", phone="", detail="", user=None)
         if request is not None:
             RequestAction.objects.create(
-                request=request, action=RequestAction.Action.ERASED, by=by, by_label=_label(by)
+                request=request, action=RequestAction.Action.ERASED, by=by, by_label=label_of(by)
             )
         _forget_admin_labels(Member, member_ids)
         _forget_admin_labels(User, [user.pk for user in users])
@@ -136,10 +137,6 @@ def erase_person(phone, *, by=None, request=None):
             _end_sessions(user)
             done.users += _delete_or_empty(user)
     return done
-
-
-def _label(user):
-    return (user.email or user.phone or str(user.pk)) if user else ""
 
 
 def _forget_admin_labels(model, pks):
