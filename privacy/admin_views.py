@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -228,7 +229,11 @@ def record_consent_in_person(request):
     form = RecordConsentForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        recorded = {"method": data["method"], "recorded_by": user, "recorded_at": _noon(data["given_on"])}
+        recorded = {
+            "method": data["method"],
+            "recorded_by": user,
+            "recorded_at": _when_given(data["given_on"]),
+        }
         note = data["note"] or "recorded by an officer"
         if data["choice"] == form.OPT_OUT:
             mute(data["phone"], note, **recorded)
@@ -246,6 +251,10 @@ def record_consent_in_person(request):
     )
 
 
-def _noon(day):
-    """A paper form carries a date, not a time: noon that day, Vietnam time, never the next day in UTC."""
+def _when_given(day):
+    """A paper form carries a date, not a time: now if it is today, else noon that day (Vietnam
+    time, so never the day before in UTC). Consent's latest record counts, so a form dated in the
+    past never outranks what the person did online since."""
+    if day >= timezone.localdate():
+        return timezone.now()
     return datetime.combine(day, time(12), tzinfo=VIETNAM)

@@ -10,6 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from privacy import clocks
 
 
+def _local(moment):
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def _deadline(due, overdue):
+    """A deadline cell of an admin listing: red, and saying so, once passed."""
+    if overdue:
+        return format_html(
+            '<strong class="overdue w-text-critical-200">{} · {}</strong>', _("Overdue"), _local(due)
+        )
+    return _local(due)
+
+
 class Channel(models.TextChoices):
     """How a request or a consent reached us."""
 
@@ -87,9 +100,11 @@ class RightsRequest(models.Model):
         """Only a withdrawal of consent has a completion deadline in the law (15 days)."""
         return clocks.withdrawal_due(self.received_at) if self.kind == self.Kind.WITHDRAWAL else None
 
+    OPEN_STATUSES = (Status.RECEIVED, Status.ACKNOWLEDGED)
+
     @property
     def is_open(self):
-        return self.status in (self.Status.RECEIVED, self.Status.ACKNOWLEDGED)
+        return self.status in self.OPEN_STATUSES
 
     def overdue(self, now=None):
         """The deadline missed, if any: "acknowledge" or "complete"."""
@@ -105,12 +120,7 @@ class RightsRequest(models.Model):
         due = self.acknowledge_due if self.status == self.Status.RECEIVED else self.complete_due
         if not self.is_open or due is None:
             return "—"
-        shown = timezone.localtime(due).strftime("%d/%m/%Y %H:%M")
-        if self.overdue():
-            return format_html(
-                '<strong class="overdue w-text-critical-200">{} · {}</strong>', _("Overdue"), shown
-            )
-        return shown
+        return _deadline(due, bool(self.overdue()))
 
 
 class RequestAction(models.Model):
@@ -189,13 +199,6 @@ class Breach(models.Model):
 
     @admin.display(description=_("notify by"))
     def clock(self):
-        shown = timezone.localtime(self.notify_due).strftime("%d/%m/%Y %H:%M")
         if self.notified_at:
-            return format_html(
-                "{} {}", _("Notified"), timezone.localtime(self.notified_at).strftime("%d/%m/%Y %H:%M")
-            )
-        if self.overdue():
-            return format_html(
-                '<strong class="overdue w-text-critical-200">{} · {}</strong>', _("Overdue"), shown
-            )
-        return shown
+            return format_html("{} {}", _("Notified"), _local(self.notified_at))
+        return _deadline(self.notify_due, self.overdue())

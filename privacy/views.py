@@ -63,12 +63,7 @@ def my_data(request, phone):
             "consents": consents,
             "muted": is_muted(phone),
             "name_form": NameForm(initial={"full_name": request.user.full_name}),
-            "deletion_open": people_of(phone)["requests"]
-            .filter(
-                kind=RightsRequest.Kind.DELETION,
-                status__in=[RightsRequest.Status.RECEIVED, RightsRequest.Status.ACKNOWLEDGED],
-            )
-            .exists(),
+            "deletion_open": _open_deletion(phone).exists(),
         },
     )
 
@@ -145,12 +140,7 @@ def change_consent(request, phone):
 @require_POST
 @phone_signed_in
 def ask_deletion(request, phone):
-    held = people_of(phone)
-    open_kinds = held["requests"].filter(
-        kind=RightsRequest.Kind.DELETION,
-        status__in=[RightsRequest.Status.RECEIVED, RightsRequest.Status.ACKNOWLEDGED],
-    )
-    if not open_kinds.exists():
+    if not _open_deletion(phone).exists():
         open_request(
             RightsRequest.Kind.DELETION,
             phone=phone,
@@ -163,3 +153,9 @@ def ask_deletion(request, phone):
         _("Your request to delete your data is received. An officer acknowledges it within 2 working days."),
     )
     return redirect("privacy:my_data")
+
+
+def _open_deletion(phone):
+    return people_of(phone)["requests"].filter(
+        kind=RightsRequest.Kind.DELETION, status__in=RightsRequest.OPEN_STATUSES
+    )
