@@ -207,3 +207,31 @@ class Invitation(models.Model):
     @property
     def usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now() and self.user.is_active
+
+
+class AccessLogEntry(models.Model):
+    """One export or download of personal data: who, when, over which units, how many rows, what.
+
+    Written by accounts/access_log.py (a low layer, so teams, trainings and the rights pages all
+    call it) and read by the national administrator only. Rows are appended, never edited; a
+    person's erasure blanks `user_label` on their own entries.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("who")
+    )
+    # Kept beside the link so the record still says who after the account is gone.
+    user_label = models.CharField(_("who (as recorded)"), max_length=254, blank=True)
+    what = models.CharField(_("what"), max_length=64)
+    scope = models.CharField(_("scope"), max_length=255)
+    rows = models.PositiveIntegerField(_("rows"))
+    detail = models.CharField(_("detail"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data access log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.user_label} {self.what} ({self.rows})"

@@ -83,6 +83,7 @@ LOCAL_APPS = [
     "teams",
     "trainings",
     "cms",
+    "privacy",
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS

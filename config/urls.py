@@ -39,5 +39,8 @@ if settings.SERVE_MEDIA:
 
 # Pages citizens read carry their language: /vi/… and /en/….
 urlpatterns += i18n_patterns(
-    path("", include("teams.urls")), path("", include("trainings.urls")), path("", include("cms.urls"))
+    path("", include("teams.urls")),
+    path("", include("trainings.urls")),
+    path("", include("privacy.urls")),
+    path("", include("cms.urls")),
 )

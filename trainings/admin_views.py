@@ -46,7 +46,11 @@ def attendance_sheet(request, pk, file_format):
     uploaded again as an attendance list on the roster page."""
     session = get_object_or_404(scope_for(request.user).filter(TrainingSession.objects.all()), pk=pk)
     content, content_type = export_file(
-        "attendance", request.user, file_format, lambda rows: rows.filter(session=session)
+        "attendance",
+        request.user,
+        file_format,
+        lambda rows: rows.filter(session=session),
+        detail=f"session {session.pk}",
     )
     return _download(content, f"diem-danh-buoi-{session.pk}.{file_format}", content_type)
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access_log import record_access
 from accounts.scopes import scope_for, visible
 from teams.models import Member, RosterImport, Team
 from teams.rosters import jobs, upkeep
@@ -163,15 +164,23 @@ def cancel(request, pk):
 
 def uploaded_file(request, pk):
     """The uploaded file as it came, while it is kept."""
-    job = _job(request, pk, with_summary=False)
+    job = _job(request, pk)
+    _record_download(request, job, "roster_file")
     return _private_file(job.file, job.original_name)
 
 
 def errors(request, pk):
     """The error workbook a worker built after the preview (never built here: see errors_file.py)."""
-    job = _job(request, pk, with_summary=False)
+    job = _job(request, pk)
+    _record_download(request, job, "roster_errors")
     stem = job.original_name.rsplit(".", 1)[0]
     return _private_file(job.errors_file, f"{stem} - loi.xlsx", XLSX)
+
+
+def _record_download(request, job, what):
+    """The officer's own upload comes back whole: every row it read is personal data taken out again."""
+    rows = sum((job.summary or {}).get("totals", {}).values())
+    record_access(request.user, what, rows=rows, detail=f"import {job.pk}")
 
 
 def template(request, kind):
