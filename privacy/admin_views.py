@@ -25,7 +25,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from accounts.admin_scoping import ScopedIndexView, ScopedInspectView, ScopedModelViewSet
+from accounts.admin_scoping import ScopedModelViewSet
 from accounts.models import AccessLogEntry
 from accounts.scopes import get_visible_or_404, is_officer, scope_for
 from messaging.outbox import mute, record_consent, unmute
@@ -49,7 +49,7 @@ class ActForm(forms.Form):
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RequestIndexView(ScopedIndexView):
+class RequestIndexView(generic.IndexView):
     @cached_property
     def header_buttons(self):
         return [
@@ -60,7 +60,7 @@ class RequestIndexView(ScopedIndexView):
         ]
 
 
-class RequestInspectView(ScopedInspectView):
+class RequestInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["actions"] = self.object.actions.all()
