@@ -27,7 +27,11 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Our catalogue first, so it wins; then Vietnamese for Wagtail's own admin strings, which Wagtail's
 # catalogue leaves mostly English (see the header of locale/wagtail_admin/vi/LC_MESSAGES/django.po),
 # and for wagtail-localize's, which ships none.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_admin", BASE_DIR / "locale" / "wagtail_localize"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "wagtail_admin",
+    BASE_DIR / "locale" / "wagtail_localize",
+]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 ROOT_URLCONF = "config.urls"
