@@ -9,10 +9,8 @@ translation editor's segment API and its publish button. Editors publish themsel
 import html
 import json
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import hotp_value
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale, Page, Workflow
@@ -20,7 +18,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from accounts.models import Role
 from cms.models import GuidePage
-from tests.factories import RoleAssignmentFactory, UserFactory
+from tests.factories import RoleAssignmentFactory, UserFactory, sign_in_with_authenticator
 from tests.factories_cms import vietnamese_topic
 
 pytestmark = pytest.mark.django_db
@@ -34,15 +32,6 @@ def fresh_rate_limits():
     from django.core.cache import cache
 
     cache.clear()
-
-
-def sign_in_with_authenticator(client, email):
-    """Password on allauth's form, then the authenticator enrolment every editor goes through."""
-    response = client.post(reverse("account_login"), {"login": email, "password": "a-long-test-password"})
-    assert response.status_code == 302
-    secret = client.get(reverse("mfa_activate_totp")).context["form"].secret
-    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
-    return client.post(reverse("mfa_activate_totp"), {"code": code}, follow=True)
 
 
 @pytest.fixture
