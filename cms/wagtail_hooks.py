@@ -18,3 +18,17 @@ def register_feedback_viewset():
 @hooks.register("register_admin_viewset")
 def register_search_viewsets():
     return SearchViewSetGroup()
+
+
+@hooks.register("construct_page_action_menu")
+def publish_first(menu_items, request, context):
+    """The main button of the page editor publishes, for whoever may publish.
+
+    Editors publish their own guides (no approval step, README "Citizens' guides"), so Wagtail's
+    default main button, "Save draft", would make the common action the hidden one. Without the
+    publish permission the menu is left as Wagtail builds it.
+    """
+    publish = [item for item in menu_items if item.name == "action-publish"]
+    for item in publish:
+        menu_items.remove(item)
+    menu_items[:0] = publish

@@ -7,6 +7,8 @@ console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real servic
 from importlib.util import find_spec
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from config import env
 from config.env import BASE_DIR, SettingError
 
@@ -26,10 +28,18 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
 USE_I18N = True
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Each language named in itself, on every page. Django's {% get_available_languages %} passes the
+# names through gettext, and Django's Vietnamese turns "English" into "Tiếng Anh": our catalogue
+# keeps "English" (tests/test_translations.py checks the switch on the sign-in page).
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", gettext_noop("English"))]
 # Our catalogue first, so it wins; then Vietnamese for Wagtail's own admin strings, which Wagtail's
-# catalogue leaves mostly English (see the header of locale/wagtail_admin/vi/LC_MESSAGES/django.po).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_admin"]
+# catalogue leaves mostly English (see the header of locale/wagtail_admin/vi/LC_MESSAGES/django.po),
+# and for wagtail-localize's, which ships none.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "wagtail_admin",
+    BASE_DIR / "locale" / "wagtail_localize",
+]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 ROOT_URLCONF = "config.urls"
