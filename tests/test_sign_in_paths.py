@@ -228,3 +228,26 @@ def test_no_code_of_ours_starts_a_session_by_itself():
                 if name in {"login", "force_login"}:
                     callers.append(f"{path.relative_to(root)}:{node.lineno}")
     assert ours and callers == []
+
+
+def test_an_unverified_staff_phone_is_confirmed_by_code_before_the_authenticator(
+    client, units, clock, capsys, django_capture_on_commit_callbacks
+):
+    """allauth's phone check at sign-in keeps only the code's hash too (accounts.forms)."""
+    user = make_staff("province officer", units, PHONE)
+    user.phone_verified = False
+    user.save()
+    secret = enrol(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == reverse("account_verify_phone")
+    code = re.findall(r"\b(\d{6})\b", sent_texts(capsys))[-1]
+    wrong = "000000" if code != "000000" else "111111"
+    assert client.post(reverse("account_verify_phone"), {"code": wrong}).status_code == 200
+    response = client.post(reverse("account_verify_phone"), {"code": code})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert_admins_refuse(client)
+    pass_totp(client, clock, secret)
+    assert_admin_opens(client, user)
+    user.refresh_from_db()
+    assert user.phone_verified
