@@ -251,3 +251,13 @@ def test_an_unverified_staff_phone_is_confirmed_by_code_before_the_authenticator
     assert_admin_opens(client, user)
     user.refresh_from_db()
     assert user.phone_verified
+
+
+def test_removing_the_authenticator_closes_the_admin_for_this_session(client, units, clock):
+    user = make_staff("editor", units, PHONE)
+    secret = enrol(user)
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    pass_totp(client, clock, secret)
+    assert client.get("/admin/").status_code == 200
+    assert client.post(reverse("mfa_deactivate_totp")).status_code == 302
+    assert client.get("/admin/")["Location"].startswith(reverse("mfa_activate_totp"))
