@@ -217,7 +217,9 @@ def test_an_invitation_outside_the_officers_scope_is_refused(
 def test_a_province_officer_invites_only_in_their_province(client, units, django_capture_on_commit_callbacks):
     officer = RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=units["hanoi"]).user
     client.force_login(officer)
-    form = client.get(reverse("invite_by_sms")).context["form"]
+    page = client.get(reverse("invite_by_sms"))
+    assert "trong 72 giờ" in page.content.decode()  # the officer is told how long the link works
+    form = page.context["form"]
     assert list(form.fields["commune"].queryset) == [units["bat trang"]]
     refused = post_invitation(
         client, django_capture_on_commit_callbacks, role=Role.COMMUNE_OFFICER, commune=units["ta van"].pk
