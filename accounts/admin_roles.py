@@ -1,6 +1,7 @@
 """Role assignments and invitations in the Wagtail admin, for officers within their own units."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -128,4 +129,8 @@ def invite_view(request):
             request, _("Invitation sent by text message to %(name)s.") % {"name": data["full_name"]}
         )
         return redirect("invite_by_sms")
-    return TemplateResponse(request, "accounts/admin/invite.html", {"form": form})
+    return TemplateResponse(
+        request,
+        "accounts/admin/invite.html",
+        {"form": form, "link_hours": settings.INVITATION_LINK_MAX_AGE_HOURS},
+    )

@@ -180,12 +180,27 @@ class RoleAssignment(models.Model):
 
 
 class Invitation(models.Model):
-    """An officer's invitation by SMS: the link signs the person in once and records consent.
+    """An officer's invitation by SMS to hold a role: given only when the invited person accepts.
 
-    Only a hash of the link's token is stored, so the database never holds a working link.
+    It names a phone, not an account: whoever holds that number when the link is opened (or a new
+    account for it) is the one who may accept (accounts/invitations.py). Only a hash of the link's
+    token is stored, so the database never holds a working link.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    phone = models.CharField(_("phone number"), max_length=16)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    language = models.CharField(_("language of the text"), max_length=8, default="vi")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    province = models.ForeignKey(
+        "teams.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+    )
+    commune = models.ForeignKey(
+        "teams.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+    )
+    # The account that accepted, and the role it was given (both empty until then).
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
     role_assignment = models.ForeignKey(
         RoleAssignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -202,11 +217,11 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
 
     def __str__(self):
-        return f"{self.user} ({self.created_at:%d/%m/%Y})"
+        return f"{self.full_name or self.phone} ({self.created_at:%d/%m/%Y})"
 
     @property
     def usable(self):
-        return self.accepted_at is None and self.expires_at > timezone.now() and self.user.is_active
+        return self.accepted_at is None and self.expires_at > timezone.now()
 
 
 class AccessLogEntry(models.Model):

@@ -316,9 +316,12 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
 ACCOUNT_PREVENT_ENUMERATION = True
+# The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
+# compare the hash of what was typed.
 ACCOUNT_FORMS = {
     "request_login_code": "accounts.forms.PhoneLoginCodeForm",
     "confirm_login_code": "accounts.forms.PhoneConfirmCodeForm",
+    "verify_phone": "accounts.forms.HashedVerifyPhoneForm",
 }
 # allauth's defaults are kept on purpose (codes by SMS cost money and invite abuse); they count
 # in the cache, so with Redis they hold across web servers.
@@ -333,6 +336,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tổ công nghệ số"
 MFA_RECOVERY_CODE_COUNT = 10
 LOGIN_URL = "account_login"
+# How long an invitation link texted by an officer works (once), in hours.
+INVITATION_LINK_MAX_AGE_HOURS = env.get_int("INVITATION_LINK_MAX_AGE_HOURS", 72)
+if INVITATION_LINK_MAX_AGE_HOURS < 1:
+    raise SettingError("INVITATION_LINK_MAX_AGE_HOURS must be at least 1")
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 # Passwords are changed and reset through allauth only (no second password form in Wagtail).
