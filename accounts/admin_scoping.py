@@ -61,13 +61,10 @@ class ScopedInspectView(_ScopedObject, generic.InspectView):
     pass
 
 
-class ScopedModelViewSet(ModelViewSet):
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    copy_view_enabled = False
-    # What officers may do here; subclasses narrow it (the outbox is read-only).
+class OfficerPermissionsMixin:
+    """For a viewset whose model sits on the map: officers may do `officer_actions` on the rows in
+    their scope, by their roles (no Django permission to grant); others need the model's."""
+
     officer_actions = ("add", "change", "delete", "view")
 
     def register_permissions(self):
@@ -75,3 +72,12 @@ class ScopedModelViewSet(ModelViewSet):
             self.model, OfficerPermissionPolicy(self.model, self.officer_actions), exact_class=True
         )
         super().register_permissions()
+
+
+class ScopedModelViewSet(OfficerPermissionsMixin, ModelViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+    # Subclasses narrow `officer_actions` (the outbox is read-only).

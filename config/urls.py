@@ -41,3 +41,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("teams.urls")), path("", include("trainings.urls")), path("", include("cms.urls"))
 )
+
+handler403 = "config.views.forbidden"
+handler404 = "config.views.not_found"
+handler500 = "config.views.server_error"

@@ -14,6 +14,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from accounts.admin_scoping import OfficerPermissionsMixin
 from accounts.scopes import scope_for
 from teams.rosters.admin_views import _download
 from teams.rosters.exports import export_file
@@ -130,7 +131,11 @@ class CourseViewSet(ModelViewSet):
     search_fields = ["title_vi", "title_en"]
 
 
-class SessionViewSet(ModelViewSet):
+class SessionViewSet(OfficerPermissionsMixin, ModelViewSet):
+    """Officers (province, commune, national) run their units' sessions here, attendance sheets
+    included; sessions are cancelled, never deleted."""
+
+    officer_actions = ("add", "change", "view")
     model = TrainingSession
     name = "training_sessions"
     url_prefix = "trainings/sessions"
@@ -144,7 +149,8 @@ class SessionViewSet(ModelViewSet):
     list_filter = ["status", "audience"]
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(OfficerPermissionsMixin, ModelViewSet):
+    officer_actions = ("change", "view")
     model = Registration
     name = "training_registrations"
     url_prefix = "trainings/registrations"
