@@ -35,10 +35,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth consults it before asking here.
         return landing_url(request.user)
 
-    def get_logout_redirect_url(self, request):
-        # The citizens' home in the language of the page the person signed out from.
-        return f"/{translation.get_language()}/"
-
     def is_reauthentication_required(self, *, app, **kwargs):
         # Staff are sent to enrol an authenticator right after signing in (accounts.middleware);
         # asking for the password they typed seconds ago would only be in the way.

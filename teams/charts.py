@@ -34,10 +34,9 @@ def _label_svg(label, y):
     lines = _label_lines(label)
     if len(lines) == 1:
         return f'<text x="0" y="{y + 13}" font-size="11">{escape(lines[0])}</text>'
-    spans = "".join(
-        f'<tspan x="0" dy="{0 if index == 0 else 11}">{escape(line)}</tspan>'
-        for index, line in enumerate(lines)
-    )
+    # The space ending the first line keeps the name whole for screen readers and copy-paste.
+    first, second = (escape(line) for line in lines)
+    spans = f'<tspan x="0">{first} </tspan><tspan x="0" dy="11">{second}</tspan>'
     return f'<text x="0" y="{y + 7}" font-size="10">{spans}</text>'
 
 

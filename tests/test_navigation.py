@@ -135,18 +135,21 @@ def test_the_home_page_links_to_trainings_and_finding_a_team(client, home_pages)
     assert ("Tìm tổ của bạn", "/vi/find-your-team/", False) in header_links(html)
 
 
-def test_signing_out_is_a_post_and_closes_the_team_area(team):
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_signing_out_is_a_post_and_closes_the_team_area(team, language):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(leader_of(team))
-    page = browser.get("/vi/team/").content.decode()
-    token = re.search(r'class="sign-out".*?name="csrfmiddlewaretoken" value="([^"]+)"', page, re.S).group(1)
+    page = browser.get(f"/{language}/team/").content.decode()
+    form = re.search(r'<form class="sign-out".*?</form>', page, re.S).group(0)
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)"', form))
     # A link or a forged form cannot sign anyone out.
     assert browser.get("/accounts/logout/").status_code == 200
     assert browser.post("/accounts/logout/").status_code == 403
     assert browser.get("/vi/team/").status_code == 200
-    response = browser.post("/accounts/logout/", {"csrfmiddlewaretoken": token})
-    assert response.status_code == 302 and response["Location"] == "/vi/"
-    closed = browser.get("/vi/team/")
+    # The form's fields: its token, and the citizens' home in the page's language to land on.
+    response = browser.post("/accounts/logout/", fields)
+    assert response.status_code == 302 and response["Location"] == f"/{language}/"
+    closed = browser.get(f"/{language}/team/")
     assert closed.status_code == 302 and closed["Location"].startswith("/accounts/login/")
 
 
