@@ -337,3 +337,15 @@ def test_officers_open_admin_trainings_and_see_only_their_units_sessions(client,
 def test_an_editor_does_not_get_the_trainings_admin(client, team):
     client.force_login(person("editor", team))
     assert client.get("/admin/trainings/sessions/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("kind", "href"), [("leader", "/vi/team/trainings/"), ("member", "/vi/trainings/?place=")]
+)
+def test_the_team_area_links_to_the_teams_trainings(client, team, kind, href):
+    client.force_login(person(kind, team))
+    html = client.get("/vi/team/").content.decode()
+    link = re.search(r'<a id="team-trainings" href="([^"]+)">([^<]+)</a>', html)
+    assert link.group(1).startswith(href) and link.group(2) == "Buổi tập huấn tại Xã Bát Tràng"
+    session = SessionFactory(commune=team.commune)
+    assert session.course.title_vi in client.get(link.group(1).replace("&amp;", "&")).content.decode()
