@@ -9,7 +9,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def shown_labels(svg):
     """The names drawn left of the bars (at x=0), each as read aloud."""
-    root = ET.fromstring(str(svg))  # the markup stays well-formed XML whatever the names hold
+    # Our own chart markup, parsed to prove it stays well-formed XML whatever the names hold.
+    root = ET.fromstring(str(svg))  # noqa: S314
     return [
         " ".join("".join(text.itertext()).split()) for text in root.iter(f"{SVG}text") if text.get("x") == "0"
     ]

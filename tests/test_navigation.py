@@ -330,6 +330,10 @@ def test_officers_open_admin_trainings_and_see_only_their_units_sessions(client,
         == 404
     )
     assert client.get("/admin/trainings/registrations/").status_code == 200
+    # A new session can only be placed in their own unit.
+    form = client.get("/admin/trainings/sessions/new/").context["form"]
+    communes = form.fields["commune"].queryset
+    assert team.commune in communes and elsewhere.commune not in communes
     # Courses are the national catalogue: not theirs to change.
     assert client.get("/admin/trainings/courses/").status_code == 302
 
