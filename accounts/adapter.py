@@ -26,6 +26,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.areas import landing_url
 from accounts.models import User
 from messaging.models import Purpose
 from messaging.outbox import queue_sms
@@ -48,6 +49,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # People join by invitation from an officer (accounts/invitations.py), never by themselves.
         return False
+
+    def get_login_redirect_url(self, request):
+        # Each role lands where its work is (accounts/areas.py); a safe `next` still wins, as
+        # allauth consults it before asking here.
+        return landing_url(request.user)
 
     def is_reauthentication_required(self, *, app, **kwargs):
         # Staff are sent to enrol an authenticator right after signing in (accounts.middleware);

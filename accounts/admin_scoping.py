@@ -123,3 +123,4 @@ class ScopedModelViewSet(ModelViewSet):
                 self.model, OfficerPermissionPolicy(self.model, self.officer_actions), exact_class=True
             )
         super().register_permissions()
+

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffTwoFactorMiddleware",
+    # After the two-factor check: people with no admin access get a page, not a sign-in loop.
+    "accounts.admin_door.AdminForOfficersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -197,10 +199,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "refusals_without_traceback": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://config.log_filters.refusals_without_traceback",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["refusals_without_traceback"]},
         "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
         "wagtail.contrib.redirects": {"level": "WARNING"},  # two lines per demo page otherwise
         # Its INFO lines describe every API request; keep them out of the logs.

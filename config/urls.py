@@ -47,3 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("cms.urls")),
 )
+
+handler403 = "config.views.forbidden"
+handler404 = "config.views.not_found"
+handler500 = "config.views.server_error"

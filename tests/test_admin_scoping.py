@@ -100,7 +100,10 @@ def test_the_history_of_a_message_shows_in_the_admin(client, units, texts):
 def test_a_team_member_cannot_open_the_admin(client, units):
     user = RoleAssignmentFactory(role=Role.TEAM_MEMBER, commune=units["a"]).user
     client.force_login(user)
-    assert client.get(reverse("outbox:index")).status_code == 302
+    # A page saying the admin is for officers (tests/test_navigation.py), not the outbox.
+    response = client.get(reverse("outbox:index"))
+    assert response.status_code == 403
+    assert "accounts/admin_closed.html" in [template.name for template in response.templates]
 
 
 def test_a_commune_officer_manages_roles_of_their_commune_only(client, units):

@@ -117,14 +117,17 @@ class CourseViewSet(ModelViewSet):
 
 
 class _ManagedViewSet(ScopedModelViewSet):
-    """Sessions and registrations: officers of the unit and leaders of a team in the commune
-    (trainings/access.py); who opens these screens at all stays Wagtail's model permissions."""
+    """Sessions and registrations: officers open these screens by their role (no Django permission
+    to grant) and see the rows trainings/access.py lets them manage."""
 
-    officer_actions = None
     scoped_queryset = staticmethod(manageable_sessions)
 
 
 class SessionViewSet(_ManagedViewSet):
+    """Officers (province, commune, national) run their units' sessions here, attendance sheets
+    included; sessions are cancelled, never deleted."""
+
+    officer_actions = ("add", "change", "view")
     model = TrainingSession
     name = "training_sessions"
     url_prefix = "trainings/sessions"
@@ -139,6 +142,7 @@ class SessionViewSet(_ManagedViewSet):
 
 
 class RegistrationViewSet(_ManagedViewSet):
+    officer_actions = ("change", "view")
     model = Registration
     name = "training_registrations"
     url_prefix = "trainings/registrations"
