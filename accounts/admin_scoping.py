@@ -80,7 +80,7 @@ class _ScopedObject:
 class ScopedModelViewSet(ModelViewSet):
     copy_view_enabled = False
     # What officers may do here, through `OfficerPermissionPolicy`; subclasses narrow it (the
-    # outbox is read-only). None keeps Wagtail's model permissions (trainings' screens).
+    # outbox is read-only). None keeps Wagtail's model permissions (the service catalogue).
     officer_actions = ("add", "change", "delete", "view")
     base_form_class = ScopedAdminForm
 
@@ -123,4 +123,3 @@ class ScopedModelViewSet(ModelViewSet):
                 self.model, OfficerPermissionPolicy(self.model, self.officer_actions), exact_class=True
             )
         super().register_permissions()
-
