@@ -74,6 +74,7 @@ def invite(by, phone, full_name, role, *, province=None, commune=None, language=
             body,
             purpose=Purpose.INVITATION,
             idempotency_key=f"invitation:{invitation.pk}",
+            language=addressee.preferred_language,
             unaccented=True,
             user=holder,
             commune=commune,

@@ -7,9 +7,12 @@ when someone says "I never got the text".
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from vietnamese.phones import InvalidPhone, parse_phone
 
 # Where a sign-in code sits in a stored body: the code itself is kept sealed beside it (see
 # messaging/secrets.py) and the body shown anywhere has the mask instead.
@@ -102,6 +105,14 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.get_purpose_display()} → {self.recipient} ({self.get_state_display()})"
+
+    @admin.display(description=_("recipient"), ordering="recipient")
+    def shown_recipient(self):
+        """The number as officers write it (0912 345 678), not the stored +84912345678."""
+        try:
+            return parse_phone(self.recipient).national
+        except InvalidPhone:  # a foreign number some provider accepted: shown as stored
+            return self.recipient
 
     @property
     def shown_body(self):

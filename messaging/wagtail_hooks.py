@@ -15,7 +15,7 @@ class OutboxViewSet(ScopedModelViewSet):
     add_to_admin_menu = True
     officer_actions = ("view",)
     inspect_view_enabled = True
-    list_display = ["recipient", "purpose", "state", "due_at", "encoding", "segments", "attempts"]
+    list_display = ["shown_recipient", "purpose", "state", "due_at", "encoding", "segments", "attempts"]
     list_filter = ["state", "purpose"]
     search_fields = ["recipient", "idempotency_key"]
     search_backend_name = None  # plain database look-up: numbers and keys, not words

@@ -226,3 +226,139 @@ def test_province_officer_journey(journey, officer_world, language, tmp_path):
     import_a_roster(trip, tmp_path)
     trip.open(f"/{language}/dashboard/")
     sign_out(trip)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_national_administrator_journey(journey, officer_world, language, settings):
+    from messaging.models import SECRET_MASK, Message
+
+    # The invitation goes out at once whatever hour the test runs (the sending window has its own tests).
+    settings.SMS_WINDOW_START, settings.SMS_WINDOW_END = "00:00", "24:00"
+    commune = officer_world["commune"]
+    trip = journey(language)
+    page = trip.page
+    user, secret = staff_member(language, Role.NATIONAL_ADMIN)
+    sign_in_with_password_and_authenticator(trip, user, secret)
+    page.wait_for_url(f"**/{language}/dashboard/**")
+    trip.step("landed")
+
+    trip.open("/admin/invite/")
+    page.locator("input[name=full_name]").fill("Đỗ Minh Châu")
+    page.locator("input[name=phone]").fill("0987 654 321")
+    page.locator("select[name=role]").select_option(Role.COMMUNE_OFFICER)
+    page.locator("select[name=commune]").select_option(str(commune.pk))
+    page.locator("select[name=language]").select_option(language)
+    trip.step("invitation-form")
+    page.locator("form:has(input[name=full_name]) button[type=submit]").click()
+    page.wait_for_load_state()
+    assert (
+        trip.say("Invitation sent by text message to %(name)s.", name="Đỗ Minh Châu")
+        in page.locator(".messages").inner_text()
+    )
+    trip.step("invited")
+
+    trip.open("/admin/outbox/")
+    trip.step("outbox")
+    row = page.locator("tbody tr", has_text="0987 654 321")
+    assert row.count() == 1
+    [text] = Message.objects.filter(recipient="+84987654321")
+    assert text.language == language
+    row.get_by_role("link").first.click()
+    # The administrator reads the text as sent, but not the one-time link in it.
+    shown = page.locator("main").inner_text()
+    assert SECRET_MASK in shown
+    assert "/invitation/" not in shown
+    trip.step("invitation-text")
+
+
+@pytest.fixture
+def editors_group(home_pages):
+    """The Editors group as migrations leave it (another transactional test's flush empties it):
+    adding, changing and publishing pages, submitting translations."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Page
+
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
+    importlib.import_module("cms.migrations.0006_editors_publish_without_approval").editors_publish(
+        apps, None
+    )
+    importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    ).create_submit_translation_permission(apps, None)
+
+
+@pytest.fixture
+def guide(home_pages, editors_group):
+    """A published Vietnamese guide with a summary and one paragraph, not yet in English."""
+    import json
+
+    from cms.models import GuidePage
+    from tests.factories_cms import vietnamese_topic
+
+    page = GuidePage(
+        title="Đăng ký tài khoản định danh",
+        slug="dang-ky-tai-khoan",
+        summary="Các bước đăng ký.",
+        body=json.dumps([{"type": "paragraph", "value": "<p>Mở ứng dụng VNeID.</p>"}]),
+    )
+    vietnamese_topic().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+ENGLISH_GUIDE = ["Register your identity account", "Steps to register on your phone.", "Open the VNeID app."]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_editor_journey(journey, guide, language):
+    import re
+
+    from wagtail.models import Locale
+
+    trip = journey(language)
+    page = trip.page
+    user, secret = staff_member(language, Role.CONTENT_EDITOR)
+    sign_in_with_password_and_authenticator(trip, user, secret)
+    page.wait_for_url("**/admin/")
+    trip.step("admin")
+
+    trip.open(f"/admin/pages/{guide.pk}/edit/")
+    trip.step("editor")
+    page.locator("textarea[name=summary], input[name=summary]").fill("Các bước đăng ký trên điện thoại.")
+    trip.step("edited")
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_load_state()
+    trip.step("published")
+    trip.open(guide.url)
+    assert "Các bước đăng ký trên điện thoại." in page.locator("main").inner_text()
+
+    trip.open(f"/admin/localize/submit/page/{guide.pk}/")
+    trip.step("translate-form")
+    english = Locale.objects.get(language_code="en")
+    page.locator(f"input[name=locales][value='{english.pk}']").check()
+    page.locator("form:has(input[name=locales]) [type=submit]").first.click()
+    page.wait_for_load_state()
+    trip.step("translation-editor")
+
+    for english_text in ENGLISH_GUIDE:  # title, summary, paragraph: the editor's order
+        page.get_by_role("button", name=trip.say("Translate"), exact=True).first.click()
+        page.locator("textarea:visible").first.fill(english_text)
+        page.get_by_role("button", name=trip.say("Save"), exact=True).first.click()
+        page.get_by_text(english_text, exact=True).wait_for()
+    trip.step("translated")
+    page.get_by_role("button", name=re.compile("^" + re.escape(trip.say("Publish")))).first.click()
+    page.wait_for_load_state()
+    trip.step("translation-published")
+    english_page = guide.get_translation(Locale.objects.get(language_code="en"))
+    trip.open(english_page.url)
+    assert trip.heading() == ENGLISH_GUIDE[0]
+    assert "Steps to register on your phone." in page.locator("main").inner_text()
+    assert "Open the VNeID app." in page.locator("main").inner_text()
+    trip.step("english-page")
