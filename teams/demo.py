@@ -106,7 +106,11 @@ def _members(teams):
     """Five to seven members a team: the village head leads, the youth union secretary deputises,
     the rest come from the organisations domain.md lists. One bulk insert, with their history."""
     rng = random.Random(7)
-    make_name = NameMaker(rng, taken=Member.objects.values_list("full_name", flat=True))
+    taken = [
+        *Member.objects.values_list("full_name", flat=True),
+        *(name for _phone, name in TEAM_USERS.values()),
+    ]
+    make_name = NameMaker(rng, taken=taken)
     number = Member.objects.filter(phone__startswith="+84903").count()
     members = []
     for team in teams:
