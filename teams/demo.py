@@ -178,15 +178,19 @@ def _give_team_users_their_places(teams, members):
 
 def _link_team_users(stdout):
     """The README's phone users get their accounts, linked to their places on the team."""
+    misplaced = []
     for role, (phone, name) in TEAM_USERS.items():
         user = demo_user(None, phone, name, role)
         member = Member.objects.current().filter(phone=phone).select_related("team__village").first()
         if member and member.user_id is None:
             member.user = user
             member.save(update_fields=["user", "updated_at"])
-        team = member.team if member else None
-        if team is None or (team.commune_id, team.village and team.village.name) != LEADER_VILLAGE:
-            stdout.write(
-                f"Note: {phone} is not on the team of {LEADER_VILLAGE[1]}: this database holds an older "
-                "demo. For the README's demo users, load the demo into an empty database."
-            )
+        village = member.team.village if member else None
+        if village is None or (village.commune_id, village.name) != LEADER_VILLAGE:
+            misplaced.append(phone)
+    if misplaced:
+        stdout.write(
+            f"Note: {', '.join(misplaced)} not on the team of {LEADER_VILLAGE[1]}: this database holds "
+            "teams from an older demo, kept as they were. For the README's demo users, load the demo "
+            "into an empty database."
+        )
