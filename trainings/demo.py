@@ -80,7 +80,7 @@ def load(stdout):
             course=course, village=village, starts_at__date=start.date()
         ).exists():
             continue
-        leaders = (village.commune_id, village.name) == LEADER_VILLAGE
+        run_by_leader = (village.commune_id, village.name) == LEADER_VILLAGE
         session = TrainingSession.objects.create(
             course=course,
             audience=audience,
@@ -89,7 +89,7 @@ def load(stdout):
             address=f"Nhà văn hoá {village.name}",
             starts_at=start,
             ends_at=start + timedelta(hours=2),
-            trainer=leader_name if leaders else "Cán bộ văn hoá - xã hội của xã",
+            trainer=leader_name if run_by_leader else "Cán bộ văn hoá - xã hội của xã",
             capacity=capacity,
         )
         if days < 0:
