@@ -40,6 +40,8 @@ reschedule(messages, due_at) -> int
 record_consent(phone, purpose, method, *, granted=True, note="") -> ConsentRecord
 has_consent(phone, purpose) -> bool    the latest record for this purpose grants it
 is_muted(phone) -> bool                the number texted STOP (or HUY, TU CHOI, DUNG)
+when_it_goes(due=None) -> str          "now", or when the sending window lets a text go
+                                       ("at 07:00 tomorrow (30/11)"): what pages announce
 """
 
 import hashlib
@@ -63,6 +65,7 @@ from messaging.secrets import seal
 from messaging.segments import Estimate, count_segments, estimate
 from messaging.segments import unaccented as strip_accents
 from messaging.states import move_many
+from messaging.window import when_it_goes  # noqa: F401  (what pages say about when a text goes)
 from vietnamese.phones import normalize_phone
 from vietnamese.text import normalize
 
