@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from accounts.models import Role
+from teams.charts import ranked_bars
 from teams.models import Member
 from teams.summaries import month_start, refresh_commune_months
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
@@ -61,6 +62,12 @@ def test_dashboards_group_thousands_like_the_rest_of_the_page(client):
     en = client.get(f"/en/dashboard/commune/{commune.code}/").content.decode()
     assert "<strong>1.927</strong>" in vi and "1927" not in vi.replace('"1927"', "")
     assert "<strong>1,927</strong>" in en
+
+    with translation.override("vi"):
+        vi_chart = ranked_bars([("Thôn A", 1927, None)], "Người dân được hỗ trợ")
+    with translation.override("en"):
+        en_chart = ranked_bars([("Thôn A", 1927, None)], "Citizens helped")
+    assert ">1.927</text>" in vi_chart and ">1,927</text>" in en_chart  # the charts' labels too
     assert '<td class="n">1.927</td>' in vi
 
 
