@@ -12,6 +12,7 @@ from accounts.invitations import invite
 from accounts.models import Role, RoleAssignment, User
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import assignable_roles, can_assign, visible, visible_users
+from messaging.outbox import when_it_goes
 from teams.models import Commune, Province
 from vietnamese.phones import InvalidPhone, normalize_phone
 
@@ -126,7 +127,9 @@ def invite_view(request):
             language=data["language"],
         )
         messages.success(
-            request, _("Invitation sent by text message to %(name)s.") % {"name": data["full_name"]}
+            request,
+            _("Invitation to %(name)s: the text message goes %(when)s.")
+            % {"name": data["full_name"], "when": when_it_goes()},
         )
         return redirect("invite_by_sms")
     return TemplateResponse(

@@ -88,6 +88,7 @@ THIRD_PARTY_APPS = [
     "import_export",
 ]
 LOCAL_APPS = [
+    "vietnamese",  # no models: its template filters format numbers, money, phones, dates
     "accounts",
     "messaging",
     "teams",

@@ -14,7 +14,7 @@ from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFacto
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
 from trainings.attendance import record_attendance
-from trainings.models import TrainingSession
+from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
 from vietnamese.phones import parse_phone
 
@@ -81,6 +81,17 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     dispatch_due()  # the periodic task: the console provider prints what it sends
     out = capsys.readouterr().out
     assert '[SMS to +84912345678] Bạn đã đăng ký "Thanh toán bằng mã QR"' in out
+
+    # "Cancel my place" asks first; the place is kept until the person confirms.
+    phone_page.get_by_role("button", name="Huỷ chỗ của tôi").click()
+    assert "Huỷ chỗ của bạn?" in phone_page.locator("h1").inner_text()
+    assert fits_the_screen(phone_page)
+    phone_page.screenshot(path=output_dir / "cancel-asks-first.png", full_page=True)
+    assert Registration.objects.get().status == Registration.Status.REGISTERED
+    phone_page.get_by_role("button", name="Có, huỷ chỗ của tôi").click()
+    assert "Chỗ này đã được huỷ." in phone_page.locator("#registration-status").inner_text()
+    assert Registration.objects.get().status == Registration.Status.WITHDRAWN
+    phone_page.screenshot(path=output_dir / "place-cancelled.png", full_page=True)
 
 
 @pytest.mark.usefixtures("tasks_in_process")

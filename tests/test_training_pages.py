@@ -110,10 +110,16 @@ def test_a_full_session_offers_the_waiting_list(client, place):
     assert Registration.objects.get(phone="+84912000002").status == "waiting"
 
 
-def test_a_person_cancels_their_own_place_from_their_link(client, place):
+def test_a_person_cancels_their_own_place_from_their_link_after_confirming(client, place):
     session = session_in(place["commune"])
     response = client.post(f"/vi/trainings/{session.pk}/", sign_up_form())
-    client.post(response["Location"])
+    asked = client.post(response["Location"])  # "Cancel my place" pressed once, or by mistake
+    page = asked.content.decode()
+    assert "Huỷ chỗ của bạn?" in page and "Có, huỷ chỗ của tôi" in page
+    assert Registration.objects.get().status == "registered"
+    kept = client.get(response["Location"]).content.decode()  # "No, keep my place"
+    assert "bạn đã đăng ký" in kept
+    client.post(response["Location"], {"confirm": "yes"})
     assert Registration.objects.get().status == "withdrawn"
     assert client.get(response["Location"].replace("/my-place/", "/my-place/x")).status_code == 404
 
@@ -175,6 +181,7 @@ def test_an_officer_creates_a_session_in_their_commune(officer_client, place):
             "starts_at",
             "Không thể tạo buổi tập huấn trong quá khứ.",
         ),
+        (lambda s: {"capacity": "0"}, "capacity", "Buổi tập huấn cần ít nhất một chỗ."),
         (
             lambda s: {"commune": "91002", "village": ""},
             "commune",

@@ -83,13 +83,18 @@ def registration(request, token):
     registration = get_object_or_404(
         Registration.objects.select_related("session__course", "session__commune", "session__village"), pk=pk
     )
+    session = registration.session
+    if request.method == "POST" and registration.is_active and request.POST.get("confirm") != "yes":
+        # "Cancel my place" first asks, in a plain form that works without JavaScript.
+        return render(
+            request, "trainings/registration_cancel.html", {"registration": registration, "session": session}
+        )
     if request.method == "POST" and registration.is_active:
         withdraw(registration, reason="cancelled by the person on the website")
         messages.success(
             request, _("Your place is cancelled. You will get no more texts about this session.")
         )
         return redirect("trainings:registration", token=token)
-    session = registration.session
     url = request.build_absolute_uri(session_url(session))
     return render(
         request,
