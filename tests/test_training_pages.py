@@ -1,9 +1,11 @@
 """Trainings on the web: citizens find and sign up for a session, officers and leaders run
 sessions in their own area. Bad input keeps what was typed and says what to fix."""
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from accounts.models import Role
@@ -329,6 +331,9 @@ def test_the_admin_lists_only_sessions_in_scope(client, place, kind, sees):
 # ATTENDANCE
 
 
+# 00:30 on the 1st, the session began at 23:30 the day before: members are trained on the day the
+# session was held, not the day the leader ticked (the test once failed nightly from 00:00 to 00:59).
+@time_machine.travel(datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
 def test_a_leader_ticks_who_came_and_members_are_marked_trained(client, place):
     team = TeamFactory(village=place["village"])
     user = leader_of(team)
@@ -337,14 +342,16 @@ def test_a_leader_ticks_who_came_and_members_are_marked_trained(client, place):
     from trainings.registering import enrol
 
     registrations = {r.member_id: r for r in enrol(session, [came, absent])}
-    TrainingSession.objects.filter(pk=session.pk).update(starts_at=timezone.now() - timedelta(hours=1))
+    held_at = timezone.now() - timedelta(hours=1)
+    TrainingSession.objects.filter(pk=session.pk).update(starts_at=held_at)
     client.force_login(user)
     response = client.post(
         f"/vi/team/trainings/{session.pk}/attendance/", {"came": [registrations[came.pk].pk]}
     )
     assert response.status_code == 302
     came.refresh_from_db(), absent.refresh_from_db()
-    assert came.training_status == Member.TrainingStatus.TRAINED and came.trained_on == timezone.localdate()
+    assert came.training_status == Member.TrainingStatus.TRAINED
+    assert came.trained_on == timezone.localtime(held_at).date() == timezone.localdate() - timedelta(days=1)
     assert absent.training_status == Member.TrainingStatus.NOT_TRAINED
     assert TrainingSession.objects.get(pk=session.pk).status == "held"
     # The commune dashboard's figures count the member as trained.
