@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,11 @@ def _narrow_to(form, user):
     form.fields["province"].queryset = visible(user, Province.objects.all()).filter(
         pk__in=_managed_provinces(user)
     )
-    form.fields["commune"].queryset = visible(user, Commune.objects.select_related("province"))
+    form.fields["commune"].queryset = visible(user, Commune.objects.select_related("province")).order_by(
+        "province__name_key", "name_key"
+    )
+    # Many communes share a name ("Phường An Bình" in two provinces): the province tells them apart.
+    form.fields["commune"].label_from_instance = lambda commune: f"{commune.name} ({commune.province.name})"
     if "user" in form.fields:
         form.fields["user"].queryset = visible_users(user)
 
@@ -113,7 +118,7 @@ def invite_view(request):
     from accounts.scopes import is_officer
 
     if not (request.user.is_superuser or is_officer(request.user)):
-        return TemplateResponse(request, "wagtailadmin/shared/permission_denied.html", status=403)
+        raise PermissionDenied
     form = InvitationForm(request.POST or None, for_user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -329,6 +329,9 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
 ACCOUNT_PREVENT_ENUMERATION = True
+# A reset asked for an address with no account sends nothing: the page says the same either way,
+# and nobody can make the platform mail strangers.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
 # compare the hash of what was typed.
 ACCOUNT_FORMS = {
