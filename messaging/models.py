@@ -7,6 +7,7 @@ when someone says "I never got the text".
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +105,7 @@ class Message(models.Model):
         return f"{self.get_purpose_display()} → {self.recipient} ({self.get_state_display()})"
 
     @property
+    @admin.display(description=_("text"))
     def shown_body(self):
         """The text as staff may see it: a sign-in code is masked."""
         return self.body.replace(SECRET_PLACEHOLDER, SECRET_MASK)
