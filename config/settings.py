@@ -4,12 +4,12 @@ With nothing set, the platform runs embedded: SQLite, tasks in the calling proce
 console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
 """
 
-from config import env
 import base64
 import hashlib
 
 from django.utils.csp import CSP
 
+from config import env
 from config.env import BASE_DIR, SettingError
 
 # GENERAL
@@ -408,6 +408,8 @@ try:
     )
 except ValueError:
     raise SettingError("TRAINING_REMINDER_HOURS must be hours separated by commas, e.g. 24,2") from None
+# A citizen's sign-up holds a place this long while they type the code texted to them.
+TRAINING_SIGN_UP_HOLD_MINUTES = env.get_int("TRAINING_SIGN_UP_HOLD_MINUTES", 10)
 # A reminder due while the sending window is shut goes out this many minutes before it closes the
 # evening before, unless that is more than half its lead time early: then it is dropped.
 TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)

@@ -51,8 +51,9 @@ def test_a_cached_page_runs_its_script_under_any_readers_policy(client, home_pag
 def test_a_page_that_used_its_nonce_is_never_cached(home_pages, monkeypatch):
     """Were a page template to print {{ csp_nonce }}, caching the page would serve that nonce to
     the next reader, whose header carries another: their scripts would be refused."""
-    from cms.models import GuidePage
     from django.middleware.csp import ContentSecurityPolicyMiddleware
+
+    from cms.models import GuidePage
 
     template = engines["django"].from_string('<script nonce="{{ csp_nonce }}">1</script>')
     monkeypatch.setattr(GuidePage, "serve", _serving(template), raising=False)
