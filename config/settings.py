@@ -178,8 +178,9 @@ RATE_LIMITS = {
     "training_sign_up": "10/h/ip",
     "training_sign_up_session": "5/h/key",
     "training_sign_up_phone": "3/h/key",
-    # Entering the code: a 6-digit code must not be guessable by trying.
-    "training_confirm": "20/h/ip,5/10m/key",
+    # Entering the code: 5 wrong codes drop a held place (trainings/verifying.py); these bound
+    # the tries across codes asked for again, per client address and per browser session.
+    "training_confirm": "30/h/ip,10/10m/key",
 }
 
 # SECURITY
