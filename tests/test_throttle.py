@@ -151,3 +151,12 @@ def test_without_a_trusted_proxy_a_forged_header_is_ignored(settings):
     # A new forged address on every request does not buy new tries.
     answers = [throttle.allow(_request(f"203.0.113.{n}"), "training_sign_up") for n in range(limit + 3)]
     assert answers.count(True) == limit
+
+
+def test_a_script_looping_over_the_team_finder_is_slowed_down(client):
+    limit = int(settings.RATE_LIMITS["team_finder"].split("/")[0])
+    answers = [client.get("/vi/find-your-team/", {"q": f"thon {n}"}).status_code for n in range(limit + 2)]
+    assert answers == [200] * limit + [429, 429]
+    refused = client.get("/vi/find-your-team/", {"q": "thon"})
+    assert "Có quá nhiều lượt tìm kiếm" in refused.content.decode()
+    assert client.get("/vi/find-your-team/").status_code == 200  # choosing from the lists still works
