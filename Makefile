@@ -63,6 +63,8 @@ lint: install
 	$(BIN)/ruff format --check .
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
+# gettext's tools drop letters they cannot encode in a non-UTF-8 locale: "thôn" became "thn".
+messages: export LC_ALL = C.UTF-8
 messages: install
 	$(CATALOGUES) makemessages -l vi -l en --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po

@@ -4,6 +4,11 @@ allauth has no phone model of its own: the adapter must implement all five of
 send_verification_code_sms, get_phone, set_phone, set_phone_verified and get_user_by_phone, and
 nothing warns when one is missing (tests/test_sign_in.py calls each). Numbers are accepted in
 any common Vietnamese form ("0912 345 678") and stored +84 E.164.
+
+allauth keeps the code it sent in the session (the login stage's state, stored with the session)
+and compares it with what is typed. So that the session table never holds the digits, the code it
+is given to keep is a keyed hash; the digits themselves live only in this request until the SMS is
+queued (where they are sealed, messaging/secrets.py), and accounts/forms.py compares hashes.
 """
 
 import time
@@ -13,21 +18,42 @@ from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.fields import PhoneField
 from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
+from allauth.core.internal.cryptokit import normalize_user_code
 from django import forms
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.areas import landing_url
 from accounts.models import User
 from messaging.models import Purpose
 from messaging.outbox import queue_sms
 from vietnamese.phones import InvalidPhone, normalize_phone
 
 
+def code_digest(code):
+    """What the session keeps instead of a sign-in code: useless without SECRET_KEY."""
+    return salted_hmac("accounts.sign-in-code", normalize_user_code(code), algorithm="sha256").hexdigest()
+
+
+def _codes_to_send(request):
+    """Codes generated in this request, by digest, until their SMS is queued."""
+    if not hasattr(request, "_sign_in_codes"):
+        request._sign_in_codes = {}
+    return request._sign_in_codes
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # People join by invitation from an officer (accounts/invitations.py), never by themselves.
         return False
+
+    def get_login_redirect_url(self, request):
+        # Each role lands where its work is (accounts/areas.py); a safe `next` still wins, as
+        # allauth consults it before asking here.
+        return landing_url(request.user)
 
     def is_reauthentication_required(self, *, app, **kwargs):
         # Staff are sent to enrol an authenticator right after signing in (accounts.middleware);
@@ -54,7 +80,15 @@ class AccountAdapter(DefaultAccountAdapter):
         except InvalidPhone as error:
             raise forms.ValidationError(str(error)) from None
 
+    def generate_phone_verification_code(self, *, user, phone):
+        code = super().generate_phone_verification_code(user=user, phone=phone)
+        digest = code_digest(code)
+        _codes_to_send(context.request)[digest] = code
+        return digest
+
     def send_verification_code_sms(self, user, phone, code, **kwargs):
+        # allauth hands back what it keeps (the digest); the digits were generated in this request.
+        code = _codes_to_send(context.request).pop(code)
         with translation.override(getattr(user, "preferred_language", None) or "vi"):
             body = gettext("Your sign-in code for the community digital technology teams: %(code)s") % {
                 "code": "{secret}"

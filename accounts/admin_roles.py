@@ -1,16 +1,16 @@
 """Role assignments and invitations in the Wagtail admin, for officers within their own units."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views import generic
 
-from accounts.admin_scoping import ScopedEditView, ScopedModelViewSet
+from accounts.admin_scoping import ScopedModelViewSet
 from accounts.invitations import invite
 from accounts.models import Role, RoleAssignment, User
+from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import assignable_roles, can_assign, visible, visible_users
 from teams.models import Commune, Province
 from vietnamese.phones import InvalidPhone, normalize_phone
@@ -42,15 +42,14 @@ def _check_assignable(form, user):
         raise forms.ValidationError(_("You may not give this role in this unit."))
 
 
-class RoleAssignmentForm(WagtailAdminModelForm):
+class RoleAssignmentForm(ScopedAdminForm):
     class Meta:
         model = RoleAssignment
         fields = ["user", "role", "province", "commune"]
 
-    def __init__(self, *args, for_user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.for_user = for_user
-        _narrow_to(self, for_user)
+        _narrow_to(self, self.for_user)
 
     def clean(self):
         cleaned = super().clean()
@@ -58,24 +57,10 @@ class RoleAssignmentForm(WagtailAdminModelForm):
         return cleaned
 
 
-class _FormForUser:
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-
-class RoleAssignmentCreateView(_FormForUser, generic.CreateView):
-    pass
-
-
-class RoleAssignmentEditView(_FormForUser, ScopedEditView):
-    pass
-
-
 class RoleAssignmentViewSet(ScopedModelViewSet):
     model = RoleAssignment
-    form_class = RoleAssignmentForm
-    add_view_class = RoleAssignmentCreateView
-    edit_view_class = RoleAssignmentEditView
+    base_form_class = RoleAssignmentForm
+    form_fields = RoleAssignmentForm.Meta.fields
     icon = "group"
     menu_label = _("Roles")
     menu_order = 550
@@ -84,9 +69,6 @@ class RoleAssignmentViewSet(ScopedModelViewSet):
     list_filter = ["role"]
     search_fields = ["user__full_name", "user__phone", "user__email"]
     search_backend_name = None
-
-    def get_form_class(self, for_update=False):
-        return RoleAssignmentForm
 
 
 class InvitationForm(forms.Form):
@@ -147,4 +129,8 @@ def invite_view(request):
             request, _("Invitation sent by text message to %(name)s.") % {"name": data["full_name"]}
         )
         return redirect("invite_by_sms")
-    return TemplateResponse(request, "accounts/admin/invite.html", {"form": form})
+    return TemplateResponse(
+        request,
+        "accounts/admin/invite.html",
+        {"form": form, "link_hours": settings.INVITATION_LINK_MAX_AGE_HOURS},
+    )

@@ -2,17 +2,26 @@
 
 allauth ships no Vietnamese translation. Naming its msgids here puts them in
 locale/*/django.po (`make messages`); our LOCALE_PATHS come first, so allauth's gettext calls
-find our Vietnamese. Only strings our pages can show are listed.
+find our Vietnamese. Only strings our pages can show are listed; tests/test_translations.py
+renders the sign-in, code and authenticator pages in Vietnamese and names any allauth msgid left
+in English. Messages allauth renders from its own templates (`mfa/messages/*.txt`) are listed by
+their msgid too: a `blocktrans` without variables looks up the same text.
 """
 
-from django.utils.translation import gettext_noop, pgettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 ALLAUTH_STRINGS = [
     gettext_noop("Code"),
     gettext_noop("Authenticator code"),
     gettext_noop("Password"),
     gettext_noop("Email or phone"),
-    pgettext_noop("field label", "Login"),
+    # Django has no pgettext_noop; the lazy form is what makemessages reads with its context.
+    pgettext_lazy("field label", "Login"),
+    gettext_noop("Remember Me"),
+    gettext_noop("Forgot your password?"),
+    gettext_noop("Authenticator app activated."),
+    gettext_noop("Authenticator app deactivated."),
+    gettext_noop("A new set of recovery codes has been generated."),
     gettext_noop("Incorrect code."),
     gettext_noop("Invalid login."),
     gettext_noop("This account is currently inactive."),

@@ -1,6 +1,8 @@
 """allauth forms narrowed to how our people sign in."""
 
-from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm
+from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm, VerifyPhoneForm
+
+from accounts.adapter import code_digest
 
 
 class PhoneLoginCodeForm(RequestLoginCodeForm):
@@ -12,7 +14,17 @@ class PhoneLoginCodeForm(RequestLoginCodeForm):
         self.fields["phone"].required = True
 
 
-class PhoneConfirmCodeForm(ConfirmLoginCodeForm):
+class HashedCodeMixin:
+    """allauth holds only the digest of the code it sent (accounts.adapter): compare digests."""
+
+    def clean_code(self):
+        typed = self.cleaned_data["code"]
+        self.cleaned_data["code"] = code_digest(typed)
+        super().clean_code()
+        return typed
+
+
+class PhoneConfirmCodeForm(HashedCodeMixin, ConfirmLoginCodeForm):
     """The 6 digits from the SMS: a number pad on phones and the code offered from the SMS."""
 
     def __init__(self, *args, **kwargs):
@@ -20,3 +32,7 @@ class PhoneConfirmCodeForm(ConfirmLoginCodeForm):
         self.fields["code"].widget.attrs.update(
             {"inputmode": "numeric", "autocomplete": "one-time-code", "class": "code", "placeholder": ""}
         )
+
+
+class HashedVerifyPhoneForm(HashedCodeMixin, VerifyPhoneForm):
+    """Confirming a changed phone number with the code texted to it."""

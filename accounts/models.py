@@ -180,12 +180,27 @@ class RoleAssignment(models.Model):
 
 
 class Invitation(models.Model):
-    """An officer's invitation by SMS: the link signs the person in once and records consent.
+    """An officer's invitation by SMS to hold a role: given only when the invited person accepts.
 
-    Only a hash of the link's token is stored, so the database never holds a working link.
+    It names a phone, not an account: whoever holds that number when the link is opened (or a new
+    account for it) is the one who may accept (accounts/invitations.py). Only a hash of the link's
+    token is stored, so the database never holds a working link.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    phone = models.CharField(_("phone number"), max_length=16)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    language = models.CharField(_("language of the text"), max_length=8, default="vi")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    province = models.ForeignKey(
+        "teams.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+    )
+    commune = models.ForeignKey(
+        "teams.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+    )
+    # The account that accepted, and the role it was given (both empty until then).
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
     role_assignment = models.ForeignKey(
         RoleAssignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -202,8 +217,36 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
 
     def __str__(self):
-        return f"{self.user} ({self.created_at:%d/%m/%Y})"
+        return f"{self.full_name or self.phone} ({self.created_at:%d/%m/%Y})"
 
     @property
     def usable(self):
-        return self.accepted_at is None and self.expires_at > timezone.now() and self.user.is_active
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class AccessLogEntry(models.Model):
+    """One export or download of personal data: who, when, over which units, how many rows, what.
+
+    Written by accounts/access_log.py (a low layer, so teams, trainings and the rights pages all
+    call it) and read by the national administrator only. Rows are appended, never edited; a
+    person's erasure blanks `user_label` on their own entries.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("who")
+    )
+    # Kept beside the link so the record still says who after the account is gone.
+    user_label = models.CharField(_("who (as recorded)"), max_length=254, blank=True)
+    what = models.CharField(_("what"), max_length=64)
+    scope = models.CharField(_("scope"), max_length=255)
+    rows = models.PositiveIntegerField(_("rows"))
+    detail = models.CharField(_("detail"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data access log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.user_label} {self.what} ({self.rows})"

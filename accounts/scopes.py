@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, RoleAssignment
 
@@ -137,14 +138,60 @@ def can_assign(user, role, *, province=None, commune=None):
 
 
 def visible_users(user):
-    """People `user` may pick when giving a role: everyone for a national administrator, else
-    those already holding a role somewhere in their scope (others join by invitation)."""
+    """People `user` may pick (a role holder, a member's account): everyone for a national
+    administrator, else those holding a role or sitting on a team somewhere in their scope
+    (others join by invitation)."""
     from accounts.models import User
+    from teams.models import Member
 
     if scope_for(user).national:
         return User.objects.all()
     held = visible(user, RoleAssignment.objects.all()).values("user_id")
-    return User.objects.filter(pk__in=held)
+    on_teams = visible(user, Member.objects.filter(user__isnull=False)).values("user_id")
+    return User.objects.filter(Q(pk__in=held) | Q(pk__in=on_teams))
+
+
+# CHOICES IN FORMS
+# A form field offering rows to pick (a commune, a team, a person) offers only what the user may
+# put things in: their units, never a unit that is merely visible to them (a commune officer
+# sees their province's name but does not manage it). accounts/scoped_forms.py applies this to
+# every relation field of every admin form, so a new field is narrowed without being named.
+
+OUTSIDE_SCOPE_MESSAGE = _("This choice is outside the area you manage.")
+
+
+def is_scoped_model(model):
+    """Does `model` sit on the map (or is it a person), so that a choice of it depends on scope?"""
+    from accounts.models import User
+    from teams.models import Commune, Province
+
+    return model in (Province, Commune, User) or any(
+        hasattr(model, name) for name in ("scope_commune_path", "scope_catalogue_province_path")
+    )
+
+
+def choosable(user, queryset):
+    """The rows of `queryset` that `user` may choose in a form. A catalogue row (a service) kept
+    by a province (`scope_catalogue_province_path`) is choosable there and where it is national;
+    models off the map (courses, groups) stay whole."""
+    from accounts.models import User
+    from teams.models import Province
+
+    model = queryset.model
+    scope = scope_for(user)
+    if not is_scoped_model(model) or scope.national:
+        return queryset
+    if model is Province:
+        return queryset.filter(pk__in=scope.provinces)
+    if model is User:
+        return queryset.filter(pk__in=visible_users(user).values("pk"))
+    catalogue_path = getattr(model, "scope_catalogue_province_path", None)
+    if catalogue_path:
+        provinces = scope.provinces | scope.parent_provinces
+        return queryset.filter(
+            Q(**{f"{catalogue_path}__isnull": True}) | Q(**{f"{catalogue_path}__in": provinces})
+        )
+    return scope.filter(queryset)
 
 
 def is_officer(user):

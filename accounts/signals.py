@@ -43,9 +43,9 @@ def role_changed(sender, instance, **kwargs):
 
 
 @receiver(authenticator_removed)
-def forget_enrolment(sender, request, user, authenticator, **kwargs):
+def forget_second_factor_step(sender, request, user, authenticator, **kwargs):
     """Removing the authenticator app sends its owner back to enrolment on their next page."""
-    from accounts.middleware import ENROLLED_SESSION_KEY
+    from accounts.two_factor import forget_second_factor
 
     if authenticator.type == Authenticator.Type.TOTP and request is not None:
-        request.session.pop(ENROLLED_SESSION_KEY, None)
+        forget_second_factor(request)

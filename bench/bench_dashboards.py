@@ -15,7 +15,6 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 def run(report):
     from django.db import connection
     from django.db.models import Count
-    from django.test import Client
     from django.utils import timezone
 
     from accounts.models import Role, RoleAssignment, User
@@ -23,6 +22,7 @@ def run(report):
     from teams.models import AssistanceLog, Commune, Member, Province, Team
     from teams.seed_scale import seed
     from tests.factories import enrolled_in_two_factor
+    from tests.sessions import SignedInClient as Client  # officers' sessions include their TOTP step
 
     if connection.vendor != "postgresql":
         report("skipped: needs PostgreSQL (DATABASE_URL)", "-")

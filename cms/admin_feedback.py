@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -21,13 +22,26 @@ class ReadAndDeletePolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+def _yes_or_no(feedback):
+    return _("Yes") if feedback.helpful else _("No")
+
+
+# Wagtail prints a bare BooleanField as "True"/"False", and its BooleanColumn titles the icons so.
+HELPFUL_COLUMN = Column(
+    "helpful",
+    label=GuideFeedback._meta.get_field("helpful").verbose_name,
+    accessor=_yes_or_no,
+    sort_key="helpful",
+)
+
+
 class GuideFeedbackViewSet(ModelViewSet):
     model = GuideFeedback
     icon = "comment"
     menu_label = _("Guide feedback")
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["guide", "helpful", "comment", "language", "created_at"]
+    list_display = ["guide", HELPFUL_COLUMN, "comment", "language", "created_at"]
     list_filter = ["guide", "helpful", "language"]
     search_fields = ["comment"]
     inspect_view_enabled = True

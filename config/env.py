@@ -114,3 +114,26 @@ def broker_url():
             f"CELERY_BROKER_URL must start with one of {', '.join(sorted(BROKER_SCHEMES))}://, not {url!r}"
         )
     return url
+
+
+def private_storage():
+    """STORAGES["private"]: a folder (PRIVATE_MEDIA_ROOT), or a private S3-compatible bucket when
+    PRIVATE_S3_BUCKET is set (platform/private-files.md)."""
+    bucket = get("PRIVATE_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "config.storages.PrivateFileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": get("PRIVATE_S3_ENDPOINT_URL") or None,
+            "region_name": get("PRIVATE_S3_REGION") or None,
+            "access_key": get("PRIVATE_S3_ACCESS_KEY_ID"),
+            "secret_key": get("PRIVATE_S3_SECRET_ACCESS_KEY"),
+            "location": get("PRIVATE_S3_PREFIX", ""),
+            "default_acl": "private",
+            # No links to hand out, signed or not: files leave only through our views.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }

@@ -6,8 +6,11 @@ console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real servic
 
 import base64
 import hashlib
+from importlib.util import find_spec
+from pathlib import Path
 
 from django.utils.csp import CSP
+from django.utils.translation import gettext_noop
 
 from config import env
 from config.env import BASE_DIR, SettingError
@@ -28,10 +31,18 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
 USE_I18N = True
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Each language named in itself, on every page. Django's {% get_available_languages %} passes the
+# names through gettext, and Django's Vietnamese turns "English" into "Tiếng Anh": our catalogue
+# keeps "English" (tests/test_translations.py checks the switch on the sign-in page).
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", gettext_noop("English"))]
 # Our catalogue first, so it wins; then Vietnamese for Wagtail's own admin strings, which Wagtail's
-# catalogue leaves mostly English (see the header of locale/wagtail_admin/vi/LC_MESSAGES/django.po).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_admin"]
+# catalogue leaves mostly English (see the header of locale/wagtail_admin/vi/LC_MESSAGES/django.po),
+# and for wagtail-localize's, which ships none.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "wagtail_admin",
+    BASE_DIR / "locale" / "wagtail_localize",
+]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 ROOT_URLCONF = "config.urls"
@@ -85,6 +96,7 @@ LOCAL_APPS = [
     "teams",
     "trainings",
     "cms",
+    "privacy",
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -104,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffTwoFactorMiddleware",
+    # After the two-factor check: people with no admin access get a page, not a sign-in loop.
+    "accounts.admin_door.AdminForOfficersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -135,8 +149,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env.get_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# Personal files (uploaded rosters and their error workbooks): outside MEDIA_ROOT, never served by
+# URL, read only through views that check scope (config/storages.py). On several hosts, put them
+# in an S3-compatible bucket with no public access (platform/private-files.md).
+PRIVATE_MEDIA_ROOT = env.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(_public).resolve()):
+        raise SettingError(f"PRIVATE_MEDIA_ROOT must be outside {_public}, which is served to anyone")
+PRIVATE_STORAGE = env.private_storage()
+if PRIVATE_STORAGE["BACKEND"].startswith("storages.") and not find_spec("boto3"):
+    raise SettingError("PRIVATE_S3_BUCKET is set but boto3 is not installed (pip install boto3)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -241,10 +266,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "refusals_without_traceback": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://config.log_filters.refusals_without_traceback",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["refusals_without_traceback"]},
         "django_tasks": {"level": "WARNING"},  # one line per search-index update otherwise
         "wagtail.contrib.redirects": {"level": "WARNING"},  # two lines per demo page otherwise
         # Its INFO lines describe every API request; keep them out of the logs.
@@ -290,6 +322,18 @@ CELERY_BEAT_SCHEDULE = {
     # The dashboards' monthly totals are kept current on every log write; this nightly rebuild
     # repairs anything written around the app (teams/summaries.py).
     "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+    # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
+    # ROSTER_JOB_STALE_MINUTES are marked failed (teams/rosters/upkeep.py).
+    "roster-files-retention": {
+        "task": "teams.rosters.jobs.delete_expired_roster_files",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
+    "roster-jobs-stale": {
+        "task": "teams.rosters.jobs.fail_stale_roster_imports",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
 }
 # How long an unacknowledged task waits before Redis hands it to another worker (a killed
 # worker's batch comes back after this many seconds).
@@ -321,8 +365,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 # An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
 ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024)
-# Uploaded files wait in default storage (MEDIA, shared by every web server) under this folder.
+# Uploaded files wait in the private storage (STORAGES["private"]) under this folder, by random name.
 ROSTER_UPLOAD_DIR = "rosters"
+# Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
+ROSTER_FILE_RETENTION_DAYS = env.get_int("ROSTER_FILE_RETENTION_DAYS", 30)
+# A job still checking or importing this long after it started is marked failed (its task died).
+# Keep it well above CELERY_TASK_TIME_LIMIT plus the longest queue wait.
+ROSTER_JOB_STALE_MINUTES = env.get_int("ROSTER_JOB_STALE_MINUTES", 60)
+# The job keeps the first this-many errors and warnings, and counts the rest per column.
+ROSTER_KEPT_ERRORS = env.get_int("ROSTER_KEPT_ERRORS", 1000)
+# The error workbook copies the officer's own file only when its sheets unpack to at most this
+# many bytes; a larger file gets a plain list of the kept errors (openpyxl needs ~50x in memory).
+ROSTER_ERRORS_COPY_MAX_BYTES = env.get_int("ROSTER_ERRORS_COPY_MAX_BYTES", 2 * 1024 * 1024)
 
 # ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
 # ------------------------------------------------------------------------------
@@ -341,9 +395,12 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
 ACCOUNT_PREVENT_ENUMERATION = True
+# The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
+# compare the hash of what was typed.
 ACCOUNT_FORMS = {
     "request_login_code": "accounts.forms.PhoneLoginCodeForm",
     "confirm_login_code": "accounts.forms.PhoneConfirmCodeForm",
+    "verify_phone": "accounts.forms.HashedVerifyPhoneForm",
 }
 # allauth's defaults are kept on purpose (codes by SMS cost money and invite abuse); they count
 # in the cache, so with Redis they hold across web servers.
@@ -358,6 +415,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tổ công nghệ số"
 MFA_RECOVERY_CODE_COUNT = 10
 LOGIN_URL = "account_login"
+# How long an invitation link texted by an officer works (once), in hours.
+INVITATION_LINK_MAX_AGE_HOURS = env.get_int("INVITATION_LINK_MAX_AGE_HOURS", 72)
+if INVITATION_LINK_MAX_AGE_HOURS < 1:
+    raise SettingError("INVITATION_LINK_MAX_AGE_HOURS must be at least 1")
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 # Passwords are changed and reset through allauth only (no second password form in Wagtail).

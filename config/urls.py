@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.invitations import accept_invitation
+from accounts.two_factor import enrol_authenticator
 from cms.views.offline import service_worker
 from config.views import health
 
@@ -27,7 +28,9 @@ urlpatterns = [
     path("admin/password_reset/", to_allauth_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/invitation/<str:token>/", accept_invitation, name="invitation"),
+    # Outside /accounts/ so that staff reach it only after their second factor (accounts.middleware).
+    path("invitation/<str:token>/", accept_invitation, name="invitation"),
+    path("accounts/2fa/totp/activate/", enrol_authenticator, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),
@@ -39,5 +42,12 @@ if settings.SERVE_MEDIA:
 
 # Pages citizens read carry their language: /vi/… and /en/….
 urlpatterns += i18n_patterns(
-    path("", include("teams.urls")), path("", include("trainings.urls")), path("", include("cms.urls"))
+    path("", include("teams.urls")),
+    path("", include("trainings.urls")),
+    path("", include("privacy.urls")),
+    path("", include("cms.urls")),
 )
+
+handler403 = "config.views.forbidden"
+handler404 = "config.views.not_found"
+handler500 = "config.views.server_error"

@@ -16,13 +16,17 @@ OPT_OUT_WORDS = {"stop", "huy", "tu choi", "dung"}
 OPT_IN_WORDS = {"start", "bat dau"}
 
 
-def record_consent(phone, purpose, method, *, granted=True, note=""):
+def record_consent(phone, purpose, method, *, granted=True, note="", recorded_by=None, recorded_at=None):
+    """`recorded_at`: when consent was given (the date on a paper form), now by default;
+    `recorded_by`: the officer who wrote it down for the person."""
     return ConsentRecord.objects.create(
         phone=normalize_phone(phone),
         purpose=Purpose(purpose),
         method=ConsentMethod(method),
         granted=granted,
         note=note[:255],
+        recorded_by=recorded_by,
+        recorded_at=recorded_at or timezone.now(),
     )
 
 
@@ -63,35 +67,46 @@ def keyword_of(text):
     return None
 
 
-def mute(phone, reason):
+def mute(phone, reason, *, method=ConsentMethod.SMS_KEYWORD, recorded_by=None, recorded_at=None):
+    """Opt the number out of everything but sign-in codes. A STOP text calls this; so does an
+    officer writing down an opt-out given on paper, in person or by phone (with `method`, the
+    date it was given and who recorded it), so both mute the number the same way."""
     phone = normalize_phone(phone)
+    recorded = {"method": method, "recorded_by": recorded_by, "recorded_at": recorded_at or timezone.now()}
     with transaction.atomic():
         muted, created = MutedNumber.objects.get_or_create(
-            phone=phone, defaults={"reason": reason[:64], "muted_at": timezone.now()}
+            phone=phone, defaults={"reason": reason[:64], "muted_at": recorded["recorded_at"]}
         )
         if created:
-            _record_all(phone, granted=False, note=reason)
+            _record_all(phone, granted=False, note=reason, **recorded)
     return muted
 
 
-def unmute(phone, reason):
+def unmute(phone, reason, *, method=ConsentMethod.SMS_KEYWORD, recorded_by=None, recorded_at=None):
     phone = normalize_phone(phone)
+    recorded = {"method": method, "recorded_by": recorded_by, "recorded_at": recorded_at or timezone.now()}
     with transaction.atomic():
         muted = MutedNumber.objects.select_for_update().filter(phone=phone).first()
         if muted is None:
             return False
         # Consent before the row goes: a listener for its deletion (trainings queues the reminders
         # still ahead) must find the number may be texted again.
-        _record_all(phone, granted=True, note=reason)
+        _record_all(phone, granted=True, note=reason, **recorded)
         muted.delete()
     return True
 
 
-def _record_all(phone, *, granted, note):
-    """A keyword speaks for every purpose but sign-in codes, which the holder asks for each time."""
+def _record_all(phone, *, granted, note, method, recorded_by, recorded_at):
+    """An opt-out or opt-in speaks for every purpose but sign-in codes, which the holder asks for each time."""
     ConsentRecord.objects.bulk_create(
         ConsentRecord(
-            phone=phone, purpose=purpose, granted=granted, method=ConsentMethod.SMS_KEYWORD, note=note[:255]
+            phone=phone,
+            purpose=purpose,
+            granted=granted,
+            method=method,
+            note=note[:255],
+            recorded_by=recorded_by,
+            recorded_at=recorded_at,
         )
         for purpose in Purpose
         if purpose != Purpose.SIGN_IN

@@ -134,6 +134,9 @@ class ConsentMethod(models.TextChoices):
     SMS_KEYWORD = "sms_keyword", _("text message keyword")
     OFFICER = "officer", _("recorded by an officer")
     SIGN_IN = "sign_in", _("asked for a sign-in code")
+    SELF_SERVICE = "self_service", _("self-service web")
+    IN_PERSON = "in_person", _("in person, told an officer")
+    PHONE_CALL = "phone_call", _("by a phone call to an officer")
 
 
 class ConsentRecord(models.Model):
@@ -149,6 +152,16 @@ class ConsentRecord(models.Model):
     method = models.CharField(_("method"), max_length=16, choices=ConsentMethod.choices)
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    # The officer who wrote down consent given on paper, in person or by phone; empty when the
+    # person acted themselves (a form, a keyword, the "my data" page).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("consent record")

@@ -37,9 +37,14 @@ clear(messages, reason) -> int
 reschedule(messages, due_at) -> int
     Moves pending messages of the queryset to a new due time. Returns how many moved.
 
-record_consent(phone, purpose, method, *, granted=True, note="") -> ConsentRecord
+record_consent(phone, purpose, method, *, granted=True, note="", recorded_by=None,
+               recorded_at=None) -> ConsentRecord
 has_consent(phone, purpose) -> bool    the latest record for this purpose grants it
 is_muted(phone) -> bool                the number texted STOP (or HUY, TU CHOI, DUNG)
+mute(phone, reason, *, method=SMS_KEYWORD, recorded_by=None, recorded_at=None) -> MutedNumber
+unmute(phone, reason, *, method=SMS_KEYWORD, recorded_by=None, recorded_at=None) -> bool
+    Opt a number out of (or back into) everything but sign-in codes, as STOP and START texts do:
+    for an opt-out given on paper, in person or by phone and written down by an officer.
 """
 
 import hashlib
@@ -69,6 +74,8 @@ from vietnamese.text import normalize
 record_consent = consent.record_consent
 has_consent = consent.has_consent
 is_muted = consent.is_muted
+mute = consent.mute
+unmute = consent.unmute
 
 DUPLICATE_WINDOW = timedelta(hours=24)
 CHUNK = 1000
@@ -77,11 +84,13 @@ __all__ = [
     "clear",
     "has_consent",
     "is_muted",
+    "mute",
     "preview_many",
     "queue_many",
     "queue_sms",
     "record_consent",
     "reschedule",
+    "unmute",
 ]
 
 

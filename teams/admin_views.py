@@ -1,65 +1,36 @@
 """Officers manage teams, members, logs, services and outcomes in the Wagtail admin, in their units.
 
-Scoping rides on two things: a permission policy that asks `accounts.scopes` whether the user's
-scope holds the object, and index views whose queryset is `visible(user, …)`. Teams and members
+Scoping is `accounts.admin_scoping.ScopedModelViewSet`: listings, every per-object view and
+every choice in the forms follow `accounts.scopes`. Teams and members
 are never deleted from here (a team is dissolved, a member leaves), so history stays true.
 Search folds what is typed (`search_key`) and compares it with the names' folded copies, so
 "nguyen van hung" finds "Nguyễn Văn Hùng" on every database.
 """
 
 import django_filters
-from django.contrib.admin.utils import unquote
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.generic import EditView, IndexView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from accounts.scopes import get_visible_or_404, scope_for, visible
+from accounts.admin_scoping import OfficerPermissionPolicy, ScopedModelViewSet
+from accounts.scoped_forms import ScopedAdminForm
+from accounts.scopes import OUTSIDE_SCOPE_MESSAGE, scope_for
 from teams.models import AssistanceLog, Commune, Member, OutcomeType, Province, Service, Team
 
 
-class ScopedPolicy(BasePermissionPolicy):
-    """Officers may view, add and change what lies in their scope; nobody deletes from the admin."""
-
-    actions = {"view", "add", "change"}
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and not scope_for(user).is_empty
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return visible(user, self.model.objects.filter(pk=instance.pk)).exists()
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model.objects.none()
-        return visible(user, self.model.objects.all())
-
-    def users_with_any_permission(self, actions):
-        from accounts.models import User
-
-        return User.objects.filter(Q(is_superuser=True) | Q(role_assignments__isnull=False)).distinct()
-
-
-class LogPolicy(ScopedPolicy):
-    """Logs are written by team leaders on their phones; officers correct them."""
-
-    actions = {"view", "change"}
-
-
-class NationalDataPolicy(ScopedPolicy):
+class NationalDataPolicy(OfficerPermissionPolicy):
     """Services and outcome types: every officer sees them; national administrators change them,
     a province officer the services of their own province (a province's own citizen app)."""
+
+    def __init__(self, model):
+        super().__init__(model, ("view", "add", "change"))
+
+    def user_has_permission(self, user, action):
+        scope = scope_for(user)
+        may_write = scope.national or bool(scope.provinces)  # a commune officer only reads
+        return super().user_has_permission(user, action) and (action == "view" or may_write)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
@@ -76,19 +47,13 @@ class NationalDataPolicy(ScopedPolicy):
         return self.model.objects.all()
 
 
-def _provinces(request):
-    return visible(request.user, Province.objects.all()) if request else Province.objects.none()
-
-
-def _communes(request):
-    return visible(request.user, Commune.objects.all()) if request else Commune.objects.none()
-
-
 class TeamFilterSet(WagtailFilterSet):
     province = django_filters.ModelChoiceFilter(
-        label=_("Province"), field_name="commune__province", queryset=_provinces
+        label=_("Province"), field_name="commune__province", queryset=Province.objects.all()
     )
-    commune = django_filters.ModelChoiceFilter(label=_("Commune"), field_name="commune", queryset=_communes)
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"), field_name="commune", queryset=Commune.objects.all()
+    )
 
     class Meta:
         model = Team
@@ -97,10 +62,10 @@ class TeamFilterSet(WagtailFilterSet):
 
 class MemberFilterSet(WagtailFilterSet):
     province = django_filters.ModelChoiceFilter(
-        label=_("Province"), field_name="team__commune__province", queryset=_provinces
+        label=_("Province"), field_name="team__commune__province", queryset=Province.objects.all()
     )
     commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"), field_name="team__commune", queryset=_communes
+        label=_("Commune"), field_name="team__commune", queryset=Commune.objects.all()
     )
     team_status = django_filters.ChoiceFilter(
         label=_("Team status"), field_name="team__status", choices=Team.Status.choices
@@ -116,9 +81,11 @@ class MemberFilterSet(WagtailFilterSet):
 
 class LogFilterSet(WagtailFilterSet):
     province = django_filters.ModelChoiceFilter(
-        label=_("Province"), field_name="commune__province", queryset=_provinces
+        label=_("Province"), field_name="commune__province", queryset=Province.objects.all()
     )
-    commune = django_filters.ModelChoiceFilter(label=_("Commune"), field_name="commune", queryset=_communes)
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"), field_name="commune", queryset=Commune.objects.all()
+    )
     held_on = django_filters.DateFromToRangeFilter(label=_("Date"))
 
     class Meta:
@@ -126,30 +93,15 @@ class LogFilterSet(WagtailFilterSet):
         fields = ["province", "commune", "held_on"]
 
 
-class ScopedIndexView(IndexView):
-    """The listing holds only what the officer's scope holds."""
-
-    def get_base_queryset(self):
-        return visible(self.request.user, super().get_base_queryset())
-
-
-class ScopedEditView(EditView):
-    """Another unit's object by id is a 404, as everywhere (accounts.scopes.get_visible_or_404)."""
-
-    def get_object(self, queryset=None):
-        return get_visible_or_404(
-            self.request.user, self.model._default_manager.all(), pk=unquote(self.object_pk)
-        )
-
-
-class FoldedSearchIndexView(ScopedIndexView):
-    """Search through the model's `search(text)` (folded keys) instead of the search backend."""
+class FoldedSearchIndexView(IndexView):
+    """Search through the model's `search(text)` (folded keys) instead of the search backend;
+    `ScopedModelViewSet` narrows the listing to the officer's scope."""
 
     def search_queryset(self, queryset):
         return queryset.search(self.search_query) if self.is_searching else queryset
 
 
-class TeamViewSet(ModelViewSet):
+class TeamViewSet(ScopedModelViewSet):
     url_prefix = "teams/teams"
     model = Team
     icon = "group"
@@ -166,14 +118,13 @@ class TeamViewSet(ModelViewSet):
         "status",
         "dissolved_on",
     ]
-    copy_view_enabled = False
     index_view_class = FoldedSearchIndexView
-    edit_view_class = ScopedEditView
+    officer_actions = ("view", "add", "change")  # a team is dissolved, a member leaves: no delete
     search_fields = ["name_key"]  # shows the search box; the view's `search_queryset` does the work
     search_backend_name = None
 
 
-class MemberViewSet(ModelViewSet):
+class MemberViewSet(ScopedModelViewSet):
     url_prefix = "teams/members"
     model = Member
     icon = "user"
@@ -196,14 +147,13 @@ class MemberViewSet(ModelViewSet):
         "trained_on",
         "user",
     ]
-    copy_view_enabled = False
     index_view_class = FoldedSearchIndexView
-    edit_view_class = ScopedEditView
+    officer_actions = ("view", "add", "change")
     search_fields = ["name_key"]
     search_backend_name = None
 
 
-class LogViewSet(ModelViewSet):
+class LogViewSet(ScopedModelViewSet):
     url_prefix = "teams/logs"
     model = AssistanceLog
     icon = "list-ul"
@@ -219,29 +169,50 @@ class LogViewSet(ModelViewSet):
         "services",
         "note",
     ]
+    # Logs are written by team leaders on their phones; officers correct them.
+    officer_actions = ("view", "change")
+
+
+class CatalogueForm(ScopedAdminForm):
+    """A province officer adds and changes services (and their outcomes) of their own province
+    only; an empty province would make a national one, which is the national administrators'."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds what was posted
+        policy = NationalDataPolicy(self._meta.model)
+        if not self.errors and not policy.user_has_permission_for_instance(
+            self.for_user, "change", self.instance
+        ):
+            self.add_error(None, OUTSIDE_SCOPE_MESSAGE)
+
+
+class CatalogueViewSet(ScopedModelViewSet):
+    """Every officer reads the whole catalogue; `NationalDataPolicy` says who writes what."""
+
+    officer_actions = None
+    base_form_class = CatalogueForm
     copy_view_enabled = False
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
+
+    def scoped_queryset(self, user):
+        return self.model.objects.all()
 
 
-class ServiceViewSet(ModelViewSet):
+class ServiceViewSet(CatalogueViewSet):
     url_prefix = "teams/services"
     model = Service
     icon = "tasks"
     menu_label = _("Services")
     list_display = ["name_vi", "name_en", "province", "is_active"]
     form_fields = ["code", "name_vi", "name_en", "province", "sort_order", "is_active"]
-    copy_view_enabled = False
 
 
-class OutcomeTypeViewSet(ModelViewSet):
+class OutcomeTypeViewSet(CatalogueViewSet):
     url_prefix = "teams/outcome-types"
     model = OutcomeType
     icon = "tick"
     menu_label = _("Outcome types")
     list_display = ["name_vi", "name_en", "service", "is_active"]
     form_fields = ["code", "name_vi", "name_en", "service", "sort_order", "is_active"]
-    copy_view_enabled = False
 
 
 class TeamsGroup(ModelViewSetGroup):
@@ -250,8 +221,5 @@ class TeamsGroup(ModelViewSetGroup):
     items = [TeamViewSet, MemberViewSet, LogViewSet, ServiceViewSet, OutcomeTypeViewSet]
 
 
-register_permission_policy(Team, ScopedPolicy(Team))
-register_permission_policy(Member, ScopedPolicy(Member))
-register_permission_policy(AssistanceLog, LogPolicy(AssistanceLog))
 register_permission_policy(Service, NationalDataPolicy(Service))
 register_permission_policy(OutcomeType, NationalDataPolicy(OutcomeType))

@@ -4,6 +4,8 @@ Each chart is paired in the template with the table of the same numbers, so noth
 the picture. Labels are escaped here because the SVG is marked safe.
 """
 
+import textwrap
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -15,9 +17,32 @@ def _number(value):
     return f"{value:,.0f}".replace(",", ".") if isinstance(value, int | float) else ""
 
 
+LABEL_CHARS = 21  # what fits in the 120 px label column at 11 px
+
+
+def _label_lines(label):
+    """A unit's name on at most two lines broken between words ("Tổ công nghệ số cộng đồng thôn
+    Đông" never becomes "Tổ công nghệ số cộng đồng Tổ"); a longer name ends in "…" and is whole
+    in the tooltip and in the table beside the chart."""
+    lines = textwrap.wrap(str(label), LABEL_CHARS, break_on_hyphens=False) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), LABEL_CHARS, placeholder=" …")]
+    return lines
+
+
+def _label_svg(label, y):
+    lines = _label_lines(label)
+    if len(lines) == 1:
+        return f'<text x="0" y="{y + 13}" font-size="11">{escape(lines[0])}</text>'
+    # The space ending the first line keeps the name whole for screen readers and copy-paste.
+    first, second = (escape(line) for line in lines)
+    spans = f'<tspan x="0">{first} </tspan><tspan x="0" dy="11">{second}</tspan>'
+    return f'<text x="0" y="{y + 7}" font-size="10">{spans}</text>'
+
+
 def ranked_bars(rows, title, width=340, unit=""):
     """Horizontal bars, one per (label, value, href) row, longest first as given."""
-    bar_height, gap, label_width = 18, 6, 120
+    bar_height, gap, label_width = 18, 8, 120
     height = max(1, len(rows)) * (bar_height + gap) + 4
     top = max([value or 0 for _, value, _ in rows] + [1])
     parts = [
@@ -28,13 +53,12 @@ def ranked_bars(rows, title, width=340, unit=""):
     for index, (label, value, href) in enumerate(rows):
         y = index * (bar_height + gap)
         length = 0 if not value else max(1, (width - label_width - 60) * value / top)
-        text = escape(str(label))[:22]
         bar = (
-            f'<text x="0" y="{y + 13}" font-size="11">{text}</text>'
+            f"<title>{escape(label)}: {_number(value)}{escape(unit)}</title>{_label_svg(label, y)}"
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="{BAR_COLOUR}"/>'
             f'<text x="{label_width + length + 4:.1f}" y="{y + 13}" font-size="11">{_number(value)}{unit}</text>'
         )
-        parts.append(f'<a href="{escape(href)}">{bar}</a>' if href else bar)
+        parts.append(f'<a href="{escape(href)}">{bar}</a>' if href else f"<g>{bar}</g>")
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  (every label and link above is escaped)
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scopes import OUTSIDE_SCOPE_MESSAGE
 from teams.models import Member, OutcomeType, Service, Village
 
 # No single session helps more people than this; a bigger number is a typing slip.
@@ -34,7 +35,12 @@ class AssistanceLogForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Type the date as dd/mm/yyyy.")},
     )
-    village = forms.ModelChoiceField(label=_("Village"), queryset=Village.objects.none(), empty_label=None)
+    village = forms.ModelChoiceField(
+        label=_("Village"),
+        queryset=Village.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": OUTSIDE_SCOPE_MESSAGE},
+    )
     attendees = forms.ModelMultipleChoiceField(
         label=_("Members present"),
         queryset=Member.objects.none(),
@@ -50,6 +56,7 @@ class AssistanceLogForm(forms.Form):
         queryset=Service.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": OUTSIDE_SCOPE_MESSAGE},
     )
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})

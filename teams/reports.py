@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from accounts.access_log import record_access
 from accounts.scopes import visible
 from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
 from teams.summaries import next_month
@@ -43,6 +44,8 @@ class _Sheets:
     def __init__(self):
         self.workbook = Workbook(write_only=True)
         self.used = set()
+        # Data rows written (not titles or totals): what the access log counts.
+        self.rows = 0
 
     def add(self, title, rows_before_header, header, rows, total_label=None, sum_from=None):
         name = _SHEET_FORBIDDEN.sub(" ", title)[:28].strip() or "-"
@@ -55,6 +58,7 @@ class _Sheets:
             sheet.append([safe(cell) for cell in line])
         sheet.append([self._bold(sheet, cell) for cell in header])
         rows = list(rows)
+        self.rows += len(rows)
         for row in rows:
             sheet.append([safe(cell) for cell in row])
         if total_label is not None:
@@ -224,6 +228,8 @@ def commune_report(user, commune, month):
                     ]
                 )
             sheets.add(team.name, [[team.name], [label], []], header, rows, _("Total"), 2)
+        # It names each team's leader: personal data.
+        record_access(user, "monthly_report", rows=sheets.rows, detail=f"commune {commune.pk} {month:%m/%Y}")
         return sheets.workbook, f"bao-cao-{commune.pk}-{month:%Y-%m}.xlsx"
 
 
@@ -261,4 +267,7 @@ def province_report(user, province, month):
                 _("Total"),
                 3,
             )
+        record_access(
+            user, "monthly_report", rows=sheets.rows, detail=f"province {province.pk} {month:%m/%Y}"
+        )
         return sheets.workbook, f"bao-cao-{province.pk}-{month:%Y-%m}.xlsx"

@@ -3,7 +3,7 @@
 Team members sign in as they really do: their phone number typed the usual way, the 6-digit code
 read from the SMS the fake Twilio server received. Officers' email, password and authenticator
 sign-in is walked through end to end in test_browser_sign_in.py; tests whose story is an
-officer's work afterwards get a signed-in session directly.
+officer's work afterwards get a signed-in session directly (tests/sessions.py).
 """
 
 import re
@@ -11,6 +11,8 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+from tests.sessions import record_completed_sign_in
 
 
 def sign_in_by_phone(page, live_server, fake_twilio, typed_number):
@@ -39,6 +41,7 @@ def signed_in_with_session(page, live_server, user):
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    record_completed_sign_in(session, user)
     session.save()
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]

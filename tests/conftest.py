@@ -35,9 +35,18 @@ def missing_service(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login stands for a completed sign-in (tests/sessions.py)."""
+    from tests.sessions import SignedInClient
+
+    return SignedInClient()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture

@@ -35,13 +35,16 @@ class VillageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Thôn {n + 1}")
 
 
+TEST_PASSWORD = "a-long-test-password"  # noqa: S105 (every factory user's password)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
 
     full_name = "Nguyễn Thị Lan"
     email = factory.Sequence(lambda n: f"user{n}@example.vn")
-    password = factory.django.Password("a-long-test-password")
+    password = factory.django.Password(TEST_PASSWORD)
 
 
 class RoleAssignmentFactory(factory.django.DjangoModelFactory):
@@ -59,6 +62,21 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
         staff_roles = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER, Role.CONTENT_EDITOR}
         if create and extracted is not False and assignment.role in staff_roles:
             enrolled_in_two_factor(assignment.user)
+
+
+def sign_in_with_authenticator(client, email):
+    """Email and password on allauth's form, then the authenticator enrolment every officer and
+    editor goes through at first sign-in; returns the page shown after enrolling."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import hotp_value
+    from django.urls import reverse
+
+    response = client.post(reverse("account_login"), {"login": email, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    secret = client.get(reverse("mfa_activate_totp")).context["form"].secret
+    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
+    return client.post(reverse("mfa_activate_totp"), {"code": code}, follow=True)
 
 
 def enrolled_in_two_factor(user):

@@ -23,7 +23,7 @@ from tests.factories import UserFactory, enrolled_in_two_factor
 
 pytestmark = pytest.mark.django_db
 
-SUPPLEMENT = Path(settings.BASE_DIR) / "locale" / "wagtail_admin" / "vi" / "LC_MESSAGES"
+SUPPLEMENTS = Path(settings.BASE_DIR) / "locale"
 SIDEBAR_PROPS = re.compile(
     r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', re.DOTALL
 )
@@ -190,8 +190,9 @@ def _messages(catalogue, only_from=None):
     }
 
 
+@pytest.mark.parametrize("folder", ["wagtail_admin", "wagtail_localize"])
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
-def test_supplement_translates_only_wagtails_own_messages(domain):
+def test_supplement_translates_only_wagtails_own_messages(folder, domain):
     """After a Wagtail upgrade, a msgid Wagtail reworded would silently stop translating anything."""
     known = set()
     for package in (wagtail, wagtail_localize):
@@ -202,7 +203,7 @@ def test_supplement_translates_only_wagtails_own_messages(domain):
         english = Path(django.__file__).parent / "conf/locale/en/LC_MESSAGES/django.po"
         known |= _messages(english, only_from="utils/timesince.py")
 
-    supplement = polib.pofile(SUPPLEMENT / f"{domain}.po")
+    supplement = polib.pofile(SUPPLEMENTS / folder / "vi" / "LC_MESSAGES" / f"{domain}.po")
     unknown = [entry.msgid for entry in supplement if (entry.msgid, entry.msgid_plural) not in known]
     assert not unknown, f"not Wagtail's messages (any more?): {unknown}"
     assert not supplement.untranslated_entries()

@@ -116,6 +116,26 @@ def test_a_member_of_another_team_cannot_be_ticked_present(leader, team, client)
     assert AssistanceLog.objects.count() == 0
 
 
+@pytest.mark.parametrize("field", ["village", "services"])
+def test_another_communes_village_or_provinces_service_is_refused(leader, team, client, field):
+    other_team = TeamFactory()  # a commune of another province, with its own service
+    other = {
+        "village": other_team.village_id,
+        "services": [
+            Service.objects.create(
+                code="laocai-app",
+                name_vi="Lào Cai số",
+                name_en="Lao Cai app",
+                province=other_team.commune.province,
+            ).pk
+        ],
+    }
+    response = client.post(LOG_URL, form_values(client, team) | {field: other[field]})
+    assert response.status_code == 400
+    assert "Lựa chọn này nằm ngoài địa bàn bạn quản lý." in response.content.decode()
+    assert AssistanceLog.objects.count() == 0
+
+
 def test_a_leader_cannot_log_for_a_team_not_theirs(leader, team, client):
     other = TeamFactory()
     values = form_values(client, team)

@@ -41,7 +41,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
     page.goto(f"{live_server.url}/vi/team/")
     assert team.name in page.locator("h1").inner_text()
-    page.get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
+    page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
     page.get_by_label("Người dân được hỗ trợ").fill("18")
     page.get_by_label("trong đó nữ").fill("9")
     page.get_by_label("Định danh điện tử VNeID").check()

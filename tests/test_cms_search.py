@@ -1,12 +1,21 @@
 """Search finds guides however a Vietnamese reader types, on SQLite and on PostgreSQL alike."""
 
+import datetime
 import unicodedata
+import zoneinfo
 
 import pytest
+import time_machine
+from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from cms import search
+from cms.models import SearchSynonym, UnansweredSearch
 from cms.search import search_pages, suggest
+from tests.factories import UserFactory, enrolled_in_two_factor
 from tests.factories_cms import add_guide, vietnamese_topic
+
+HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +96,81 @@ def test_search_page_shows_results_and_works_without_javascript(
 
     with django_assert_max_num_queries(12):
         client.get("/vi/search/", {"q": "kich hoat vneid", "topic": "x"})
+
+
+# Citizens' words: extra words, stop words, other words for the same thing.
+NATURAL_QUERIES = [
+    ("vi", "zalo bi hack", "Bảo vệ tài khoản Zalo"),
+    ("vi", "zalo bị hack thì phải làm sao", "Bảo vệ tài khoản Zalo"),
+    ("vi", "cách kích hoạt vneid như thế nào", VNEID_GUIDE),
+    ("vi", "tôi muốn kích hoạt định danh mức 2 trên điện thoại", VNEID_GUIDE),
+    ("vi", "chuyen khoan bang ma qr", "Thanh toán bằng mã VietQR"),
+    ("vi", "nhan biet cuoc goi scam", "Nhận biết cuộc gọi lừa đảo"),
+    ("en", "pay by qr code", "Pay with a VietQR code"),
+    ("en", "how to activate my vneid", "Activate your level-2 VNeID electronic identity"),
+    ("en", "my zalo got hacked", "Protect your Zalo account"),
+]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), NATURAL_QUERIES)
+def test_a_citizens_own_words_find_the_guide_that_answers_them(home_pages, language, query, expected):
+    assert titles(search_pages(query, Locale.objects.get(language_code=language)))[0] == expected
+
+
+def test_pages_with_all_the_words_come_before_pages_with_some(home_pages):
+    vi = Locale.objects.get(language_code="vi")
+    topic = vietnamese_topic("vneid")
+    add_guide(topic, "Đổi mật khẩu ngân hàng", slug="doi-mat-khau-ngan-hang")
+    add_guide(topic, "Đổi mật khẩu Zalo trên máy tính bảng", slug="doi-mat-khau-zalo")
+
+    found = titles(search_pages("doi mat khau zalo may tinh bang", vi))
+    assert found[0] == "Đổi mật khẩu Zalo trên máy tính bảng"
+    assert found.index("Đổi mật khẩu ngân hàng") > 0
+
+
+def test_a_synonym_an_editor_adds_applies_to_both_languages(home_pages):
+    vi, en = (Locale.objects.get(language_code=code) for code in ("vi", "en"))
+    assert titles(search_pages("ứng dụng OTT", vi))[:1] != ["Bảo vệ tài khoản Zalo"]
+    SearchSynonym.objects.create(terms="ứng dụng OTT, OTT app, Zalo")
+
+    assert titles(search_pages("ung dung ott", vi))[0] == "Bảo vệ tài khoản Zalo"
+    assert titles(search_pages("ott app", en))[0] == "Protect your Zalo account"
+
+
+def test_searches_that_find_little_are_counted_for_editors_without_who_searched(client, home_pages):
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, tzinfo=HO_CHI_MINH), tick=False):
+        for _ in range(3):
+            client.get("/vi/search/", {"q": "Đăng ký xe máy"})
+        client.get("/en/search/", {"q": "register a motorbike"})
+        client.get("/vi/search/", {"q": "kich hoat vneid"})  # answered: not counted
+        # Narrowed to one topic, few results say little about what is missing.
+        client.get("/vi/search/", {"q": "xe may", "topic": vietnamese_topic("vneid").pk})
+
+    unanswered = {(row.query, row.language): row for row in UnansweredSearch.objects.all()}
+    assert set(unanswered) == {("dang ky xe may", "vi"), ("register a motorbike", "en")}
+    motorbike = unanswered[("dang ky xe may", "vi")]
+    assert (motorbike.searches, motorbike.results, motorbike.week) == (3, 0, datetime.date(2026, 11, 30))
+    stored = {field.name for field in UnansweredSearch._meta.get_fields()}
+    assert stored == {"id", "query", "language", "week", "searches", "results"}
+
+    editor = enrolled_in_two_factor(UserFactory())
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    listing = client.get("/admin/cms_unansweredsearch/").content.decode()
+    assert "dang ky xe may" in listing
+    assert client.get("/admin/cms_searchsynonym/").status_code == 200
+
+
+def test_a_flood_of_random_queries_does_not_grow_the_list_without_bound(client, home_pages, monkeypatch):
+    monkeypatch.setattr(search, "MAX_UNANSWERED_PER_WEEK", 5)
+    for number in range(8):
+        client.get("/vi/search/", {"q": f"qqz{number} wwk"})
+    assert UnansweredSearch.objects.count() == 5
+
+
+@pytest.mark.postgres
+def test_a_mistyped_search_suggests_the_title_it_was_meant_for(postgres, client, home_pages):
+    html = client.get("/vi/search/", {"q": "vnied"}).content.decode()
+    assert "Không tìm thấy" in html
+    assert "Có phải bạn muốn tìm:" in html
+    assert 'href="/vi/vneid/kich-hoat-vneid-muc-2/"' in html

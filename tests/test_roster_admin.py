@@ -90,7 +90,7 @@ def test_a_file_with_an_error_cannot_be_confirmed_and_its_errors_download_as_the
     assert Member.objects.count() == 0
 
     download = officer_client.get(reverse("rosters:errors", args=[job.pk]))
-    sheet = load_workbook(io.BytesIO(download.content)).active
+    sheet = load_workbook(io.BytesIO(download.getvalue())).active
     assert sheet.cell(row=5, column=8).value == "Lỗi cần sửa"
     assert sheet.cell(row=7, column=8).value == "C (SĐT): Số điện thoại 091234 không hợp lệ: cần 10 chữ số."
     assert sheet.cell(row=6, column=8).value is None

@@ -115,3 +115,50 @@ def test_scope_is_computed_once_per_request_user(map_, django_assert_num_queries
     with django_assert_num_queries(1):
         scope_for(user)
         scope_for(user)
+
+
+# WHAT A FORM MAY OFFER (accounts.scopes.choosable): the units an officer manages, not those
+# they merely see, and the people in them.
+
+
+def test_a_commune_officer_may_choose_their_commune_but_not_their_province(map_):
+    from accounts.scopes import choosable
+
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    assert names(choosable(user, Commune.objects.all())) == ["91001"]
+    assert names(choosable(user, Province.objects.all())) == []  # seen on pages, not theirs to fill
+    assert {v.commune_id for v in choosable(user, Village.objects.all())} == {"91001"}
+
+
+def test_people_choosable_are_those_holding_a_role_or_a_seat_in_the_scope(map_):
+    from accounts.models import User
+    from accounts.scopes import choosable
+    from tests.factories_teams import MemberFactory, TeamFactory
+
+    user = officer(Role.PROVINCE_OFFICER, province=map_["north"])
+    in_b = RoleAssignmentFactory(role=Role.TEAM_LEADER, commune=map_["b"]).user
+    in_c = RoleAssignmentFactory(role=Role.TEAM_LEADER, commune=map_["c"]).user
+    seated = UserFactory()
+    MemberFactory(team=TeamFactory(village=map_["villages"]["91001"]), user=seated)
+    stranger = UserFactory()
+    chosen = set(choosable(user, User.objects.all()))
+    assert {in_b, seated, user} <= chosen
+    assert not {in_c, stranger} & chosen
+
+
+def test_services_choosable_are_national_ones_and_the_provinces_own(map_):
+    from accounts.scopes import choosable
+    from teams.models import Service
+
+    national = Service.objects.create(code="vneid-x", name_vi="VNeID", name_en="VNeID")
+    north = Service.objects.create(code="north-app", name_vi="App", name_en="App", province=map_["north"])
+    south = Service.objects.create(code="south-app", name_vi="App", name_en="App", province=map_["south"])
+    user = officer(Role.COMMUNE_OFFICER, commune=map_["a"])
+    chosen = set(choosable(user, Service.objects.filter(pk__in=[national.pk, north.pk, south.pk])))
+    assert chosen == {national, north}
+
+
+def test_a_form_built_without_a_user_offers_nothing_on_the_map(map_):
+    from accounts.scopes import choosable
+
+    assert not choosable(None, Commune.objects.all()).exists()

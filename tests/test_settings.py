@@ -3,11 +3,14 @@
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+from config.env import private_storage
 
 
 def manage(*args, **env):
@@ -43,6 +46,38 @@ def test_malformed_setting_gives_one_clear_line(name, value):
     assert len(lines) == 1, result.stderr
     assert name in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_private_files_inside_public_media_are_refused():
+    inside = settings.BASE_DIR / "media" / "private"
+    result = run_check(MEDIA_ROOT=str(settings.BASE_DIR / "media"), PRIVATE_MEDIA_ROOT=str(inside))
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        f"Configuration error: PRIVATE_MEDIA_ROOT must be outside {settings.BASE_DIR / 'media'}, "
+        "which is served to anyone"
+    )
+
+
+def test_a_private_bucket_is_private_and_never_signs_links(monkeypatch):
+    monkeypatch.setenv("PRIVATE_S3_BUCKET", "totechso-private")
+    monkeypatch.setenv("PRIVATE_S3_REGION", "hn-1")
+
+    private = private_storage()
+
+    assert private["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert private["OPTIONS"] | {"default_acl": "private", "querystring_auth": False} == private["OPTIONS"]
+    assert (private["OPTIONS"]["bucket_name"], private["OPTIONS"]["region_name"]) == (
+        "totechso-private",
+        "hn-1",
+    )
+
+
+@pytest.mark.skipif(find_spec("boto3") is not None, reason="boto3 is installed here")
+def test_a_bucket_without_its_client_library_is_one_clear_line():
+    result = run_check(PRIVATE_S3_BUCKET="totechso-private")
+    assert result.stderr.strip() == (
+        "Configuration error: PRIVATE_S3_BUCKET is set but boto3 is not installed (pip install boto3)"
+    )
 
 
 def test_missing_secret_key_is_named():

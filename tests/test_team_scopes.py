@@ -141,3 +141,75 @@ def test_leader_cannot_open_another_teams_log_for_correction(world, client):
     client.force_login(leader_of(world["teams"]["a"]))
     other_log = world["teams"]["b"].logs.get()
     assert client.get(f"/vi/team/log/{other_log.pk}/").status_code == 404
+
+
+# EXPORTS AND DOWNLOADS: another unit's rows never leave in a file, whatever is asked for.
+
+EXPORT_KINDS = ["members", "teams", "logs", "attendance"]
+
+
+@pytest.mark.parametrize(("kind", "expected"), [row for row in MATRIX if row[0] != "nobody"])
+def test_roster_exports_hold_only_the_scope(world, kind, expected, client):
+    from tests.factories_trainings import SessionFactory
+    from trainings.models import Registration
+
+    for key in "abc":
+        session = SessionFactory(commune=world[key])
+        Registration.objects.create(
+            session=session,
+            full_name=f"Học viên {key}",
+            phone=f"+8498100000{'abc'.index(key)}",
+            queued_at=session.starts_at,
+        )
+    client.force_login(user_for(kind, world))
+    for what in EXPORT_KINDS:
+        for file_format in ("csv", "xlsx"):
+            response = client.get(f"/admin/rosters/export/{what}.{file_format}")
+            assert response.status_code == 200, (what, file_format)
+        # The CSV is text: every name that leaves is readable in it. A `commune` or `province`
+        # parameter naming another unit changes nothing.
+        body = client.get(f"/admin/rosters/export/{what}.csv", {"commune": world["c"].code, "province": "92"})
+        text = body.content.decode("utf-8-sig")
+        for key in "abc":
+            team = world["teams"][key]
+            names = {
+                "members": team.members.get().full_name,
+                "teams": team.name,
+                "logs": team.name,
+                "attendance": f"Học viên {key}",
+            }[what]
+            assert (names in text) == (key in expected), (kind, what, key)
+
+
+@pytest.mark.parametrize(("kind", "expected"), [row for row in MATRIX if row[0] != "nobody"])
+def test_attendance_sheets_download_only_inside_the_scope(world, kind, expected, client):
+    from tests.factories_trainings import SessionFactory
+
+    sessions = {key: SessionFactory(commune=world[key]) for key in "abc"}
+    user = user_for(kind, world)
+    Group.objects.get(name="Officers").permissions.add(
+        *Permission.objects.filter(codename="view_trainingsession")
+    )
+    client.force_login(user)
+    for key, session in sessions.items():
+        for file_format in ("xlsx", "csv"):
+            response = client.get(
+                f"/admin/trainings/sessions/{session.pk}/attendance.{file_format}", follow=True
+            )
+            assert response.status_code == (200 if key in expected else 404), (kind, key, file_format)
+
+
+def test_people_outside_the_admin_download_nothing(world, client):
+    from tests.factories_trainings import SessionFactory
+
+    session_id = SessionFactory(commune=world["a"]).pk
+    client.force_login(user_for("nobody", world))
+    for url in [
+        "/admin/rosters/export/members.csv",
+        "/admin/rosters/export/logs.xlsx",
+        f"/admin/trainings/sessions/{session_id}/attendance.csv",
+        "/admin/rosters/templates/members.xlsx",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert not response.get("Content-Disposition"), url

@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from accounts.admin_scoping import ScopedModelViewSet
+from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import scope_for
 from teams.rosters.admin_views import _download
 from teams.rosters.exports import export_file
@@ -24,31 +25,13 @@ from trainings.forms import SESSION_FIELDS, SessionRules
 from trainings.models import Course, Registration, TrainingSession
 
 
-class SessionAdminForm(SessionRules, WagtailAdminModelForm):
+class SessionAdminForm(SessionRules, ScopedAdminForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.limit_to(for_user)
 
 
-def _scoped(queryset_for):
-    """Index, edit and delete views of a viewset, each seeing only `queryset_for(user)`."""
-
-    class Index(generic.IndexView):
-        def get_base_queryset(self):
-            return queryset_for(self.request.user).filter(pk__in=super().get_base_queryset().values("pk"))
-
-    class Edit(generic.EditView):
-        def get_queryset(self):
-            return queryset_for(self.request.user)
-
-    return Index, Edit
-
-
-SessionIndex, SessionEdit = _scoped(manageable_sessions)
-RegistrationIndex, RegistrationEdit = _scoped(manageable_registrations)
-
-
-class SessionIndexView(SessionIndex):
+class SessionIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         # Officers only: the sheet goes back in through the roster importer, which is theirs.
@@ -63,19 +46,22 @@ def attendance_sheet(request, pk, file_format):
     uploaded again as an attendance list on the roster page."""
     session = get_object_or_404(scope_for(request.user).filter(TrainingSession.objects.all()), pk=pk)
     content, content_type = export_file(
-        "attendance", request.user, file_format, lambda rows: rows.filter(session=session)
+        "attendance",
+        request.user,
+        file_format,
+        lambda rows: rows.filter(session=session),
+        detail=f"session {session.pk}",
     )
     return _download(content, f"diem-danh-buoi-{session.pk}.{file_format}", content_type)
 
 
-class SessionEditView(SessionEdit):
+class SessionEditView(generic.EditView):
     """Saving goes through trainings.changes, so a new time or place texts everyone signed up;
     before it does, the officer sees those texts and their cost and confirms (trainings/bulk.py)."""
 
-    def get_object(self, queryset=None):
-        session = super().get_object(queryset)
-        self.before = copy.copy(session)
-        return session
+    def get_form_kwargs(self):
+        self.before = copy.copy(self.object)  # as saved, before the form writes onto it
+        return super().get_form_kwargs()
 
     def form_valid(self, form):
         post = self.request.POST
@@ -130,7 +116,18 @@ class CourseViewSet(ModelViewSet):
     search_fields = ["title_vi", "title_en"]
 
 
-class SessionViewSet(ModelViewSet):
+class _ManagedViewSet(ScopedModelViewSet):
+    """Sessions and registrations: officers open these screens by their role (no Django permission
+    to grant) and see the rows trainings/access.py lets them manage."""
+
+    scoped_queryset = staticmethod(manageable_sessions)
+
+
+class SessionViewSet(_ManagedViewSet):
+    """Officers (province, commune, national) run their units' sessions here, attendance sheets
+    included; sessions are cancelled, never deleted."""
+
+    officer_actions = ("add", "change", "view")
     model = TrainingSession
     name = "training_sessions"
     url_prefix = "trainings/sessions"
@@ -144,14 +141,14 @@ class SessionViewSet(ModelViewSet):
     list_filter = ["status", "audience"]
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(_ManagedViewSet):
+    officer_actions = ("change", "view")
     model = Registration
     name = "training_registrations"
     url_prefix = "trainings/registrations"
     icon = "user"
     menu_label = _("Registrations")
-    index_view_class = RegistrationIndex
-    edit_view_class = RegistrationEdit
+    scoped_queryset = staticmethod(manageable_registrations)
     delete_view_class = RefusedView
     add_view_class = RefusedView
     form_fields = ["attended"]

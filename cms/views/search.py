@@ -5,7 +5,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.models import TopicPage
-from cms.search import MAX_QUERY_LENGTH, clean_query, search_pages, suggest
+from cms.search import (
+    FEW_RESULTS,
+    MAX_QUERY_LENGTH,
+    clean_query,
+    did_you_mean,
+    find,
+    record_unanswered,
+    suggest,
+)
 
 
 def _topic(request, locale):
@@ -21,7 +29,13 @@ def search(request):
     locale = Locale.get_active()
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     topic = _topic(request, locale)
-    results = search_pages(query, locale, topic=topic)
+    results, complete = find(query, locale, topic=topic)
+    close_titles = []
+    if complete < FEW_RESULTS:
+        close_titles = did_you_mean(query, locale, exclude=results)
+        # Narrowed to a topic, few results say more about the topic than about missing guides.
+        if topic is None:
+            record_unanswered(query, locale.language_code, complete)
     return render(
         request,
         "cms/search.html",
@@ -29,6 +43,7 @@ def search(request):
             "query": query,
             "searched": bool(clean_query(query)),
             "results": results,
+            "close_titles": close_titles,
             "topic": topic,
             "topics": TopicPage.objects.live().filter(locale=locale).order_by("path"),
             "title": _("Search"),

@@ -1,13 +1,26 @@
 """An officer's roster import: the uploaded file, its preview, and whether it was written.
 
-The file is kept in default storage (MEDIA: one place every web server and worker reaches), not
-in a web server's temp folder, so preview and confirm may run on different machines. Progress
-of a running task is kept in the cache (teams/rosters/jobs.py); the row keeps the outcome.
+The file holds people's names and phones, so it is kept in the private storage (config/storages.py:
+outside MEDIA_ROOT, no URL; one place every web server and worker reaches) under a random name;
+the officer's own file name is kept here only to show. Preview and confirm may run on different
+machines. Progress of a running task is kept in the cache (teams/rosters/jobs.py); the row keeps
+the outcome. Files are deleted once refused or cancelled, and after ROSTER_FILE_RETENTION_DAYS
+once imported (teams/rosters/upkeep.py).
 """
+
+import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from config.storages import private_storage
+
+
+def random_upload_name(instance, filename):
+    """A name that says nothing about the file or its owner, and cannot be guessed."""
+    return f"{settings.ROSTER_UPLOAD_DIR}/{uuid.uuid4().hex}"
 
 
 class RosterImport(models.Model):
@@ -22,11 +35,18 @@ class RosterImport(models.Model):
         IMPORTING = "importing", _("importing")
         DONE = "done", _("imported")
         FAILED = "failed", _("not imported")
+        CANCELLED = "cancelled", _("cancelled")
 
     kind = models.CharField(
         _("what the file holds"), max_length=16, choices=Kind.choices, default=Kind.ROSTER
     )
-    file = models.FileField(_("file"), upload_to=f"{settings.ROSTER_UPLOAD_DIR}/%Y/%m/")
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=random_upload_name, max_length=255, blank=True
+    )
+    # The officer's file with an error column, built once in the background (teams/rosters/jobs.py).
+    errors_file = models.FileField(
+        _("error workbook"), storage=private_storage, upload_to=random_upload_name, max_length=255, blank=True
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREVIEWING)
     summary = models.JSONField(_("preview"), default=dict, blank=True)
@@ -37,6 +57,8 @@ class RosterImport(models.Model):
         verbose_name=_("by"),
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # When the running step (checking or importing) began: the stale-job sweeper reads it.
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
     finished_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
     class Meta:

@@ -7,6 +7,7 @@ true when a village later moves, and dashboards filter without a join.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,13 @@ class AssistanceLog(models.Model):
 
     def __str__(self):
         return f"{self.team} {self.held_on:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        # An officer correcting a log may pick any village of their province: only the log's own
+        # commune's villages belong on it (its counts are the commune's).
+        if self.village_id and self.commune_id and self.village.commune_id != self.commune_id:
+            raise ValidationError({"village": _("This village is not in the commune of the log.")})
 
 
 class LogOutcome(models.Model):

@@ -52,6 +52,7 @@ class Service(BilingualName):
     )
 
     objects = ServiceQuerySet.as_manager()
+    scope_catalogue_province_path = "province"  # accounts/scopes.py: choosable where it applies
 
     class Meta(BilingualName.Meta):
         verbose_name = _("service")
@@ -73,6 +74,7 @@ class OutcomeType(BilingualName):
     )
 
     objects = OutcomeTypeQuerySet.as_manager()
+    scope_catalogue_province_path = "service__province"  # accounts/scopes.py
 
     class Meta(BilingualName.Meta):
         verbose_name = _("outcome type")

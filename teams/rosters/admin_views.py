@@ -1,9 +1,11 @@
 """Roster import and export in the Wagtail admin: upload, preview, confirm, errors, templates.
 
-Upload saves the file to default storage and queues the preview task; the job page shows a
-progress bar fed by `progress` while a task runs (reloading the page resumes it), then the
-per-sheet preview. Confirm queues the writing task. Only officers with a geographic scope get
-here, and every file and export is limited to that scope (accounts/scopes.py).
+Upload saves the file to the private storage (random name, no URL) and queues the preview task;
+the job page shows a progress bar fed by `progress` while a task runs (reloading the page resumes
+it), then the per-sheet preview. Confirm queues the writing task; cancel deletes the file. Only
+officers with a geographic scope get here, and every file and export is limited to that scope
+(accounts/scopes.py): an import and its files are seen by the officer who uploaded it and by
+national administrators, 404 for anyone else.
 """
 
 from django import forms
@@ -11,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -19,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access_log import record_access
 from accounts.scopes import scope_for, visible
 from teams.models import Member, RosterImport, Team
-from teams.rosters import jobs
-from teams.rosters.errors_file import errors_workbook
+from teams.rosters import jobs, upkeep
 from teams.rosters.exports import EXPORTS, export_file
 from teams.rosters.templates_file import TEMPLATES, template_workbook
+from vietnamese.numbers import grouped
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ERRORS = 200
@@ -54,11 +57,22 @@ def _officer(request):
     return request.user
 
 
-def _job(request, pk):
-    job = get_object_or_404(RosterImport.objects.select_related("created_by"), pk=pk)
-    if job.created_by_id != request.user.pk and not request.user.is_superuser:
+def _job(request, pk, with_summary=True):
+    """The import, for its officer or a national administrator; its summary (up to a few hundred
+    KB) only when the page shows it, not for the progress polled every second or a download."""
+    scope = scope_for(_officer(request))
+    imports = RosterImport.objects.select_related("created_by")
+    job = get_object_or_404(imports if with_summary else imports.defer("summary"), pk=pk)
+    if job.created_by_id != request.user.pk and not scope.national:
         raise Http404
     return job
+
+
+def _private_file(field, filename, content_type=None):
+    """A file of the private storage as an attachment (the only way such a file leaves)."""
+    if not field:
+        raise Http404
+    return FileResponse(field.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
 
 
 def _download(content, filename, content_type=XLSX):
@@ -82,7 +96,7 @@ def index(request):
         "teams/rosters/index.html",
         {
             "form": form,
-            "imports": RosterImport.objects.filter(created_by=user)[:20],
+            "imports": RosterImport.objects.filter(created_by=user).defer("summary")[:20],
             "templates": [(kind, RosterImport.Kind(kind).label) for kind in TEMPLATES],
             "exports": [(what, EXPORTS[what][2]) for what in EXPORTS],
         },
@@ -93,6 +107,7 @@ def detail(request, pk):
     job = _job(request, pk)
     summary = job.summary or {}
     errors = summary.get("errors", [])
+    left_off = summary.get("errors_left_off", {})
     return render(
         request,
         "teams/rosters/detail.html",
@@ -101,6 +116,7 @@ def detail(request, pk):
             "summary": summary,
             "errors": errors[:SHOWN_ERRORS],
             "more_errors": max(0, len(errors) - SHOWN_ERRORS),
+            "left_off": [(column, grouped(count)) for column, count in left_off.items()],
             "warnings": summary.get("warnings", [])[:SHOWN_ERRORS],
             "progress": jobs.progress_of(job),
             "teams": _imported_teams(request.user, job, summary),
@@ -118,7 +134,7 @@ def _imported_teams(user, job, summary):
 
 
 def progress(request, pk):
-    job = _job(request, pk)
+    job = _job(request, pk, with_summary=False)
     return JsonResponse({"status": job.status, "running": job.is_running, **jobs.progress_of(job)})
 
 
@@ -126,7 +142,7 @@ def progress(request, pk):
 def confirm(request, pk):
     job = _job(request, pk)
     updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
-        status=RosterImport.Status.IMPORTING
+        status=RosterImport.Status.IMPORTING, started_at=timezone.now()
     )
     if updated and job.can_confirm:
         transaction.on_commit(lambda: jobs.confirm_roster_import.delay(job.pk))
@@ -135,12 +151,36 @@ def confirm(request, pk):
     return redirect("rosters:detail", pk=job.pk)
 
 
-def errors(request, pk):
+@require_POST
+def cancel(request, pk):
+    """The officer drops a previewed file: it is deleted now, not after the retention period."""
     job = _job(request, pk)
-    with job.file.open("rb") as stream:
-        content = errors_workbook(stream.read(), job.original_name, job.summary or {})
+    if RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.CANCELLED
+    ):
+        upkeep.delete_files(job)
+    return redirect("rosters:detail", pk=job.pk)
+
+
+def uploaded_file(request, pk):
+    """The uploaded file as it came, while it is kept."""
+    job = _job(request, pk)
+    _record_download(request, job, "roster_file")
+    return _private_file(job.file, job.original_name)
+
+
+def errors(request, pk):
+    """The error workbook a worker built after the preview (never built here: see errors_file.py)."""
+    job = _job(request, pk)
+    _record_download(request, job, "roster_errors")
     stem = job.original_name.rsplit(".", 1)[0]
-    return _download(content, f"{stem} - loi.xlsx")
+    return _private_file(job.errors_file, f"{stem} - loi.xlsx", XLSX)
+
+
+def _record_download(request, job, what):
+    """The officer's own upload comes back whole: every row it read is personal data taken out again."""
+    rows = sum((job.summary or {}).get("totals", {}).values())
+    record_access(request.user, what, rows=rows, detail=f"import {job.pk}")
 
 
 def template(request, kind):

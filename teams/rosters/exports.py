@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from accounts.access_log import record_access
 from accounts.scopes import visible
 from teams.models import AssistanceLog, Member, Team
 from teams.rosters import columns
@@ -174,10 +175,11 @@ def export_dataset(what, user, narrower=None):
     return resource().export(narrower(rows(user)) if narrower else rows(user))
 
 
-def export_file(what, user, file_format, narrower=None):
+def export_file(what, user, file_format, narrower=None, detail=""):
     """(bytes, content type) of the `what` export of everything `user` may see, or of the part
-    `narrower(queryset)` keeps (one session's attendance sheet)."""
+    `narrower(queryset)` keeps (one session's attendance sheet, `detail` naming it in the access log)."""
     dataset = export_dataset(what, user, narrower)
+    record_access(user, what, rows=len(dataset), detail=f"{file_format} {detail}".strip())
     if file_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)

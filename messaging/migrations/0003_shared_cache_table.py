@@ -14,6 +14,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("messaging", "0001_initial")]
+    dependencies = [("messaging", "0002_consent_recorded_by")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('messaging', '0002_shared_cache_table'),
+        ('messaging', '0003_shared_cache_table'),
     ]
 
     operations = [

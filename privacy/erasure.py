@@ -1,0 +1,177 @@
+"""Erasing a person: their name and number go from every table, while every count stays true.
+
+Decisions (the law asks for deletion; the dashboards and the monthly reports sent upward must
+not change retroactively):
+- A member row is kept as a nameless placeholder ("Thành viên đã xoá"): no phone, no birth year,
+  no gender, no account, but its team, role, dates and training status, so member and trained
+  counts, team history and the "members present" of past assistance logs stay as reported.
+- A training registration is kept nameless and numberless, so a session's sign-up and attendance
+  figures hold; one for a session still ahead is withdrawn first (its place goes to the waiting
+  list, its reminders are cleared).
+- A text message row is kept with no number and no body (the outbox's sending history and costs
+  hold); pending ones are cleared first.
+- Consent records and the muted-number entry are deleted: they are the number itself.
+- The user account is deleted (its roles and invitations with it), or made an inactive nameless
+  shell when something must keep pointing at it (an officer's past roster imports).
+- The person's requests stay as proof the request was handled, with name, number and text blanked.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import ProtectedError, Q
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from accounts.models import AccessLogEntry, User
+from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
+from messaging.outbox import clear
+from privacy.holdings import people_of
+from privacy.models import RequestAction, RightsRequest
+from privacy.requests import label_of
+from teams.models import AssistanceLog, Member
+from trainings.models import Registration
+from trainings.registering import withdraw
+from vietnamese.phones import normalize_phone, parse_phone
+from vietnamese.text import search_key
+
+ERASED_MEMBER = "Thành viên đã xoá"
+ERASED_NAME = "Đã xoá"
+ERASED_MARK = "[đã xoá]"
+
+
+@dataclass
+class Erasure:
+    members: int = 0
+    registrations: int = 0
+    messages: int = 0
+    consents: int = 0
+    users: int = 0
+
+
+def _forms_of(phone):
+    """The ways a number is written in free text: +84…, 0912345678, 0912 345 678."""
+    national = parse_phone(phone).national
+    return {phone, national, national.replace(" ", "")}
+
+
+def _mentions(field, words):
+    condition = Q(pk__in=[])
+    for word in words:
+        condition |= Q(**{f"{field}__contains": word})
+    return condition
+
+
+def _scrub(text, words):
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, ERASED_MARK)
+    return text
+
+
+def erase_person(phone, *, by=None, request=None):
+    """Remove `phone`'s holder everywhere (see the module docstring for what is kept, nameless).
+    `request`: the RightsRequest this carries out; it gets an "erased" action by `by`."""
+    phone = normalize_phone(phone)
+    now = timezone.now()
+    done = Erasure()
+    with transaction.atomic():
+        held = people_of(phone)
+        users = list(held["users"])
+        members = list(held["members"])
+        for registration in held["registrations"].filter(
+            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
+            session__starts_at__gt=now,
+        ):
+            withdraw(registration, reason="person's data erased")
+        registrations = list(held["registrations"])
+        words = {p.full_name for p in [*users, *members, *registrations] if p.full_name} | _forms_of(phone)
+
+        done.registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+            full_name=ERASED_NAME, phone=None, consent_at=None
+        )
+        message_ids = list(held["messages"].values_list("pk", flat=True))
+        clear(held["messages"].filter(state__in=PENDING_STATES), "person's data erased")
+        MessageEvent.objects.filter(message_id__in=message_ids).update(provider_answer="")
+        done.messages = Message.objects.filter(pk__in=message_ids).update(
+            recipient="", body="", sealed_secret="", user=None
+        )
+        member_ids = [member.pk for member in members]
+        done.members = Member.objects.filter(pk__in=member_ids).update(
+            full_name=ERASED_MEMBER,
+            name_key=search_key(ERASED_MEMBER),
+            phone=None,
+            publish_phone=False,
+            publish_phone_consent_at=None,
+            publish_phone_consent_method="",
+            gender="",
+            birth_year=None,
+            user=None,
+        )
+        teams = {member.team_id for member in members}
+        mentioning = _mentions("note", words)
+        logs = AssistanceLog.objects.filter(Q(attendees__in=member_ids) | Q(team__in=teams)).filter(
+            mentioning
+        )
+        for log in logs.distinct():
+            AssistanceLog.objects.filter(pk=log.pk).update(note=_scrub(log.note, words))
+        done.consents, _ = held["consents"].delete()
+        # After the registrations lost the number: unmuting schedules reminders for registrations
+        # found by number, and there must be none.
+        MutedNumber.objects.filter(phone=phone).delete()
+
+        requests = list(held["requests"].values_list("pk", flat=True))
+        for action in RequestAction.objects.filter(mentioning, request__in=requests):
+            RequestAction.objects.filter(pk=action.pk).update(note=_scrub(action.note, words))
+        RightsRequest.objects.filter(pk__in=requests).update(full_name="", phone="", detail="", user=None)
+        if request is not None:
+            RequestAction.objects.create(
+                request=request, action=RequestAction.Action.ERASED, by=by, by_label=label_of(by)
+            )
+        _forget_admin_labels(Member, member_ids)
+        _forget_admin_labels(User, [user.pk for user in users])
+        AccessLogEntry.objects.filter(user__in=users).update(user_label="")
+        for user in users:
+            _end_sessions(user)
+            done.users += _delete_or_empty(user)
+    return done
+
+
+def _forget_admin_labels(model, pks):
+    """Both admins' histories name the object as it was ("Nguyễn Văn A edited"): blank those."""
+    ids = [str(pk) for pk in pks]
+    content_type = ContentType.objects.get_for_model(model)
+    ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(label=ERASED_NAME)
+    LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(object_repr=ERASED_NAME)
+
+
+def _end_sessions(user):
+    """Signed-in sessions hold the number in allauth's record of how they signed in."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+
+
+def _delete_or_empty(user):
+    try:
+        with transaction.atomic():
+            user.delete()
+        return 1
+    except ProtectedError:
+        user.refresh_from_db()
+        user.full_name, user.phone, user.phone_verified, user.email, user.is_active = (
+            "",
+            None,
+            False,
+            None,
+            False,
+        )
+        user.set_unusable_password()
+        user.save()
+        return 1

@@ -1,0 +1,64 @@
+"""A small world of two people in one team, for the data-rights tests: each has an account, a
+membership, a training registration, consent, texts and an assistance log naming them."""
+
+import re
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from accounts.models import User
+from messaging.models import Purpose
+from messaging.outbox import queue_sms
+from teams.models import Member
+from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
+from tests.factories_trainings import SessionFactory
+from trainings.registering import sign_up
+
+LAN_PHONE = "+84912000111"
+HUNG_PHONE = "+84912000222"
+
+
+@dataclass
+class World:
+    team: object
+    lan: object
+    hung: object
+    lan_member: object
+    hung_member: object
+    session: object
+    log: object
+
+
+def build_world(captured):
+    """`captured`: django_capture_on_commit_callbacks, so the texts queued are sent."""
+    team = TeamFactory()
+    lan = User.objects.create_user(phone=LAN_PHONE, full_name="Phạm Thị Xuân Lan")
+    hung = User.objects.create_user(phone=HUNG_PHONE, full_name="Đỗ Quang Hưng")
+    lan_member = MemberFactory(team=team, full_name=lan.full_name, phone=LAN_PHONE, user=lan)
+    hung_member = MemberFactory(
+        team=team, full_name=hung.full_name, phone=HUNG_PHONE, user=hung, role=Member.TeamRole.LEADER
+    )
+    session = SessionFactory(commune=team.commune)
+    with captured(execute=True):
+        sign_up(session, full_name=lan.full_name, phone=LAN_PHONE, language="vi")
+        sign_up(session, full_name=hung.full_name, phone=HUNG_PHONE, language="vi")
+        for phone, name in ((LAN_PHONE, "lan"), (HUNG_PHONE, "hung")):
+            queue_sms(
+                phone,
+                f"Mời tham gia: https://example.vn/accounts/invitation/secret-{name}/",
+                purpose=Purpose.INVITATION,
+                idempotency_key=f"test-invitation-{name}",
+            )
+    log = LogFactory(team=team, note="Chị Phạm Thị Xuân Lan hướng dẫn cài VNeID, gọi 0912 000 111")
+    log.attendees.set([lan_member, hung_member])
+    return World(team, lan, hung, lan_member, hung_member, session, log)
+
+
+def sign_in_by_code(client, phone, capsys, captured):
+    """The real phone sign-in: ask for a code, read it from the console SMS, type it."""
+    capsys.readouterr()
+    with captured(execute=True):
+        client.post(reverse("account_request_login_code"), {"phone": phone})
+    code = re.findall(r"\b(\d{6})\b", capsys.readouterr().out)[-1]
+    response = client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert response.status_code == 302, "the code was not accepted"

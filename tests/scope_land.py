@@ -1,0 +1,115 @@
+"""The map and people the admin scope tests play on: Bát Tràng and Đa Tốn in Hà Nội, Tả Van in
+Lào Cai, each with a village, a team, a member, a log, a session with a registration, a person
+holding a role there and a text message. Names are unique, so a page can be searched for them."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from accounts.models import Role
+from messaging.models import Purpose
+from messaging.outbox import queue_sms
+from tests.factories import (
+    CommuneFactory,
+    ProvinceFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    VillageFactory,
+)
+from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
+from tests.factories_trainings import SessionFactory
+from trainings.models import Registration
+
+PLACES = {
+    "a": ("91", "Thành phố Hà Nội", "91001", "Xã Bát Tràng", "Thôn Giang Cao"),
+    "b": ("91", "Thành phố Hà Nội", "91002", "Xã Đa Tốn", "Thôn Ngọc Động"),
+    "c": ("92", "Tỉnh Lào Cai", "92001", "Xã Tả Van", "Bản Tả Van Giáy"),
+}
+# Which units each officer manages.
+OFFICERS = {
+    "national": {"a", "b", "c"},
+    "province": {"a", "b"},
+    "commune": {"a"},
+}
+TRAINING_PERMISSIONS = [
+    f"{action}_{model}"
+    for action in ("add", "change", "view")
+    for model in ("trainingsession", "registration")
+]
+
+
+def build_land():
+    land = {}
+    for key, (province_code, province_name, commune_code, commune_name, village_name) in PLACES.items():
+        province = ProvinceFactory(code=province_code, name=province_name)
+        commune = CommuneFactory(code=commune_code, province=province, name=commune_name)
+        village = VillageFactory(commune=commune, name=village_name)
+        team = TeamFactory(village=village, name=f"Tổ công nghệ số {village_name}")
+        session = SessionFactory(commune=commune, address=f"Nhà văn hoá {village_name}")
+        land[key] = {
+            "province": province,
+            "commune": commune,
+            "village": village,
+            "spare_village": VillageFactory(commune=commune, name=f"{village_name} Mới"),
+            "team": team,
+            "member": MemberFactory(team=team, full_name=f"Thành viên {village_name}"),
+            "log": LogFactory(team=team, held_on=timezone.localdate()),
+            "session": session,
+            "registration": Registration.objects.create(
+                session=session,
+                full_name=f"Người học {village_name}",
+                phone=f"+849800000{province_code[-1]}{commune_code[-1]}",
+                queued_at=timezone.now() - timedelta(days=1),
+            ),
+            "role": RoleAssignmentFactory(
+                role=Role.TEAM_LEADER,
+                commune=commune,
+                user=UserFactory(full_name=f"Tổ trưởng {village_name}"),
+            ),
+            "message": queue_sms(
+                f"+849700000{commune_code[-2:]}",
+                f"Thông báo {village_name}",
+                purpose=Purpose.NOTICE,
+                idempotency_key=f"notice-{commune_code}",
+                commune=commune,
+            ),
+        }
+    return land
+
+
+def officer(kind, land):
+    """A signed-in-ready officer: national, Hà Nội province, or Bát Tràng commune."""
+    unit = {
+        "national": {},
+        "province": {"province": land["a"]["province"]},
+        "commune": {"commune": land["a"]["commune"]},
+    }
+    role = {
+        "national": Role.NATIONAL_ADMIN,
+        "province": Role.PROVINCE_OFFICER,
+        "commune": Role.COMMUNE_OFFICER,
+    }
+    user = RoleAssignmentFactory(
+        role=role[kind], user=UserFactory(full_name=f"Cán bộ {kind}"), **unit[kind]
+    ).user
+    # The trainings screens keep Wagtail's model permissions (trainings/admin_views.py).
+    Group.objects.get(name="Officers").permissions.add(
+        *Permission.objects.filter(codename__in=TRAINING_PERMISSIONS)
+    )
+    return user
+
+
+def posted(form, **changes):
+    """What a browser would post for `form` as it stands, with `changes` typed over it."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if value is not None and value is not False:
+            data[field.html_name] = value
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    return data

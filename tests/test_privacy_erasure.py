@@ -1,0 +1,128 @@
+"""Deletion: an officer carries out a person's deletion request, and afterwards no table holds
+their name or number while every dashboard figure and the monthly report's counts are unchanged."""
+
+import dataclasses
+import io
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.db import models
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.log_actions import log
+
+from accounts.access_log import record_access
+from accounts.models import Role, User
+from messaging.consent import mute
+from privacy.erasure import erase_person
+from privacy.models import Channel, RightsRequest
+from privacy.requests import open_request
+from teams import dashboards, reports
+from teams.models import Member, RosterImport
+from teams.summaries import month_start
+from tests.factories import RoleAssignmentFactory
+from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+
+LAN_TRACES = ["Xuân Lan", "+84912000111", "0912000111", "0912 000 111", "912000111"]
+
+
+def traces(words):
+    """(table, column, word) for every text column of every model holding one of `words`."""
+    found = []
+    for model in apps.get_models():
+        for column in model._meta.concrete_fields:
+            if isinstance(column, (models.CharField, models.TextField)):
+                for word in words:
+                    if model._default_manager.filter(**{f"{column.attname}__icontains": word}).exists():
+                        found.append((model._meta.db_table, column.attname, word))
+    return found
+
+
+def figures(user, world):
+    months = dashboards.last_months()
+    national = dashboards.national(user, months)
+    commune = dashboards.commune(user, world.team.commune, months)
+    workbook, _name = reports.commune_report(user, world.team.commune, month_start(world.log.held_on))
+    saved = io.BytesIO()
+    workbook.save(saved)
+    read = load_workbook(saved)
+    counts = [[cell for cell in row if isinstance(cell, int)] for sheet in read for row in sheet.values]
+    return (
+        [dataclasses.astuple(row) for row in national.rows + commune.rows],
+        dataclasses.astuple(national.total),
+        commune.sessions_by_month,
+        commune.citizens_by_month,
+        counts,
+    )
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks):
+    cache.clear()
+    return build_world(django_capture_on_commit_callbacks)
+
+
+def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
+    client, world, capsys, django_capture_on_commit_callbacks
+):
+    admin = RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user
+    log(instance=world.lan_member, action="wagtail.edit", user=officer)  # the admin history names her
+    mute(LAN_PHONE, "texted an opt-out keyword")
+    sign_in_by_code(client, LAN_PHONE, capsys, django_capture_on_commit_callbacks)
+    client.get(reverse("privacy:download", args=["json"]))  # her own access-log entry
+    client.post(reverse("privacy:ask_deletion"))
+    request = RightsRequest.objects.get(kind=RightsRequest.Kind.DELETION)
+    request.detail = "Xoá số 0912 000 111 của tôi"
+    request.save()
+    # The scan does find her before: her name, her number as stored, as written in a note.
+    assert {word for _t, _c, word in traces(LAN_TRACES)} >= {"Xuân Lan", "+84912000111", "0912 000 111"}
+    before = figures(admin, world)
+
+    officer_client = Client()
+    officer_client.force_login(officer)
+    response = officer_client.post(
+        reverse("privacy_request_act", args=[request.pk]), {"action": "erased", "note": "Đã xác minh"}
+    )
+    assert response.status_code == 302
+
+    assert traces(LAN_TRACES) == []
+    assert figures(admin, world) == before
+    assert not User.objects.filter(pk=world.lan.pk).exists()
+    placeholder = Member.objects.get(pk=world.lan_member.pk)
+    assert (placeholder.phone, placeholder.user, placeholder.team) == (None, None, world.team)
+    assert world.log.attendees.count() == 2
+    request.refresh_from_db()
+    assert request.status == RightsRequest.Status.DONE
+    assert [a.action for a in request.actions.all()] == ["received", "erased", "done"]
+    assert client.get(reverse("privacy:my_data")).status_code == 302  # her session ended with her account
+    # Hưng, on the same team, is untouched.
+    assert Member.objects.get(pk=world.hung_member.pk).full_name == "Đỗ Quang Hưng"
+    assert traces(["Đỗ Quang Hưng"]) != []
+
+
+def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(world):
+    RosterImport.objects.create(kind="members", original_name="x.xlsx", created_by=world.lan)
+    record_access(world.lan, "members", rows=3)
+    request = open_request(
+        RightsRequest.Kind.DELETION, phone=LAN_PHONE, full_name="Phạm Thị Xuân Lan", channel=Channel.IN_PERSON
+    )
+    erase_person(LAN_PHONE, request=request)
+    shell = User.objects.get(pk=world.lan.pk)
+    assert (shell.full_name, shell.phone, shell.is_active, shell.has_usable_password()) == (
+        "",
+        None,
+        False,
+        False,
+    )
+    assert traces(LAN_TRACES) == []
+
+
+def test_the_scan_reads_every_text_column(world):
+    hits = traces(["Đỗ Quang Hưng"])
+    assert ("accounts_user", "full_name", "Đỗ Quang Hưng") in hits
+    assert ("teams_member", "full_name", "Đỗ Quang Hưng") in hits

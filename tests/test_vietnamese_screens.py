@@ -1,0 +1,157 @@
+"""Screens a citizen, an editor and an officer see in Vietnamese carry no English left over.
+
+Our own strings are checked by tests/test_translations.py. Third-party words (allauth's sign-in,
+Wagtail's admin, wagtail-localize's translation screens) are checked here, where they show: each
+screen is rendered in Vietnamese and every text a reader sees is compared with the English msgids
+of those packages that no loaded catalogue translates into Vietnamese. A supplementary catalogue
+losing an entry, a package upgrade rewording one, or a page starting to show a new one fails here.
+"""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import allauth
+import polib
+import pytest
+import wagtail
+import wagtail_localize
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from accounts.models import Role
+from cms.models import GuideFeedback
+from tests.factories import RoleAssignmentFactory, UserFactory, sign_in_with_authenticator
+from tests.factories_cms import demo_guide, vietnamese_topic
+from tests.test_admin_language import text_nodes
+
+pytestmark = pytest.mark.django_db
+
+PACKAGES = (allauth, wagtail, wagtail_localize)
+# The same word in both languages: not a leftover.
+SAME_IN_VIETNAMESE = {"Email", "OK", "ID", "URL", "QR", "PO", "Video", "Logo", "Internet", "Wagtail"}
+# Python values printed inside a sentence ("1-10 trong số 10 None"). A node that is only "None" is
+# Wagtail's hidden side-panel counter; bare True/False cells are checked where they can appear.
+PYTHON_VALUES = re.compile(r"\S\s+(None|True|False)\b|\b(None|True|False)\s+\S")
+
+
+def _vietnamese(entry):
+    if entry.msgctxt:
+        return translation.pgettext(entry.msgctxt, entry.msgid)
+    if entry.msgid_plural:
+        return translation.ngettext(entry.msgid, entry.msgid_plural, 1)
+    return translation.gettext(entry.msgid)
+
+
+def _pattern(msgid):
+    """A msgid as the whole of a text node: placeholders (%(name)s, {name}, %s) stand for anything."""
+    placeholders = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+    parts = [re.escape(" ".join(part.split())) for part in placeholders.split(msgid)]
+    return ".+?".join(parts)
+
+
+@cache
+def untranslated_english():
+    """One pattern matching any msgid of the packages that stays English in Vietnamese."""
+    english = set()
+    with translation.override("vi"):
+        for package in PACKAGES:
+            for catalogue in Path(package.__file__).parent.rglob("locale/en/LC_MESSAGES/django.po"):
+                for entry in polib.pofile(catalogue):
+                    words = re.sub(r"%\(\w+\)[sd]|\{\w*\}|<[^>]+>", "", entry.msgid)
+                    if not re.search(r"[A-Za-z]{2}", words) or entry.msgid in SAME_IN_VIETNAMESE:
+                        continue
+                    if _vietnamese(entry) == entry.msgid:
+                        english.add(entry.msgid)
+    return re.compile("|".join(f"(?:{_pattern(msgid)})" for msgid in sorted(english, key=len, reverse=True)))
+
+
+def english_left(response):
+    assert response.status_code == 200, response.status_code
+    pattern = untranslated_english()
+    return sorted(
+        node for node in text_nodes(response) if pattern.fullmatch(node) or PYTHON_VALUES.search(node)
+    )
+
+
+@pytest.fixture
+def screens(home_pages):
+    guide = demo_guide()
+    GuideFeedback.objects.create(guide=guide, helpful=True, comment="Rất dễ hiểu", language="vi")
+    GuideFeedback.objects.create(guide=guide, helpful=False, comment="", language="vi")
+    return guide
+
+
+def test_a_citizen_signing_in_reads_vietnamese_only(client, screens):
+    for path in ["/vi/", screens.url, reverse("account_login"), reverse("account_request_login_code")]:
+        assert english_left(client.get(path, HTTP_ACCEPT_LANGUAGE="vi")) == [], path
+
+    sign_in = text_nodes(client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="vi"))
+    assert {"Email hoặc số điện thoại", "Quên mật khẩu?"} <= sign_in
+    assert "English" in sign_in  # the language switch names English in English, as on every page
+    assert "Tiếng Anh" not in sign_in
+
+
+def test_allauth_confirms_two_factor_changes_in_vietnamese():
+    """allauth renders these messages from its templates once the request's transaction commits
+    (after a test client's response, so they are checked as allauth renders them)."""
+    with translation.override("vi"):
+        said = [
+            render_to_string(f"mfa/messages/{name}.txt").strip()
+            for name in ("totp_activated", "totp_deactivated")
+        ]
+    assert said == ["Đã bật ứng dụng xác thực.", "Đã tắt ứng dụng xác thực."]
+
+
+def test_an_editor_reads_vietnamese_from_sign_in_to_the_translation_editor(screens):
+    editor = Client()
+    user = RoleAssignmentFactory(user=UserFactory(), role=Role.CONTENT_EDITOR, two_factor=False).user
+    enrolled = sign_in_with_authenticator(editor, user.email)
+    assert english_left(enrolled) == []
+
+    english = screens.get_translation(Locale.objects.get(language_code="en"))
+    feedback = editor.get(reverse("cms_guidefeedback:index"))
+    for path in [
+        "/admin/",
+        reverse("wagtailadmin_explore", args=[vietnamese_topic().pk]),
+        reverse("wagtailadmin_pages:edit", args=[screens.pk]),
+        reverse("wagtailadmin_pages:edit", args=[english.pk]),
+        reverse("wagtail_localize:submit_page_translation", args=[screens.pk]),
+    ]:
+        assert english_left(editor.get(path)) == [], path
+    assert english_left(feedback) == []
+    assert {"Có", "Không"} <= text_nodes(feedback)
+    assert not {"True", "False"} & text_nodes(feedback)
+
+    # The translation editor draws its buttons in JavaScript, from wagtail-localize's JS catalogue.
+    catalogue = editor.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    words = json.loads(re.search(r"const newcatalog = (\{.*?\});", catalogue, re.DOTALL).group(1))
+    source = Path(wagtail_localize.__file__).parent / "locale/en/LC_MESSAGES/djangojs.po"
+    untranslated = [
+        entry.msgid for entry in polib.pofile(source) if entry.msgid and not words.get(entry.msgid)
+    ]
+    assert untranslated == []
+    assert words["Convert to alias page"] != "Convert to alias page"
+
+
+def test_an_officer_reads_the_workflow_screens_in_vietnamese(screens):
+    officer = Client()
+    user = UserFactory(is_staff=True, is_superuser=True)
+    sign_in_with_authenticator(officer, user.email)
+
+    for path in [
+        reverse("wagtailadmin_workflows:index"),
+        reverse("wagtailadmin_workflows:task_index"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_pages:edit", args=[screens.pk]),
+    ]:
+        assert english_left(officer.get(path)) == [], path
+
+    with translation.override("vi"):
+        assert (
+            translation.gettext("%(label)s and Publish") % {"label": "Phê duyệt"} == "Phê duyệt và xuất bản"
+        )
