@@ -19,14 +19,6 @@ from messaging.models import Message, Purpose
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def nothing_counted_yet():
-    """Counters live in the shared cache (with Redis, outside the test's transaction)."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 # Counts one allauth action (sign-in codes for one phone, 3 a minute) and one of ours in a fresh
 # Python process, as a second gunicorn worker would, and prints how many were let through.
 COUNTER = """

@@ -18,14 +18,6 @@ from trainings.models import Registration, SignUpHold
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def nothing_counted_yet():
-    """Counters live in the shared cache (with Redis, outside the test's transaction)."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def form(phone, name="Nguyễn Thị Lan"):
     return {"full_name": name, "phone": phone, "consent": "on"}
 
