@@ -187,3 +187,18 @@ class MutedNumber(models.Model):
 
     def __str__(self):
         return self.phone
+
+
+class InboundMessage(models.Model):
+    """A text Twilio passed to us, by its MessageSid: each is acted on once, so a replayed
+    START (or a retried request) cannot undo a STOP sent after it. Only the id is kept."""
+
+    sid = models.CharField(max_length=64, unique=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("inbound text")
+        verbose_name_plural = _("inbound texts")
+
+    def __str__(self):
+        return self.sid

@@ -19,7 +19,7 @@ from tests.factories import (
     VillageFactory,
 )
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
-from tests.factories_trainings import SessionFactory
+from tests.factories_trainings import SessionFactory, signed_up_through_the_pages
 from trainings.models import Course, Registration, TrainingSession
 from trainings.registering import sign_up
 
@@ -59,9 +59,9 @@ def test_a_citizen_finds_sessions_near_their_village_typed_without_diacritics(
     assert listed == [here.pk, commune_wide.pk]  # the village's own first, then its commune's
 
 
-def test_signing_up_with_consent_records_it_and_confirms(client, place):
+def test_signing_up_with_the_texted_code_records_consent_and_confirms(client, place):
     session = session_in(place["commune"], place["village"])
-    response = client.post(f"/vi/trainings/{session.pk}/", sign_up_form())
+    response = signed_up_through_the_pages(client, session)
     registration = Registration.objects.get()
     assert response.status_code == 302
     assert (registration.phone, registration.status, registration.language) == (
@@ -94,36 +94,36 @@ def test_bad_sign_up_says_why_keeps_what_was_typed_and_saves_nothing(client, pla
     assert not Registration.objects.exists() and not Message.objects.exists()
 
 
-def test_a_second_sign_up_with_the_same_phone_is_refused_without_a_duplicate(client, place):
-    session = session_in(place["commune"])
-    client.post(f"/vi/trainings/{session.pk}/", sign_up_form())
-    response = client.post(f"/vi/trainings/{session.pk}/", sign_up_form(phone="84912345678", full_name="Lan"))
-    assert response.status_code == 400
-    assert "Số điện thoại này đã đăng ký buổi tập huấn này rồi." in response.content.decode()
-    assert Registration.objects.count() == 1
-
-
 def test_a_full_session_offers_the_waiting_list(client, place):
     session = session_in(place["commune"], capacity=1)
     sign_up(session, full_name="A", phone="0912000001", language="vi")
     page = client.get(f"/en/trainings/{session.pk}/")
     assert "Join the waiting list" in page.content.decode()
-    client.post(f"/en/trainings/{session.pk}/", sign_up_form(phone="0912000002"))
+    signed_up_through_the_pages(client, session, language="en", phone="0912000002")
     assert Registration.objects.get(phone="+84912000002").status == "waiting"
 
 
-def test_a_person_cancels_their_own_place_from_their_link_after_confirming(client, place):
+def test_a_person_cancels_their_own_place_after_confirming_and_the_link_then_opens_nothing(client, place):
     session = session_in(place["commune"])
-    response = client.post(f"/vi/trainings/{session.pk}/", sign_up_form())
-    asked = client.post(response["Location"])  # "Cancel my place" pressed once, or by mistake
+    link = signed_up_through_the_pages(client, session)["Location"]
+    asked = client.post(link)  # "Cancel my place" pressed once, or by mistake
     page = asked.content.decode()
     assert "Huỷ chỗ của bạn?" in page and "Có, huỷ chỗ của tôi" in page
     assert Registration.objects.get().status == "registered"
-    kept = client.get(response["Location"]).content.decode()  # "No, keep my place"
+    kept = client.get(link).content.decode()  # "No, keep my place"
     assert "bạn đã đăng ký" in kept
-    client.post(response["Location"], {"confirm": "yes"})
+    cancelled = client.post(link, {"confirm": "yes"}, follow=True)
+    assert "Đã huỷ chỗ của bạn" in cancelled.content.decode()
     assert Registration.objects.get().status == "withdrawn"
-    assert client.get(response["Location"].replace("/my-place/", "/my-place/x")).status_code == 404
+    assert client.get(link).status_code == 404
+    assert client.post(link).status_code == 404
+
+    # Signing up again gives a new link; the old one stays dead.
+    again = signed_up_through_the_pages(client, session)["Location"]
+    assert again != link
+    assert client.get(again).status_code == 200
+    assert client.get(link).status_code == 404
+    assert client.get(again.replace("/my-place/", "/my-place/x")).status_code == 404
 
 
 def test_calendar_feed_and_add_to_calendar(client, place):
