@@ -10,10 +10,17 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from django.utils.csp import CSP
-from django.utils.translation import gettext_noop
 
 from config import env
 from config.env import BASE_DIR, SettingError
+
+
+def gettext_noop(text):
+    """Marks a string for makemessages. Not Django's: importing django.utils.translation here
+    lets a settings module that failed to load be taken as empty on the next access, so a bad
+    DATABASE_URL would pass `check` instead of stopping start-up."""
+    return text
+
 
 # GENERAL
 # ------------------------------------------------------------------------------
