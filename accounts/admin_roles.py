@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from accounts.invitations import invite
 from accounts.models import Role, RoleAssignment, User
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import assignable_roles, can_assign, visible, visible_users
+from messaging.outbox import when_it_goes
 from teams.models import Commune, Province
 from vietnamese.phones import InvalidPhone, normalize_phone
 
@@ -23,7 +25,11 @@ def _narrow_to(form, user):
     form.fields["province"].queryset = visible(user, Province.objects.all()).filter(
         pk__in=_managed_provinces(user)
     )
-    form.fields["commune"].queryset = visible(user, Commune.objects.select_related("province"))
+    form.fields["commune"].queryset = visible(user, Commune.objects.select_related("province")).order_by(
+        "province__name_key", "name_key"
+    )
+    # Many communes share a name ("Phường An Bình" in two provinces): the province tells them apart.
+    form.fields["commune"].label_from_instance = lambda commune: f"{commune.name} ({commune.province.name})"
     if "user" in form.fields:
         form.fields["user"].queryset = visible_users(user)
 
@@ -112,7 +118,7 @@ def invite_view(request):
     from accounts.scopes import is_officer
 
     if not (request.user.is_superuser or is_officer(request.user)):
-        return TemplateResponse(request, "wagtailadmin/shared/permission_denied.html", status=403)
+        raise PermissionDenied
     form = InvitationForm(request.POST or None, for_user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -126,7 +132,9 @@ def invite_view(request):
             language=data["language"],
         )
         messages.success(
-            request, _("Invitation sent by text message to %(name)s.") % {"name": data["full_name"]}
+            request,
+            _("Invitation to %(name)s: the text message goes %(when)s.")
+            % {"name": data["full_name"], "when": when_it_goes()},
         )
         return redirect("invite_by_sms")
     return TemplateResponse(

@@ -22,7 +22,9 @@ DEMO_PEOPLE = [
 ]
 
 
-def _person(email, phone, full_name, role):
+def demo_user(email, phone, full_name, role):
+    """The demo user with this email (or phone), created once; teams.demo links the phone users
+    to their places on the team."""
     lookup = {"email": email} if email else {"phone": phone}
     user, created = User.objects.get_or_create(
         **lookup,
@@ -43,7 +45,7 @@ def _person(email, phone, full_name, role):
 
 def load(stdout):
     for email, phone, full_name, role, unit in DEMO_PEOPLE:
-        user = _person(email, phone, full_name, role)
+        user = demo_user(email, phone, full_name, role)
         where = {}
         if unit and len(unit) == 2:
             where["province"] = Province.objects.get(code=unit)

@@ -6,7 +6,6 @@ alone). Idempotent: pages and images are found by slug and title before anything
 import datetime
 import html
 import io
-import json
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -96,9 +95,34 @@ def _page(parent, model, spec, english, **fields):
     if page is None:
         page = parent.add_child(instance=model(title=spec["title"][0], slug=slug, **fields))
         page.save_revision().publish()
+    elif hasattr(page, "body") and _lists_without_ids(list(page.body.raw_data)):
+        # Loaded by a demo before block ids: give every block an id and translate again, so
+        # the English page gets the checklist, steps, captions and alt text it never had.
+        page.body = _with_block_ids(model, page.body.raw_data)
+        page.save_revision().publish()
+        _translate(page, english, _pairs(spec))
     if not page.get_translations().filter(locale=english).exists():
         _translate(page, english, _pairs(spec))
     return page
+
+
+def _with_block_ids(model, raw):
+    """Stream data in which every block and every list item has an id: wagtail-localize offers a
+    block for translation only through its id, so text written without one stays Vietnamese."""
+    value = model.body.field.stream_block.to_python(list(raw))
+    list(value)  # binds each child, so get_prep_value rewrites it (and its list items) with ids
+    return value.get_prep_value()
+
+
+def _lists_without_ids(data):
+    """Whether raw stream data holds a list block item without an id (written as a bare value)."""
+    if isinstance(data, dict):
+        return any(_lists_without_ids(child) for child in data.values())
+    if isinstance(data, list):
+        return any(
+            not (isinstance(item, dict) and item.get("id")) or _lists_without_ids(item) for item in data
+        )
+    return False
 
 
 def _pairs(spec):
@@ -114,7 +138,7 @@ def _pairs(spec):
 
 def _translate(page, locale, pairs):
     """Translate each segment wagtail-localize extracted, as an editor would in its editor."""
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    source, _ = TranslationSource.update_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     pairs = {**pairs, STEPS_HEADING[0]: STEPS_HEADING[1]}
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
@@ -152,14 +176,16 @@ def _guide_fields(spec):
     body.append({"type": "warning", "value": {"text": spec["warning"][0]}})
     return {
         "summary": spec["summary"][0],
-        "body": json.dumps(body),
+        "body": _with_block_ids(GuidePage, body),
         "reviewed_by": spec["reviewed_by"][0],
         "last_reviewed": datetime.date.fromisoformat(spec["last_reviewed"]),
     }
 
 
 def _paragraphs(pairs):
-    return json.dumps([{"type": "paragraph", "value": f"<p>{escape(vi)}</p>"} for vi, _en in pairs])
+    return _with_block_ids(
+        StandardPage, [{"type": "paragraph", "value": f"<p>{escape(vi)}</p>"} for vi, _en in pairs]
+    )
 
 
 def _screenshot(slug, shot):

@@ -4,13 +4,23 @@ With nothing set, the platform runs embedded: SQLite, tasks in the calling proce
 console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
 """
 
+import base64
+import hashlib
 from importlib.util import find_spec
 from pathlib import Path
 
-from django.utils.translation import gettext_noop
+from django.utils.csp import CSP
 
 from config import env
 from config.env import BASE_DIR, SettingError
+
+
+def gettext_noop(text):
+    """Marks a string for makemessages. Not Django's: importing django.utils.translation here
+    lets a settings module that failed to load be taken as empty on the next access, so a bad
+    DATABASE_URL would pass `check` instead of stopping start-up."""
+    return text
+
 
 # GENERAL
 # ------------------------------------------------------------------------------
@@ -88,6 +98,7 @@ THIRD_PARTY_APPS = [
     "import_export",
 ]
 LOCAL_APPS = [
+    "vietnamese",  # no models: its template filters format numbers, money, phones, dates
     "accounts",
     "messaging",
     "teams",
@@ -102,6 +113,7 @@ INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -128,6 +140,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -162,11 +175,46 @@ STORAGES = {
 
 # CACHES
 # ------------------------------------------------------------------------------
+# One cache every process reaches: rate-limit counters (config/throttle.py), the page cache and
+# import progress must be shared by all gunicorn workers and hosts. Redis in production; with no
+# REDIS_URL, the database (its table is made by a migration, so `migrate` is enough). Never
+# per-process memory: each worker would count on its own and let through workers × the limit.
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "shared_cache",
+            # Culling at Django's default (300 rows) would let a flood of new keys wipe the counters.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+# RATE LIMITS (config/throttle.py: allauth's counter, in the cache above)
+# ------------------------------------------------------------------------------
+# How many proxies we run in front of the web servers (the load balancer of platform/scaling.md:
+# 1). allauth and our throttle then take the client's address from that hop of X-Forwarded-For;
+# 0 (the default) uses REMOTE_ADDR and ignores the header, which anyone can forge.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.get_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+# Our own rates, in allauth's notation (amount/period/ip|key); allauth's flows are in
+# ACCOUNT_RATE_LIMITS below.
+RATE_LIMITS = {
+    # "Was this helpful?": per client and guide, and per client over all guides.
+    "feedback_guide": "3/d/key",
+    "feedback": "20/h/ip",
+    # Typed searches on the public team finder.
+    "team_finder": "30/m/ip",
+    # Training sign-up: each attempt texts a code, so per client address, per browser session
+    # and per phone number.
+    "training_sign_up": "10/h/ip",
+    "training_sign_up_session": "5/h/key",
+    "training_sign_up_phone": "3/h/key",
+    # Entering the code: 5 wrong codes drop a held place (trainings/verifying.py); these bound
+    # the tries across codes asked for again, per client address and per browser session.
+    "training_confirm": "30/h/ip,10/10m/key",
+}
 
 # SECURITY
 # ------------------------------------------------------------------------------
@@ -182,6 +230,33 @@ SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (Django's own, config/csp.py): scripts only from our origin, inline
+# with this response's nonce ({{ csp_nonce }}), or the one inline script of public pages
+# (templates/includes/site.js, inlined to save a request on 3G) by its hash. Its hash is the same
+# for every reader, so cached pages carry no nonce (cms/views/pages.py never caches a page that
+# printed one). Inline styles stay allowed: the pages inline their small stylesheet for speed.
+SITE_SCRIPT_HASH = "'sha256-{}'".format(
+    base64.b64encode(hashlib.sha256((BASE_DIR / "templates/includes/site.js").read_bytes()).digest()).decode()
+)
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE, SITE_SCRIPT_HASH],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],  # Wagtail's preview shows our pages in a frame of its own
+}
+# Wagtail's admin still writes inline scripts (inline panels, date pickers) without nonces, so
+# under these paths scripts may be inline. Browsers ignore 'unsafe-inline' when a nonce is
+# listed, hence no nonce here. Only signed-in staff (with two-factor sign-in) reach these pages.
+CSP_RELAXED_PATHS = ("/admin/",)
+SECURE_CSP_RELAXED = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -288,6 +363,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: admin avatars are the person's initial (templates/wagtailadmin/shared/avatar.html),
+# so no page sends an outside site a hash of an editor's email, and the admin's
+# Content-Security-Policy can allow images from our origin only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # ROSTER IMPORTS (teams/rosters)
@@ -325,6 +404,9 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
 ACCOUNT_PREVENT_ENUMERATION = True
+# A reset asked for an address with no account sends nothing: the page says the same either way,
+# and nobody can make the platform mail strangers.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
 # compare the hash of what was typed.
 ACCOUNT_FORMS = {
@@ -400,6 +482,8 @@ try:
     )
 except ValueError:
     raise SettingError("TRAINING_REMINDER_HOURS must be hours separated by commas, e.g. 24,2") from None
+# A citizen's sign-up holds a place this long while they type the code texted to them.
+TRAINING_SIGN_UP_HOLD_MINUTES = env.get_int("TRAINING_SIGN_UP_HOLD_MINUTES", 10)
 # A reminder due while the sending window is shut goes out this many minutes before it closes the
 # evening before, unless that is more than half its lead time early: then it is dropped.
 TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)

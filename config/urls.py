@@ -2,7 +2,9 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +24,8 @@ to_allauth_password = RedirectView.as_view(pattern_name="account_change_password
 urlpatterns = [
     path("healthz", health, name="health"),
     path("sw.js", service_worker, name="service_worker"),
+    # Browsers ask for /favicon.ico whatever the page says; whitenoise serves the file it points to.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("cms/favicon.ico"))),
     path("django-admin/password_change/", to_allauth_password),
     path("django-admin/", admin.site.urls),
     path("admin/login/", to_allauth_login),

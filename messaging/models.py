@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vietnamese.phones import InvalidPhone, parse_phone
+from vietnamese import formats
 
 # Where a sign-in code sits in a stored body: the code itself is kept sealed beside it (see
 # messaging/secrets.py) and the body shown anywhere has the mask instead.
@@ -109,12 +109,10 @@ class Message(models.Model):
     @admin.display(description=_("recipient"), ordering="recipient")
     def shown_recipient(self):
         """The number as officers write it (0912 345 678), not the stored +84912345678."""
-        try:
-            return parse_phone(self.recipient).national
-        except InvalidPhone:  # a foreign number some provider accepted: shown as stored
-            return self.recipient
+        return formats.phone(self.recipient)
 
     @property
+    @admin.display(description=_("text"))
     def shown_body(self):
         """The text as staff may see it: a sign-in code is masked."""
         return self.body.replace(SECRET_PLACEHOLDER, SECRET_MASK)
@@ -196,3 +194,18 @@ class MutedNumber(models.Model):
 
     def __str__(self):
         return self.phone
+
+
+class InboundMessage(models.Model):
+    """A text Twilio passed to us, by its MessageSid: each is acted on once, so a replayed
+    START (or a retried request) cannot undo a STOP sent after it. Only the id is kept."""
+
+    sid = models.CharField(max_length=64, unique=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("inbound text")
+        verbose_name_plural = _("inbound texts")
+
+    def __str__(self):
+        return self.sid

@@ -45,6 +45,8 @@ mute(phone, reason, *, method=SMS_KEYWORD, recorded_by=None, recorded_at=None) -
 unmute(phone, reason, *, method=SMS_KEYWORD, recorded_by=None, recorded_at=None) -> bool
     Opt a number out of (or back into) everything but sign-in codes, as STOP and START texts do:
     for an opt-out given on paper, in person or by phone and written down by an officer.
+when_it_goes(due=None) -> str          "now", or when the sending window lets a text go
+                                       ("at 07:00 tomorrow (30/11)"): what pages announce
 """
 
 import hashlib
@@ -68,6 +70,7 @@ from messaging.secrets import seal
 from messaging.segments import Estimate, count_segments, estimate
 from messaging.segments import unaccented as strip_accents
 from messaging.states import move_many
+from messaging.window import when_it_goes  # noqa: F401  (what pages say about when a text goes)
 from vietnamese.phones import normalize_phone
 from vietnamese.text import normalize
 

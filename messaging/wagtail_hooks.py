@@ -1,10 +1,27 @@
 """The outbox in the Wagtail admin: read-only, filterable by state and purpose, scoped by unit."""
 
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 
 from accounts.admin_scoping import ScopedModelViewSet
 from messaging.models import Message
+
+
+class MessageInspectView(InspectView):
+    """Times in Asia/Ho_Chi_Minh as dd/mm/yyyy hh:mm, like the listing; a time not yet reached, a dash."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None:
+            return "—"
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "d/m/Y H:i")
+        return value
 
 
 class OutboxViewSet(ScopedModelViewSet):
@@ -15,6 +32,7 @@ class OutboxViewSet(ScopedModelViewSet):
     add_to_admin_menu = True
     officer_actions = ("view",)
     inspect_view_enabled = True
+    inspect_view_class = MessageInspectView
     list_display = ["shown_recipient", "purpose", "state", "due_at", "encoding", "segments", "attempts"]
     list_filter = ["state", "purpose"]
     search_fields = ["recipient", "idempotency_key"]

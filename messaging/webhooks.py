@@ -7,13 +7,14 @@ path): a request without a valid signature gets 403 and changes nothing.
 from functools import wraps
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 
 from messaging import consent
-from messaging.models import Message, State
+from messaging.models import InboundMessage, Message, State
 from messaging.states import move
 from vietnamese.phones import InvalidPhone
 
@@ -57,12 +58,18 @@ def status_callback(request):
 
 @twilio_signed
 def inbound(request):
+    """Acts on each MessageSid once: a signed request can be replayed (or retried by Twilio),
+    and an old START acted on again would undo the STOP its sender texted since."""
+    sid = request.POST.get("MessageSid", "")
     keyword = consent.keyword_of(request.POST.get("Body", ""))
-    try:
-        if keyword == "opt_out":
-            consent.mute(request.POST.get("From", ""), "texted an opt-out keyword")
-        elif keyword == "opt_in":
-            consent.unmute(request.POST.get("From", ""), "texted an opt-in keyword")
-    except InvalidPhone:
-        pass  # a foreign or malformed sender cannot be on our lists
+    with transaction.atomic():
+        if not sid or not InboundMessage.objects.get_or_create(sid=sid)[1]:
+            return HttpResponse(EMPTY_TWIML, content_type="text/xml")
+        try:
+            if keyword == "opt_out":
+                consent.mute(request.POST.get("From", ""), "texted an opt-out keyword")
+            elif keyword == "opt_in":
+                consent.unmute(request.POST.get("From", ""), "texted an opt-in keyword")
+        except InvalidPhone:
+            pass  # a foreign or malformed sender cannot be on our lists
     return HttpResponse(EMPTY_TWIML, content_type="text/xml")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 def _clock(text):
@@ -49,3 +50,22 @@ def last_closing(moment):
     _, end = _bounds()
     day = local.date() if local.time() >= end else local.date() - timedelta(days=1)
     return datetime.combine(day, end, tzinfo=local.tzinfo)
+
+
+def when_it_goes(due=None, moment=None):
+    """The words every page uses to say when a text queued now (or due at `due`) will go out.
+
+    "now" inside the window; otherwise the window's next opening, e.g. "at 07:00 tomorrow
+    (30/11)": a page must not promise "sent" for a text the outbox holds until morning.
+    """
+    moment = moment or timezone.now()
+    goes = next_opening(max(due or moment, moment))
+    if goes <= moment + timedelta(minutes=1):
+        return _("now")
+    local, today = _local(goes), _local(moment).date()
+    values = {"time": f"{local:%H:%M}", "date": f"{local:%d/%m}"}
+    if local.date() == today:
+        return _("at %(time)s today (%(date)s)") % values
+    if local.date() == today + timedelta(days=1):
+        return _("at %(time)s tomorrow (%(date)s)") % values
+    return _("at %(time)s on %(date)s") % values

@@ -9,12 +9,10 @@ import textwrap
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from vietnamese.formats import number
+
 BAR_COLOUR = "#b3261e"
 SECOND_COLOUR = "#0b57d0"
-
-
-def _number(value):
-    return f"{value:,.0f}".replace(",", ".") if isinstance(value, int | float) else ""
 
 
 LABEL_CHARS = 21  # what fits in the 120 px label column at 11 px
@@ -54,9 +52,9 @@ def ranked_bars(rows, title, width=340, unit=""):
         y = index * (bar_height + gap)
         length = 0 if not value else max(1, (width - label_width - 60) * value / top)
         bar = (
-            f"<title>{escape(label)}: {_number(value)}{escape(unit)}</title>{_label_svg(label, y)}"
+            f"<title>{escape(label)}: {number(value, 0)}{escape(unit)}</title>{_label_svg(label, y)}"
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="{BAR_COLOUR}"/>'
-            f'<text x="{label_width + length + 4:.1f}" y="{y + 13}" font-size="11">{_number(value)}{unit}</text>'
+            f'<text x="{label_width + length + 4:.1f}" y="{y + 13}" font-size="11">{number(value, 0)}{unit}</text>'
         )
         parts.append(f'<a href="{escape(href)}">{bar}</a>' if href else f"<g>{bar}</g>")
     parts.append("</svg>")
@@ -73,7 +71,7 @@ def monthly_columns(months, first, second=None, title="", width=340, height=170)
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>"
-        f'<text x="0" y="{top_pad + 4}" font-size="10">{_number(top)}</text>'
+        f'<text x="0" y="{top_pad + 4}" font-size="10">{number(top, 0)}</text>'
         f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#999"/>'
     ]
     for index, (month, value) in enumerate(zip(months, first, strict=True)):
@@ -82,7 +80,7 @@ def monthly_columns(months, first, second=None, title="", width=340, height=170)
         parts.append(
             f'<rect x="{x + slot * 0.15:.1f}" y="{height - bottom - bar_h:.1f}" width="{slot * 0.7:.1f}" '
             f'height="{bar_h:.1f}" fill="{BAR_COLOUR}"><title>{escape(month.strftime("%m/%Y"))}: '
-            f"{_number(value)}</title></rect>"
+            f"{number(value, 0)}</title></rect>"
         )
         if index % 2 == 0 or len(months) <= 6:
             parts.append(

@@ -54,16 +54,18 @@ class AssistanceLogForm(forms.Form):
     services = forms.ModelMultipleChoiceField(
         label=_("Services"),
         queryset=Service.objects.none(),
-        required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": OUTSIDE_SCOPE_MESSAGE},
+        error_messages={
+            "invalid_choice": OUTSIDE_SCOPE_MESSAGE,
+            "required": _("Tick at least one service the session helped with."),
+        },
     )
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, team, log=None, **kwargs):
-        self.team, self.log = team, log
+    def __init__(self, *args, team, log=None, submission_key=None, **kwargs):
+        self.team, self.log, self.submission_key = team, log, submission_key
         super().__init__(*args, **kwargs)
         province_id = team.commune.province_id
         self.fields["village"].queryset = Village.objects.filter(commune_id=team.commune_id)
@@ -85,7 +87,7 @@ class AssistanceLogForm(forms.Form):
     def _initial_values(self):
         if self.log is None:
             return {
-                "submission_key": uuid.uuid4(),
+                "submission_key": self.submission_key or uuid.uuid4(),
                 "held_on": timezone.localdate(),
                 "village": self.team.village_id
                 or self.fields["village"].queryset.values_list("pk", flat=True).first(),
@@ -130,7 +132,31 @@ class AssistanceLogForm(forms.Form):
                     self.add_error(
                         name, _("This cannot be more than the citizens helped (%(n)s).") % {"n": citizens}
                     )
+            self._check_outcomes(citizens, cleaned.get("services"))
         return cleaned
+
+    def _check_outcomes(self, citizens, services):
+        """Each outcome happened to a citizen helped, under a service the session gave.
+
+        "5 citizens helped, 50 VNeID accounts activated, no service" is a typing slip that
+        would otherwise swell every total above it.
+        """
+        ticked = {service.pk for service in services or ()}
+        for outcome in self.outcome_types:
+            name = self.outcome_field(outcome)
+            count = self.cleaned_data.get(name)
+            if not count:
+                continue
+            if count > citizens:
+                self.add_error(
+                    name, _("This cannot be more than the citizens helped (%(n)s).") % {"n": citizens}
+                )
+            elif services is not None and outcome.service_id and outcome.service_id not in ticked:
+                self.add_error(
+                    name,
+                    _("Tick the service “%(service)s” too, or clear this count.")
+                    % {"service": outcome.service.name},
+                )
 
     def outcome_counts(self):
         """{outcome type id: count} for the counts typed (zeros and blanks left out)."""

@@ -7,7 +7,7 @@ Text typed by people is written so a spreadsheet never runs it as a formula.
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
@@ -18,11 +18,15 @@ from openpyxl.styles import Font
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
+from teams.dashboards import last_months
 from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
-from teams.summaries import next_month
+from teams.summaries import month_start, next_month
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
+_TEAM_PREFIX = re.compile(r"^tổ công nghệ số cộng đồng\s+", re.IGNORECASE)
+MONTHS_OFFERED = 25  # this month so far and the two years before it
 
 
 def parse_month(text):
@@ -31,6 +35,49 @@ def parse_month(text):
         return date(year, month, 1)
     except ValueError:
         return None
+
+
+def report_month(text, today=None):
+    """The month `?month=YYYY-MM` asks for; the last complete month when none is given.
+
+    Officers send the report upward once a month is over, so on 1 December the report
+    they want is November's. A month that cannot be read or has not begun is refused
+    (ValueError with the message to show), never silently replaced by another month.
+    """
+    this_month = month_start(today or timezone.localdate())
+    if not text:
+        return month_start(this_month - timedelta(days=1))
+    month = parse_month(text)
+    if month is None or month.year < 2000:
+        raise ValueError(_("“%(value)s” is not a month: choose one from the list.") % {"value": text[:20]})
+    if month > this_month:
+        raise ValueError(
+            _("The report for %(month)s cannot be made before that month begins.")
+            % {"month": f"{month:%m/%Y}"}
+        )
+    return month
+
+
+def months_offered(today=None):
+    """The months the report form lists, newest first."""
+    return last_months(MONTHS_OFFERED, today)[::-1]
+
+
+def _shorten(text, limit):
+    """`text` in at most `limit` characters, cut between words when a word boundary is near."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    words = cut.rsplit(" ", 1)[0]
+    return (words if len(words) >= limit // 2 else cut).strip()
+
+
+def team_sheet_title(team):
+    """A team's sheet: its village (teams are named "Tổ công nghệ số cộng đồng <village>",
+    which Excel's 31 characters would cut down to the shared prefix)."""
+    if team.village_id:
+        return team.village.name
+    return _TEAM_PREFIX.sub("", team.name) or team.name
 
 
 def safe(value):
@@ -47,11 +94,14 @@ class _Sheets:
         # Data rows written (not titles or totals): what the access log counts.
         self.rows = 0
 
-    def add(self, title, rows_before_header, header, rows, total_label=None, sum_from=None):
-        name = _SHEET_FORBIDDEN.sub(" ", title)[:28].strip() or "-"
-        candidate, n = name, 2
+    def add(self, title, rows_before_header, header, rows, total_label=None, sum_from=None, sum_to=None):
+        """A sheet; with `total_label`, a totals row summing columns `sum_from` to `sum_to` (excluded)
+        and leaving the other columns empty."""
+        name = _SHEET_FORBIDDEN.sub(" ", title).strip(" '") or "-"
+        candidate, n = _shorten(name, SHEET_NAME_LIMIT), 2
         while candidate.casefold() in self.used:
-            candidate, n = f"{name[:25]} {n}", n + 1
+            suffix = f" ({n})"
+            candidate, n = _shorten(name, SHEET_NAME_LIMIT - len(suffix)) + suffix, n + 1
         self.used.add(candidate.casefold())
         sheet = self.workbook.create_sheet(candidate)
         for line in rows_before_header:
@@ -62,9 +112,9 @@ class _Sheets:
         for row in rows:
             sheet.append([safe(cell) for cell in row])
         if total_label is not None:
-            totals = [total_label] + [""] * (sum_from - 1)
-            for column in range(sum_from, len(header)):
-                totals.append(sum(row[column] or 0 for row in rows if isinstance(row[column] or 0, int)))
+            totals = [total_label] + [None] * (len(header) - 1)
+            for column in range(sum_from, sum_to or len(header)):
+                totals[column] = sum(row[column] or 0 for row in rows)
             sheet.append([self._bold(sheet, cell) for cell in totals])
         return sheet
 
@@ -227,7 +277,15 @@ def commune_report(user, commune, month):
                         log.note,
                     ]
                 )
-            sheets.add(team.name, [[team.name], [label], []], header, rows, _("Total"), 2)
+            sheets.add(
+                team_sheet_title(team),
+                [[team.name], [label], []],
+                header,
+                rows,
+                _("Total"),
+                2,
+                len(header) - 2,
+            )
         # It names each team's leader: personal data.
         record_access(user, "monthly_report", rows=sheets.rows, detail=f"commune {commune.pk} {month:%m/%Y}")
         return sheets.workbook, f"bao-cao-{commune.pk}-{month:%Y-%m}.xlsx"

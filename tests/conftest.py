@@ -49,6 +49,16 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
+@pytest.fixture(autouse=True)
+def _redis_cache_starts_empty(settings):
+    """Redis outlives each test's transaction (the database cache does not): rate-limit counters
+    and cached pages of one test would otherwise reach the next."""
+    if "redis" in settings.CACHES["default"]["BACKEND"]:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def output_dir(request):
     """test-results/<test name>/: screenshots and files a person may want to look at."""

@@ -42,3 +42,22 @@ class SessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))
     trainer = "Trần Văn Bình"
     capacity = 30
+
+
+def texted_code(phone):
+    """The code in the latest sign-up text to `phone`, as the person reads it on their phone."""
+    from messaging.models import Message, Purpose
+    from messaging.secrets import unseal
+
+    message = Message.objects.filter(recipient=phone, purpose=Purpose.SIGN_IN).latest("pk")
+    return unseal(message.sealed_secret)
+
+
+def signed_up_through_the_pages(client, session, language="vi", **fields):
+    """Fill in the sign-up form, then the code from the text: the response after the code."""
+    form = {"full_name": "Nguyễn Thị Lan", "phone": "0912 345 678", "consent": "on", **fields}
+    asked = client.post(f"/{language}/trainings/{session.pk}/", form)
+    assert asked.status_code == 302, asked.content.decode()
+    from vietnamese.phones import normalize_phone
+
+    return client.post(asked["Location"], {"code": texted_code(normalize_phone(form["phone"]))})

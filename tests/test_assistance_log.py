@@ -32,7 +32,7 @@ def leader(team, client):
 
 def form_values(client, team):
     """What the form offers by default, as the browser would send it back."""
-    page = client.get(LOG_URL).content.decode()
+    page = client.get(LOG_URL, follow=True).content.decode()
     key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
     return {
         "submission_key": key,
@@ -55,7 +55,7 @@ def test_leader_sees_their_team_and_the_log_button(leader, team, client):
 
 
 def test_the_form_starts_with_today_the_teams_village_and_every_member_ticked(leader, team, client):
-    page = client.get(LOG_URL).content.decode()
+    page = client.get(LOG_URL, follow=True).content.decode()
     assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
     assert re.search(rf'<option value="{team.village_id}" selected>', page)
     for member in team.members.all():
@@ -81,9 +81,41 @@ def test_a_double_tap_makes_one_log(leader, team, client):
     values = form_values(client, team)
     client.post(LOG_URL, values)
     second = client.post(LOG_URL, values)
-    assert second.status_code == 302
+    assert "Buổi hỗ trợ này đã được lưu rồi" in second.content.decode()
     assert AssistanceLog.objects.count() == 1
     assert CommuneMonth.objects.get().sessions == 1
+
+
+def test_back_then_save_makes_one_log_and_says_it_was_already_saved(leader, team, client):
+    form_page = client.get(LOG_URL, follow=True)
+    address = form_page.redirect_chain[-1][0]  # the form's own address, carrying its one-time key
+    values = form_values(client, team)
+    values["submission_key"] = re.search(
+        r'name="submission_key" value="([^"]+)"', form_page.content.decode()
+    )[1]
+    assert client.post(address, values).status_code == 302
+    log = AssistanceLog.objects.get()
+
+    back = client.get(address)  # what the Back button re-opens
+    page = back.content.decode()
+    assert "Buổi hỗ trợ này đã được lưu rồi" in page
+    assert 'name="submission_key"' not in page  # no fresh form to save twice
+    assert reverse("teams:correct_log", args=[log.pk]) in page
+    again = client.post(address, values)  # Save pressed on the page the browser kept
+    assert "Buổi hỗ trợ này đã được lưu rồi" in again.content.decode()
+    assert AssistanceLog.objects.count() == 1
+    assert CommuneMonth.objects.get().sessions == 1
+
+    another = client.get(LOG_URL, follow=True)  # "Log another session" gives a new key
+    assert 'name="submission_key"' in another.content.decode()
+    assert another.redirect_chain[-1][0] != address
+
+
+def test_a_key_of_another_teams_log_shows_nothing_of_it(leader, team, client):
+    foreign = LogFactory(submission_key=uuid.uuid4(), citizens_helped=77)
+    page = client.get(f"{LOG_URL}?team={team.pk}&key={foreign.submission_key}").content.decode()
+    assert "đã được lưu rồi" in page
+    assert "77" not in page and reverse("teams:correct_log", args=[foreign.pk]) not in page
 
 
 @pytest.mark.parametrize(
@@ -94,12 +126,33 @@ def test_a_double_tap_makes_one_log(leader, team, client):
         ({"women_helped": "40"}, "women_helped", "không thể nhiều hơn số người dân được hỗ trợ"),
         ({"held_on": "01/01/2099"}, "held_on", "không thể ở tương lai"),
         ({"held_on": "01/01/2020"}, "held_on", "Tổ được thành lập ngày 10/01/2023"),
+        (
+            {
+                "citizens_helped": "5",
+                "women_helped": "",
+                "over_60_helped": "",
+                "services": [],
+                "outcome": "50",
+            },
+            "services",
+            "Hãy đánh dấu ít nhất một dịch vụ",
+        ),
+        (
+            {"citizens_helped": "5", "women_helped": "", "over_60_helped": "", "outcome": "50"},
+            "outcome",
+            "không thể nhiều hơn số người dân được hỗ trợ (5)",
+        ),
+        ({"services": [], "outcome": "6"}, "outcome", "Hãy đánh dấu cả dịch vụ"),
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_what_was_typed_is_kept(
     leader, team, client, changes, field, message
 ):
     values = form_values(client, team) | changes
+    if "outcome" in values:
+        values[f"outcome_{OutcomeType.objects.get(code='vneid-level2').pk}"] = values.pop("outcome")
+    if not values["services"] and field == "outcome":  # another service ticked, not the outcome's
+        values["services"] = [Service.objects.exclude(code="vneid").first().pk]
     response = client.post(LOG_URL, values)
     page = response.content.decode()
     assert response.status_code == 400
@@ -162,6 +215,7 @@ def test_leader_corrects_a_log_within_seven_days_and_the_totals_follow(leader, t
         "held_on": log.held_on.strftime("%d/%m/%Y"),
         "village": team.village_id,
         "citizens_helped": "25",
+        "services": [Service.objects.get(code="vneid").pk],
     }
     response = client.post(reverse("teams:correct_log", args=[log.pk]), values)
     assert response.status_code == 302
@@ -186,7 +240,12 @@ def test_moving_a_log_to_another_month_updates_both_months(leader, team, client)
     log = AssistanceLog.objects.get()
     client.post(
         reverse("teams:correct_log", args=[log.pk]),
-        {"held_on": today.strftime("%d/%m/%Y"), "village": team.village_id, "citizens_helped": "9"},
+        {
+            "held_on": today.strftime("%d/%m/%Y"),
+            "village": team.village_id,
+            "citizens_helped": "9",
+            "services": values["services"],
+        },
     )
     months = dict(CommuneMonth.objects.values_list("month", "citizens_helped"))
     assert months == {earlier.replace(day=1): 0, today.replace(day=1): 9}

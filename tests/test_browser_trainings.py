@@ -1,6 +1,7 @@
 """Trainings on a phone, in a real Chromium at 360×740: a citizen finds a session near their
 village and signs up; a team leader ticks who came and the member counts as trained."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFacto
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
 from trainings.attendance import record_attendance
-from trainings.models import TrainingSession
+from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
 from vietnamese.phones import parse_phone
 
@@ -72,6 +73,14 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
 
     phone_page.locator("input[name=consent]").check()
     phone_page.get_by_role("button", name="Đăng ký").click()
+    # The phone is proved with the code texted to it; the place is held meanwhile.
+    phone_page.wait_for_url(f"**/vi/trainings/{session.pk}/confirm/")
+    assert "0912 345 678" in phone_page.locator("#code-sent").inner_text()
+    # Codes go to the provider at once, like sign-in codes: the console provider printed it.
+    code = re.search(r"\[SMS to \+84912345678\] .*?(\d{6})", capsys.readouterr().out).group(1)
+    phone_page.get_by_label("Mã 6 chữ số trong tin nhắn").fill(code)
+    phone_page.screenshot(path=output_dir / "sign-up-code.png", full_page=True)
+    phone_page.get_by_role("button", name="Xác nhận chỗ của tôi").click()
     phone_page.wait_for_url("**/trainings/my-place/**")
     assert "bạn đã đăng ký thành công" in phone_page.locator("#registration-status").inner_text()
     assert fits_the_screen(phone_page)
@@ -81,6 +90,17 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     dispatch_due()  # the periodic task: the console provider prints what it sends
     out = capsys.readouterr().out
     assert '[SMS to +84912345678] Bạn đã đăng ký "Thanh toán bằng mã QR"' in out
+
+    # "Cancel my place" asks first; the place is kept until the person confirms.
+    phone_page.get_by_role("button", name="Huỷ chỗ của tôi").click()
+    assert "Huỷ chỗ của bạn?" in phone_page.locator("h1").inner_text()
+    assert fits_the_screen(phone_page)
+    phone_page.screenshot(path=output_dir / "cancel-asks-first.png", full_page=True)
+    assert Registration.objects.get().status == Registration.Status.REGISTERED
+    phone_page.get_by_role("button", name="Có, huỷ chỗ của tôi").click()
+    assert "Chỗ này đã được huỷ." in phone_page.locator("#registration-status").inner_text()
+    assert Registration.objects.get().status == Registration.Status.WITHDRAWN
+    phone_page.screenshot(path=output_dir / "place-cancelled.png", full_page=True)
 
 
 @pytest.mark.usefixtures("tasks_in_process")

@@ -27,6 +27,7 @@ def test_home_page_in_each_language(client, home_pages, path, lang, heading, oth
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in html
     assert f"<h1>{heading}</h1>" in html
+    assert f"<title>{heading}</title>" in html  # once, not "… · …" twice
     assert other_language_link in html
 
 
@@ -44,6 +45,14 @@ def test_demo_loads_twice_without_duplicates(home_pages):
 
     demo.load(StringIO())
     assert HomePage.objects.count() == 2
+
+
+def test_favicon_is_served_from_static_files(client, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # the test run has no collectstatic folder
+    response = client.get("/favicon.ico", follow=True)
+    assert response.redirect_chain[0][0].startswith("/static/")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
 
 
 def test_health_check(client):

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone, translation
 
 from messaging import consent
@@ -197,3 +198,22 @@ def test_a_preview_prices_each_text_as_it_will_go_and_queues_nothing(settings):
     assert (preview.recipients, preview.opted_out, preview.messages) == (3, 1, 4)
     assert (preview.segments, preview.cost) == (6, 6 * 800)
     assert preview.unaccented_cost == 4 * 800
+
+
+def test_staff_read_a_text_with_its_times_in_vietnam_and_its_code_masked(client):
+    from tests.factories import UserFactory, enrolled_in_two_factor
+
+    with time_machine.travel(datetime(2026, 11, 29, 23, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False):
+        message = queue_sms(
+            "0912345678",
+            "Mã đăng nhập: {secret}",
+            purpose=Purpose.SIGN_IN,
+            idempotency_key="k",
+            secret="123456",
+        )
+    admin = enrolled_in_two_factor(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(admin)
+    page = client.get(f"/admin/outbox/inspect/{message.pk}/").content.decode()
+    assert "29/11/2026 23:30" in page  # not 16:30, the same moment in UTC
+    assert "Shown body" not in page and ">None<" not in page
+    assert "482913" not in page and SECRET_MASK in page

@@ -62,15 +62,33 @@ def test_a_forged_delivery_report_gets_403_and_changes_nothing(client, sent_mess
 
 @pytest.mark.parametrize("word", ["STOP", "huy", "Từ chối", "DỪNG"])
 def test_an_inbound_opt_out_word_mutes_the_number(client, word):
-    response = post_signed(client, "twilio-inbound", {"From": PHONE, "Body": word})
+    response = post_signed(client, "twilio-inbound", {"MessageSid": "SM1", "From": PHONE, "Body": word})
     assert response.status_code == 200
     assert is_muted(PHONE)
 
 
 def test_start_unmutes_and_a_forged_stop_does_nothing(client):
-    post_signed(client, "twilio-inbound", {"From": PHONE, "Body": "HUY"})
-    post_signed(client, "twilio-inbound", {"From": PHONE, "Body": "Bắt đầu"})
+    post_signed(client, "twilio-inbound", {"MessageSid": "SM1", "From": PHONE, "Body": "HUY"})
+    post_signed(client, "twilio-inbound", {"MessageSid": "SM2", "From": PHONE, "Body": "Bắt đầu"})
     assert not is_muted(PHONE)
     response = client.post(reverse("messaging:twilio-inbound"), {"From": PHONE, "Body": "STOP"})
     assert response.status_code == 403
     assert not MutedNumber.objects.exists()
+
+
+def test_a_replayed_start_does_not_undo_a_later_stop(client):
+    """Each MessageSid is acted on once: the signature is valid for ever, so an old request
+    sent again (by an attacker who saw it, or by Twilio retrying) must change nothing."""
+    start = {"MessageSid": "SM-start", "From": PHONE, "Body": "START"}
+    post_signed(client, "twilio-inbound", {"MessageSid": "SM-stop-1", "From": PHONE, "Body": "STOP"})
+    post_signed(client, "twilio-inbound", start)
+    assert not is_muted(PHONE)
+    post_signed(client, "twilio-inbound", {"MessageSid": "SM-stop-2", "From": PHONE, "Body": "STOP"})
+    replayed = post_signed(client, "twilio-inbound", start)
+    assert replayed.status_code == 200  # Twilio is answered, so it stops retrying
+    assert is_muted(PHONE)
+
+
+def test_an_inbound_text_without_a_message_sid_changes_nothing(client):
+    post_signed(client, "twilio-inbound", {"From": PHONE, "Body": "STOP"})
+    assert not is_muted(PHONE)

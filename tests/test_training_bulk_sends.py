@@ -24,6 +24,7 @@ from tests.factories_trainings import SessionFactory
 from trainings import texts
 from trainings.models import Registration, TrainingSession
 from trainings.registering import sign_up
+from vietnamese.formats import money
 
 pytestmark = pytest.mark.django_db
 PRICE = 850
@@ -89,14 +90,12 @@ def test_cancelling_shows_recipients_the_text_its_segments_and_cost_and_queues_n
     assert escape(body) in html
     assert f'data-encoding="ucs2" data-segments="{segments.segments}"' in html
     assert f"mỗi tin {segments.segments} phần" in html
-    assert (
-        f"Tổng cộng: 2 tin nhắn, {2 * segments.segments} phần, khoảng {2 * segments.segments * PRICE} đồng"
-        in html
-    )
+    cost = money(2 * segments.segments * PRICE)
+    assert f"Tổng cộng: 2 tin nhắn, {2 * segments.segments} phần, khoảng {cost}" in html
     # The cheaper variant is offered, with what it would cost.
     assert escape(unaccented(body)) in html
     plain = count_segments(unaccented(body)).segments
-    assert f"khoảng {2 * plain * PRICE} đồng" in html
+    assert f"khoảng {money(2 * plain * PRICE)}" in html
     session_with_three.refresh_from_db()
     assert session_with_three.status == TrainingSession.Status.SCHEDULED
     assert not notices("cancelled").exists()
@@ -144,7 +143,7 @@ def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confir
     assert [t.purpose for t in preview.sending.texts] == ["notice", "reminder", "reminder"]
     html = page.content.decode()
     assert "3 người sẽ nhận tin nhắn." in html
-    assert f"khoảng {preview.sending.segments * PRICE} đồng" in html
+    assert f"khoảng {money(preview.sending.segments * PRICE)}" in html
     assert f'name="team" value="{team.pk}"' in html  # the choice rides along to the confirmation
     assert not Registration.objects.exists() and not Message.objects.exists()
 
@@ -288,7 +287,7 @@ def test_moving_a_session_in_the_admin_asks_for_confirmation_first(client, place
     assert [t.name for t in page.templates][0] == "trainings/admin/confirm_send.html"
     html = page.content.decode()
     assert "2 người sẽ nhận tin nhắn." in html and "Thêm 1 người đã từ chối nhận tin" in html
-    assert f"khoảng {page.context['preview'].sending.cost} đồng" in html
+    assert f"khoảng {money(page.context['preview'].sending.cost)}" in html
     assert TrainingSession.objects.get().starts_at == starts_at and not notices("moved").exists()
 
     back = client.post(url, {**data, "back_to_form": "1"})

@@ -48,6 +48,14 @@ class SignUpForm(forms.Form):
             ) from None
 
 
+class SignUpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The 6-digit code in the text message"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
 SESSION_FIELDS = [
     "course",
     "audience",

@@ -38,13 +38,16 @@ def _locked(session):
     )
 
 
-def free_places(session):
-    return max(0, session.capacity - session.registrations.filter(status=Status.REGISTERED).count())
+def free_places(session, now=None):
+    """Places neither taken nor held for someone entering their sign-up code."""
+    held = session.sign_up_holds.filter(expires_at__gt=now or timezone.now()).count()
+    return max(0, session.capacity - held - session.registrations.filter(status=Status.REGISTERED).count())
 
 
 def sign_up(session, *, full_name, phone, language, now=None):
-    """A citizen signs up on the session page (consent given). Returns the registration, which is
-    on the waiting list when the session is full. Raises RegistrationError, InvalidPhone."""
+    """A citizen's sign-up, once they proved their phone with the texted code (trainings/verifying.py),
+    so consent is recorded now. Returns the registration, which is on the waiting list when the
+    session is full. Raises RegistrationError, InvalidPhone."""
     phone = normalize_phone(phone)
     now = now or timezone.now()
     with transaction.atomic():
@@ -65,7 +68,7 @@ def sign_up(session, *, full_name, phone, language, now=None):
         registration.source = Registration.Source.SELF
         registration.consent_at = now
         registration.queued_at = now
-        registration.status = Status.REGISTERED if free_places(session) else Status.WAITING
+        registration.status = Status.REGISTERED if free_places(session, now) else Status.WAITING
         registration.save()
         registration.session = session
         record_consent(
@@ -145,7 +148,8 @@ def withdraw(registration, *, reason="withdrew", now=None):
             return registration
         freed = registration.status == Status.REGISTERED
         registration.status = Status.WITHDRAWN
-        registration.save(update_fields=["status", "updated_at"])
+        registration.link_hash = ""  # the person's link opens nothing any more
+        registration.save(update_fields=["status", "link_hash", "updated_at"])
         reminders.clear_reminders(Registration.objects.filter(pk=registration.pk), reason)
         if freed:
             promote_waiting(session, now=now)

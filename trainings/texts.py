@@ -64,6 +64,16 @@ def reminder(session, language, due_at):
         return _('Reminder: "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders.') % fields
 
 
+def already_signed_up(session, language):
+    """To a number already signed up when someone asks for a code for it again: the page the asker
+    sees says only that a text was sent, so it cannot tell who is signed up."""
+    with translation.override(language):
+        return _(
+            'Someone tried to sign this number up again for "%(course)s" at %(when)s. You already have a '
+            "place (or a waiting-list spot): nothing changed."
+        ) % _fields(session, language)
+
+
 def moved(session, language):
     with translation.override(language):
         return _('Change: "%(course)s" is now at %(when)s, %(where)s.') % _fields(session, language)

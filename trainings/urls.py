@@ -8,6 +8,7 @@ urlpatterns = [
     path("trainings/", public.upcoming, name="upcoming"),
     path("trainings/calendar.ics", public.upcoming_calendar, name="upcoming_calendar"),
     path("trainings/<int:pk>/", public.session_detail, name="session"),
+    path("trainings/<int:pk>/confirm/", public.confirm_sign_up, name="confirm"),
     path("trainings/<int:pk>/calendar.ics", public.session_calendar, name="session_calendar"),
     path("trainings/my-place/<str:token>/", public.registration, name="registration"),
     path("team/trainings/", manage.session_list, name="manage_list"),

@@ -9,11 +9,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import GuideFeedback, GuidePage
-from cms.ratelimit import allow
+from config import throttle
 from vietnamese.text import normalize
-
-PER_GUIDE_PER_DAY = 3
-PER_HOUR = 20
 
 
 class FeedbackForm(forms.Form):
@@ -36,11 +33,8 @@ def feedback(request, guide_id):
     context = {"guide": guide, "form": form, "title": guide.title}
     if not form.is_valid():
         return render(request, "cms/feedback.html", context, status=400)
-    client = request.META.get("REMOTE_ADDR", "")
-    if not (
-        allow("feedback-guide", f"{client}:{guide.pk}", PER_GUIDE_PER_DAY, 24 * 60 * 60)
-        and allow("feedback", client, PER_HOUR, 60 * 60)
-    ):
+    per_guide = f"{throttle.client_address(request)}:{guide.pk}"
+    if not (throttle.allow(request, "feedback_guide", key=per_guide) and throttle.allow(request, "feedback")):
         return render(request, "cms/feedback.html", {**context, "limited": True}, status=429)
     GuideFeedback.objects.create(
         guide=guide,

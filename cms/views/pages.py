@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 from wagtail.views import serve as wagtail_serve
 
 from cms import cache as page_cache
@@ -27,6 +28,10 @@ def serve(request, path):
     if response.status_code == 200 and getattr(response, "cms_cacheable", False):
         if hasattr(response, "render"):
             response.render()
+        if get_nonce(request):
+            # The page carries this response's CSP nonce: served to the next reader with their
+            # own nonce in the header, its scripts would be blocked. Such a page is not shared.
+            return response
         cache.set(key, (response.content, response["Content-Type"]), page_cache.TIMEOUT)
         response["X-Page-Cache"] = "miss"
     return response

@@ -27,7 +27,7 @@ from teams.models import Member, RosterImport, Team
 from teams.rosters import jobs, upkeep
 from teams.rosters.exports import EXPORTS, export_file
 from teams.rosters.templates_file import TEMPLATES, template_workbook
-from vietnamese.numbers import grouped
+from vietnamese.formats import number
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ERRORS = 200
@@ -116,7 +116,7 @@ def detail(request, pk):
             "summary": summary,
             "errors": errors[:SHOWN_ERRORS],
             "more_errors": max(0, len(errors) - SHOWN_ERRORS),
-            "left_off": [(column, grouped(count)) for column, count in left_off.items()],
+            "left_off": [(column, number(count)) for column, count in left_off.items()],
             "warnings": summary.get("warnings", [])[:SHOWN_ERRORS],
             "progress": jobs.progress_of(job),
             "teams": _imported_teams(request.user, job, summary),

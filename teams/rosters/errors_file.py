@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 
 from teams.rosters.exports import safe_cell
 from teams.rosters.reading import read_spreadsheet
-from vietnamese.numbers import grouped
+from vietnamese.formats import number
 
 _ERROR_FILL = PatternFill("solid", fgColor="FFF2CC")
 
@@ -54,7 +54,7 @@ def _title(summary):
     if not left_off:
         return _("Errors to fix")
     return _("Errors to fix (%(more)s more not shown: fix these, upload again to see them)") % {
-        "more": grouped(left_off)
+        "more": number(left_off)
     }
 
 

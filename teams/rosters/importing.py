@@ -28,7 +28,13 @@ def plan_file(data, filename, scope, kind=ROSTER, progress=None):
         sheets = read_spreadsheet(data, filename)
     except SpreadsheetError as error:
         return Plan(file_error=str(error))
-    return PLANNERS[kind](scope).run(sheets, progress)
+    if kind == ROSTER:
+        planner = RosterPlanner(
+            scope, sheet_names_are_villages=not filename.lower().endswith((".csv", ".txt"))
+        )
+    else:
+        planner = PLANNERS[kind](scope)
+    return planner.run(sheets, progress)
 
 
 def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None):

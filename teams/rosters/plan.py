@@ -98,9 +98,12 @@ def team_key(commune, village_key):
 class RosterPlanner:
     """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
 
-    def __init__(self, scope):
+    def __init__(self, scope, sheet_names_are_villages=True):
         self.places = Places(scope)
         self.plan = Plan()
+        # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
+        # named after the file ("minimal.csv"), which is no village.
+        self.sheet_names_are_villages = sheet_names_are_villages
         self.villages = {}  # (commune code, unit key) -> Village, existing or new
         self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
 
@@ -141,6 +144,15 @@ class RosterPlanner:
         fields = set(table.written_headers)
         title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
         sheet_village = None
+        if "village" not in fields and not self.sheet_names_are_villages:
+            self.plan.file_error = str(
+                _(
+                    "The file has no Thôn/Tổ dân phố column, so the village of each member is unknown "
+                    "(the file's name is not taken as a village). Add that column, as in the template, "
+                    "and upload again. Nothing was imported."
+                )
+            )
+            return []
         if "village" not in fields and not search_key(sheet.name).startswith(_GENERIC_SHEET_NAMES):
             sheet_village = normalize(sheet.name)
         rows = []

@@ -5,14 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scopes import get_visible_or_404, may_open_province, scope_for
 from teams import dashboards, reports
 from teams.charts import monthly_columns, ranked_bars
 from teams.models import Commune, Member, Province, Team
-from teams.summaries import month_start
 
 SORTS = {
     "coverage": lambda row: (row.coverage or 0, row.citizens),
@@ -79,7 +77,8 @@ def _render(request, board, parents):
                 ranked, _("Citizens helped per 1,000 inhabitants") if any_population else _("Citizens helped")
             ),
             "any_population": any_population,
-            "report_month": month_start(timezone.localdate()),
+            "report_month": reports.report_month(None),
+            "report_months": reports.months_offered(),
         },
     )
 
@@ -150,15 +149,31 @@ def team(request, pk):
 
 @login_required
 def monthly_report(request, level, code):
-    """The monthly XLSX of a commune or province (`?month=YYYY-MM`, this month by default)."""
-    month = reports.parse_month(request.GET.get("month")) or month_start(timezone.localdate())
+    """The monthly XLSX of a commune or province (`?month=YYYY-MM`, the last complete month by default)."""
     if level == "commune":
         unit = get_visible_or_404(request.user, Commune.objects.select_related("province"), pk=code)
-        workbook, filename = reports.commune_report(request.user, unit, month)
     else:
         unit = get_visible_or_404(request.user, Province.objects.all(), pk=code)
         if not may_open_province(request.user, unit):
             raise PermissionDenied
+    try:
+        month = reports.report_month(request.GET.get("month"))
+    except ValueError as error:
+        return render(
+            request,
+            "teams/report_month_error.html",
+            {
+                "message": str(error),
+                "level": level,
+                "unit": unit,
+                "months": reports.months_offered(),
+                "report_month": reports.report_month(None),
+            },
+            status=400,
+        )
+    if level == "commune":
+        workbook, filename = reports.commune_report(request.user, unit, month)
+    else:
         workbook, filename = reports.province_report(request.user, unit, month)
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from accounts.scopes import publicly_listed_teams
+from config import throttle
 from teams.models import Commune, Member, Province, Team, Village
 
 MAX_RESULTS = 30
@@ -28,8 +29,10 @@ def find_team(request):
         if province_code:
             teams = teams.filter(commune__province_id=province_code)
     searched = bool(village_id or commune_code or text)
+    # A typed search is the costly part, and the one a script would loop over.
+    limited = bool(text) and not throttle.allow(request, "team_finder")
     results = []
-    if searched:
+    if searched and not limited:
         leaders = Member.objects.current().filter(role=Member.TeamRole.LEADER)
         results = list(
             teams.select_related("village", "commune__province")
@@ -47,5 +50,7 @@ def find_team(request):
             "searched": searched,
             "results": results,
             "max_results": MAX_RESULTS,
+            "limited": limited,
         },
+        status=429 if limited else 200,
     )

@@ -1,10 +1,15 @@
 """The team members' area on a phone: the team, a big "log a session" button, recent logs, totals."""
 
+import uuid
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from accounts.scopes import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by, visible
 from teams.dashboards import last_months, team_activity
@@ -39,9 +44,36 @@ def team_home(request):
     )
 
 
+def _key_in(value):
+    try:
+        return uuid.UUID(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _already_saved(request, team, log):
+    """The page a second Save (double tap, Back then Save, a reload) lands on: nothing new stored."""
+    return render(
+        request,
+        "teams/log_already_saved.html",
+        {
+            "team": team,
+            "log": log if log.team_id == team.pk else None,
+            "correctable": log.team_id == team.pk and may_correct_log(request.user, log),
+        },
+    )
+
+
+@never_cache
 @login_required
 def log_session(request):
-    """New log for the team the signed-in leader leads (`?team=` picks one if they lead several)."""
+    """New log for the team the signed-in leader leads (`?team=` picks one if they lead several).
+
+    The form's one-time key lives in the page's address (`?key=`), not only in the form: after
+    a save, Back re-opens that same address, which then says "already saved" instead of
+    offering a fresh form whose Save would store the session a second time. `never_cache`
+    keeps browsers from restoring the old form from their cache without asking.
+    """
     led = teams_led_by(request.user).select_related("commune", "village")
     wanted = request.GET.get("team", "")
     team = led.filter(pk=int(wanted)).first() if wanted.isdigit() else led.first()
@@ -52,19 +84,27 @@ def log_session(request):
             {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
             status=403,
         )
-    form = AssistanceLogForm(request.POST or None, team=team)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        key = _key_in(request.GET.get("key"))
+        if key is None:
+            query = urlencode({"team": team.pk, "key": uuid.uuid4()})
+            return redirect(f"{reverse('teams:log_session')}?{query}")
+        saved = AssistanceLog.objects.filter(submission_key=key).first()
+        if saved:
+            return _already_saved(request, team, saved)
+        form = AssistanceLogForm(team=team, submission_key=key)
+        return render(request, "teams/log_form.html", {"form": form, "team": team})
+    form = AssistanceLogForm(request.POST, team=team)
+    if form.is_valid():
         log, created = save_log(form, request.user)
-        if created:
-            messages.success(
-                request, _("Session of %(date)s saved.") % {"date": log.held_on.strftime("%d/%m/%Y")}
-            )
+        if not created:
+            return _already_saved(request, team, log)
+        messages.success(
+            request, _("Session of %(date)s saved.") % {"date": log.held_on.strftime("%d/%m/%Y")}
+        )
         return redirect("teams:home")
-    if request.method == "POST":
-        messages.error(request, _("Nothing was saved: please check the fields marked below."))
-    return render(
-        request, "teams/log_form.html", {"form": form, "team": team}, status=400 if form.errors else 200
-    )
+    messages.error(request, _("Nothing was saved: please check the fields marked below."))
+    return render(request, "teams/log_form.html", {"form": form, "team": team}, status=400)
 
 
 @login_required

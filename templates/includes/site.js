@@ -4,3 +4,4 @@ input.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(f
 fetch(input.dataset.suggest+"?q="+encodeURIComponent(q)).then(function(r){return r.ok?r.text():""}).then(function(html){list.innerHTML=html}).catch(function(){})},250)})});
 document.querySelectorAll("[data-print]").forEach(function(button){button.addEventListener("click",function(){print()})});
 document.querySelectorAll("[data-copy]").forEach(function(link){link.addEventListener("click",function(event){if(navigator.clipboard){event.preventDefault();navigator.clipboard.writeText(link.href).then(function(){link.textContent=link.dataset.copied||link.textContent})}})});
+document.querySelectorAll("select[data-submit]").forEach(function(select){select.addEventListener("change",function(){var stale=select.dataset.clear&&select.form.elements[select.dataset.clear];if(stale)stale.value="";select.form.submit()})});

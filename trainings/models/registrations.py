@@ -49,6 +49,9 @@ class Registration(models.Model):
     # number): it is part of every idempotency key, so texts for the new round are new messages
     # while a key of the same round can never be sent twice.
     round = models.PositiveSmallIntegerField(default=0, editable=False)
+    # SHA-256 of the key in the person's own link (trainings/verifying.py): a new key at each
+    # sign-up, emptied on withdrawal so that link opens nothing any more. Never the key itself.
+    link_hash = models.CharField(max_length=64, blank=True, default="", editable=False, db_index=True)
     # Place in the queue: the waiting list is served in this order.
     queued_at = models.DateTimeField(_("signed up at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -80,6 +83,37 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status in (self.Status.REGISTERED, self.Status.WAITING)
+
+
+class SignUpHold(models.Model):
+    """A citizen's sign-up waiting for the code texted to their phone.
+
+    It holds a place until `expires_at` (TRAINING_SIGN_UP_HOLD_MINUTES) so the person who proves
+    their number finds it still there; only then is a Registration made and consent recorded.
+    The code is kept as a keyed hash, never in clear. Expired holds count for nothing and are
+    deleted when new ones are made.
+    """
+
+    session = models.ForeignKey(
+        "trainings.TrainingSession", on_delete=models.CASCADE, related_name="sign_up_holds"
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(_("phone number"), max_length=16)
+    language = models.CharField(_("language"), max_length=8, default="vi")
+    code_hash = models.CharField(max_length=64)
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
+    expires_at = models.DateTimeField(_("held until"), db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sign-up waiting for its code")
+        verbose_name_plural = _("sign-ups waiting for their code")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "phone"], name="sign_up_hold_one_per_phone")
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} · {self.session_id}"
 
 
 class SessionMessage(models.Model):

@@ -1,6 +1,7 @@
 """One delivery of a course: a time, a place, a trainer and a number of seats."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -46,7 +47,10 @@ class TrainingSession(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     trainer = models.CharField(_("trainer"), max_length=150)
-    capacity = models.PositiveIntegerField(_("places"))
+    # A session with no place would list itself and then put everyone on the waiting list.
+    capacity = models.PositiveIntegerField(
+        _("places"), validators=[MinValueValidator(1, _("A session needs at least one place."))]
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED)
     unaccented_sms = models.BooleanField(
         _("texts without diacritics"),

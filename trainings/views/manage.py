@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from messaging.outbox import when_it_goes
 from trainings import bulk
 from trainings.access import manageable_sessions, may_run_trainings
 from trainings.attendance import AttendanceError, may_take_attendance, record_attendance
@@ -94,7 +95,10 @@ def session_edit(request, pk):
                     form=True,
                 )
         save_changes(form.instance, before)
-        messages.success(request, _("Changes saved; everyone signed up is told by text."))
+        messages.success(
+            request,
+            _("Changes saved; everyone signed up is told by text %(when)s.") % {"when": when_it_goes()},
+        )
         return redirect("trainings:manage", pk=session.pk)
     return _form_page(request, form, session)
 
@@ -160,7 +164,10 @@ def session_cancel(request, pk):
     session = _session(request, pk)
     if request.method == "POST":
         cancel(session)
-        messages.success(request, _("Session cancelled; everyone signed up is told by text."))
+        messages.success(
+            request,
+            _("Session cancelled; everyone signed up is told by text %(when)s.") % {"when": when_it_goes()},
+        )
         return redirect("trainings:manage", pk=session.pk)
     if session.status != TrainingSession.Status.SCHEDULED:
         return redirect("trainings:manage", pk=session.pk)

@@ -5,27 +5,24 @@ officers keep (scoped, with capacity and a waiting list), not content editors wr
 view serves every session in both languages without a page per session per language tree.
 """
 
+from dataclasses import asdict
+
 from django.contrib import messages
-from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from trainings import ical
-from trainings.forms import SignUpForm
+from config import throttle
+from trainings import ical, verifying
+from trainings.forms import SignUpCodeForm, SignUpForm
 from trainings.models import Registration, TrainingSession
 from trainings.places import sessions_near
-from trainings.registering import RegistrationError, free_places, sign_up, withdraw
+from trainings.registering import RegistrationError, free_places, withdraw
 
-TOKEN_SALT = "trainings.registration"  # noqa: S105  (a namespace for signing, not a secret)
 LISTED = 50
-
-
-def registration_token(registration):
-    """The key to one's own place, shown after signing up: no account needed to cancel it."""
-    return signing.dumps(registration.pk, salt=TOKEN_SALT)
+PENDING_KEY = "training_sign_up"  # in the browser's session: a verifying.Pending, never a code
 
 
 def upcoming(request):
@@ -40,21 +37,37 @@ def _public_session(pk):
     )
 
 
+def _session_key(request):
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+def _may_ask_for_a_code(request, phone):
+    """Each attempt texts someone: limited per client address, per browser session and per number."""
+    return (
+        throttle.allow(request, "training_sign_up")
+        and throttle.allow(request, "training_sign_up_session", key=_session_key(request))
+        and throttle.allow(request, "training_sign_up_phone", key=phone)
+    )
+
+
 def session_detail(request, pk):
     session = _public_session(pk)
     form = SignUpForm(request.POST or None)
+    limited = False
     if request.method == "POST" and form.is_valid():
-        try:
-            registration = sign_up(
+        if _may_ask_for_a_code(request, form.cleaned_data["phone"]):
+            pending = verifying.request_code(
                 session,
                 full_name=form.cleaned_data["full_name"],
                 phone=form.cleaned_data["phone"],
                 language=(get_language() or "vi")[:2],
             )
-        except RegistrationError as error:
-            form.add_error(error.field, str(error))
-        else:
-            return redirect("trainings:registration", token=registration_token(registration))
+            request.session[PENDING_KEY] = asdict(pending)
+            return redirect("trainings:confirm", pk=session.pk)
+        form.add_error(None, _("Too many sign-ups from here in a short time. Please try again in an hour."))
+        limited = True
     if request.method == "POST":
         messages.error(request, _("You are not signed up yet: please check the fields marked below."))
     url = request.build_absolute_uri(session_url(session))
@@ -67,7 +80,40 @@ def session_detail(request, pk):
             "places_left": free_places(session),
             "google_link": ical.google_calendar_link(session, url),
         },
-        status=400 if form.errors else 200,
+        status=429 if limited else (400 if form.errors else 200),
+    )
+
+
+def confirm_sign_up(request, pk):
+    """Step two: the code from the text. The page reads the same whether a place is held or the
+    number was already signed up (then no code exists and none is right)."""
+    session = _public_session(pk)
+    stored = request.session.get(PENDING_KEY)
+    if not stored or stored["session"] != session.pk:
+        return redirect("trainings:session", pk=session.pk)
+    pending = verifying.Pending(**stored)
+    form = SignUpCodeForm(request.POST or None)
+    limited = False
+    if request.method == "POST" and form.is_valid():
+        if not throttle.allow(request, "training_confirm", key=_session_key(request)):
+            form.add_error("code", _("Too many tries in a short time. Please wait a few minutes."))
+            limited = True
+        else:
+            try:
+                registration, key = verifying.confirm(pending, form.cleaned_data["code"])
+            except verifying.WrongCode as error:
+                form.add_error("code", str(error))
+            except RegistrationError as error:
+                form.add_error(None, str(error))
+            else:
+                del request.session[PENDING_KEY]
+                return redirect("trainings:registration", token=key)
+            request.session[PENDING_KEY] = asdict(pending)  # counts the wrong try
+    return render(
+        request,
+        "trainings/confirm_sign_up.html",
+        {"session": session, "form": form, "pending": pending},
+        status=429 if limited else (400 if form.errors else 200),
     )
 
 
@@ -76,20 +122,24 @@ def session_url(session):
 
 
 def registration(request, token):
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT)
-    except signing.BadSignature:
-        raise Http404 from None
+    """One's own place, by the key in the link shown after signing up (no account needed)."""
     registration = get_object_or_404(
-        Registration.objects.select_related("session__course", "session__commune", "session__village"), pk=pk
+        Registration.objects.select_related("session__course", "session__commune", "session__village"),
+        link_hash=verifying.link_hash(token),
+        status__in=verifying.ACTIVE,
     )
-    if request.method == "POST" and registration.is_active:
+    session = registration.session
+    if request.method == "POST" and request.POST.get("confirm") != "yes":
+        # "Cancel my place" first asks, in a plain form that works without JavaScript.
+        return render(
+            request, "trainings/registration_cancel.html", {"registration": registration, "session": session}
+        )
+    if request.method == "POST":
         withdraw(registration, reason="cancelled by the person on the website")
         messages.success(
             request, _("Your place is cancelled. You will get no more texts about this session.")
         )
-        return redirect("trainings:registration", token=token)
-    session = registration.session
+        return redirect("trainings:session", pk=session.pk)
     url = request.build_absolute_uri(session_url(session))
     return render(
         request,

@@ -1,0 +1,40 @@
+"""The one throttle of the project: allauth's rate-limit counter, with our own rates.
+
+allauth already counts its sign-in flows (ACCOUNT_RATE_LIMITS) in the default cache and reads the
+client address through ALLAUTH_TRUSTED_PROXY_COUNT. Everything else we limit (feedback, the team
+finder, training sign-up, the pace of texts per provider account) goes through the same counter
+and the same client-address function, with rates in settings.RATE_LIMITS written as allauth's are
+("5/m/ip", "3/h/key", several joined by commas). The default cache is Redis in production and the
+database cache in the embedded mode (config/settings.py), so every process counts in one place.
+"""
+
+from allauth.account.adapter import get_adapter
+from allauth.core.internal import ratelimit
+from django.conf import settings
+from django.http import HttpRequest
+
+APP = "totechso"  # the counters' namespace in the cache, apart from allauth's own
+
+
+def allow(request, action, *, key=None, rates=None):
+    """Count one hit of `action` and say whether it is within its rates (False: refuse it).
+
+    `key` is what "/key" rates count (a phone number, a session key); allauth hashes it, so no
+    number or address is stored in clear. `rates` overrides settings.RATE_LIMITS[action].
+    A refused hit is not counted, so a client that keeps trying is let in again once its
+    earliest hits fall out of the window.
+    """
+    config = {action: rates if rates is not None else settings.RATE_LIMITS[action]}
+    usage = ratelimit.consume(request, app=APP, action=action, config=config, key=key, limit_get=True)
+    return usage is not None
+
+
+def allow_key(action, key, *, rates=None):
+    """allow() for work done outside a request (a worker pacing its texts): "/key" rates only."""
+    return allow(HttpRequest(), action, key=key, rates=rates)
+
+
+def client_address(request):
+    """The client's address as allauth sees it: REMOTE_ADDR, or the X-Forwarded-For hop set by the
+    outermost of ALLAUTH_TRUSTED_PROXY_COUNT proxies we run (a forged header is ignored)."""
+    return get_adapter().get_client_ip(request)
