@@ -23,18 +23,19 @@ PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner, ATTENDANCE: Attenda
 WRITERS = {ROSTER: write_plan, VILLAGES: write_plan, ATTENDANCE: write_attendance}
 
 
-def plan_file(data, filename, scope, kind=ROSTER, progress=None):
+def plan_file(data, filename, scope, kind=ROSTER, progress=None, skip_sheets=()):
+    """`skip_sheets`: names of sheets without a header the officer chose to skip (else they block)."""
     try:
         sheets = read_spreadsheet(data, filename)
     except SpreadsheetError as error:
         return Plan(file_error=str(error))
-    return PLANNERS[kind](scope).run(sheets, progress)
+    return PLANNERS[kind](scope, skip_sheets).run(sheets, progress)
 
 
-def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None):
+def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None, skip_sheets=()):
     """The plan, written when it has no error (check `plan.ok`)."""
     with transaction.atomic():
-        plan = plan_file(data, filename, scope, kind, progress)
+        plan = plan_file(data, filename, scope, kind, progress, skip_sheets)
         if plan.ok:
             WRITERS[kind](plan, recorded_by=user, progress=progress)
     return plan

@@ -15,9 +15,11 @@ from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
 from teams.rosters.places import Places
 from teams.rosters.tables import RowError, find_table, missing_header_message, unmatched_headers
+from teams.rosters.title import decision_in_title
 from vietnamese.text import normalize, search_key
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+READ, EMPTY, NO_HEADER, SKIPPED_BY_OFFICER = "read", "empty", "no_header", "skipped_by_officer"
 _GENERIC_SHEET_NAMES = ("sheet", "trang tinh", "bang tinh", "danh sach", "tong hop", "ds")
 _MEMBER_CLEANERS = {
     "full_name": cleaning.clean_name,
@@ -42,6 +44,8 @@ class SheetSummary:
     errors: int = 0
     converted_from: str | None = None
     notes: list = field(default_factory=list)
+    # READ, or why nothing of it is imported: EMPTY, NO_HEADER (blocks the import), SKIPPED_BY_OFFICER.
+    status: str = "read"
 
 
 @dataclass
@@ -68,8 +72,13 @@ class Plan:
     members: list = field(default_factory=list)  # MemberChange without errors
 
     @property
+    def sheets_without_header(self):
+        """Sheets with text but no header row: nothing is imported until each is fixed or skipped."""
+        return [sheet.name for sheet in self.sheets if sheet.status == NO_HEADER]
+
+    @property
     def ok(self):
-        return not self.file_error and not self.errors
+        return not self.file_error and not self.errors and not self.sheets_without_header
 
     def count(self, status):
         return sum(getattr(sheet, status) for sheet in self.sheets)
@@ -88,7 +97,24 @@ class Plan:
             "teams_updated": len(self.changed_teams),
             "errors": [error.as_dict() for error in self.errors],
             "warnings": [warning.as_dict() for warning in self.warnings],
+            "sheets_without_header": self.sheets_without_header,
         }
+
+    def account_for(self, sheet, position, schema, skip_sheets):
+        """Record a sheet `find_table` found no header in, so that no sheet vanishes unsaid: an
+        empty sheet is noted, one the officer chose to skip is noted as skipped, any other blocks
+        the import (`ok`) with a message saying which columns its header needs."""
+        summary = SheetSummary(sheet.name, position, status=NO_HEADER)
+        if not any(value not in (None, "") for row in sheet.rows for value in row):
+            summary.status = EMPTY
+            summary.notes.append(_("The sheet is empty: nothing to import."))
+        elif sheet.name in skip_sheets:
+            summary.status = SKIPPED_BY_OFFICER
+            summary.skipped = sum(1 for row in sheet.rows if any(value not in (None, "") for value in row))
+            summary.notes.append(_("Skipped, as the officer chose: nothing on this sheet is imported."))
+        else:
+            summary.notes.append(missing_header_message(sheet, schema))
+        self.sheets.append(summary)
 
 
 def team_key(commune, village_key):
@@ -98,17 +124,20 @@ def team_key(commune, village_key):
 class RosterPlanner:
     """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
 
-    def __init__(self, scope):
+    def __init__(self, scope, skip_sheets=()):
         self.places = Places(scope)
         self.plan = Plan()
+        self.skip_sheets = set(skip_sheets)  # names of sheets the officer chose to skip
         self.villages = {}  # (commune code, unit key) -> Village, existing or new
         self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
+        self.title_decisions = {}  # team key -> (number, date) read from its sheet's title lines
 
     def run(self, sheets, progress=None):
         rows = []
         for position, sheet in enumerate(sheets):
             rows.extend(self._read_sheet(sheet, position))
-        if not self.plan.sheets and not self.plan.file_error:
+        if not any(sheet.status == READ for sheet in self.plan.sheets) and not self.plan.file_error:
+            self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], columns.ROSTER_COLUMNS)
         self._load_units(rows)
         self._match_members(rows, progress)
@@ -121,16 +150,13 @@ class RosterPlanner:
     def _read_sheet(self, sheet, position):
         table = find_table(sheet, columns.ROSTER_COLUMNS)
         if table is None:
+            self.plan.account_for(sheet, position, columns.ROSTER_COLUMNS, self.skip_sheets)
             return []
         summary = SheetSummary(
             sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
         )
         self.plan.sheets.append(summary)
-        if summary.converted_from:
-            summary.notes.append(
-                _("Text was typed in the %(encoding)s encoding and has been converted to Unicode.")
-                % {"encoding": summary.converted_from}
-            )
+        summary.notes.extend(sheet.conversion_notes())
         ignored = unmatched_headers(table)
         if ignored:
             summary.notes.append(_("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)})
@@ -140,6 +166,16 @@ class RosterPlanner:
             )
         fields = set(table.written_headers)
         title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
+        decision = None
+        if not {"decision_number", "decision_date"} & fields:
+            decision = decision_in_title(sheet.rows[: table.header_index])
+        if decision:
+            summary.notes.append(
+                _(
+                    "Founding decision in the title lines: %(number)s of %(date)s (given to teams that have none)."
+                )
+                % {"number": decision[0], "date": decision[1].strftime("%d/%m/%Y")}
+            )
         sheet_village = None
         if "village" not in fields and not search_key(sheet.name).startswith(_GENERIC_SHEET_NAMES):
             sheet_village = normalize(sheet.name)
@@ -148,6 +184,8 @@ class RosterPlanner:
             change = self._read_row(table, summary, record, title_commune, sheet_village)
             if change:
                 rows.append(change)
+                if decision:
+                    self.title_decisions.setdefault(change.team_key, decision)
         summary.skipped += table.skipped
         return rows
 
@@ -237,10 +275,13 @@ class RosterPlanner:
         wanted, self.teams = self.teams, {}
         for key, fields in wanted.items():
             commune_code, village_key = key
+            decision = self.title_decisions.get(key)
             village = self.villages.get(key) if village_key else None
             team = by_village.get(village.pk) if village and village.pk else None
             if not village_key:
                 team = by_commune.get(commune_code)
+            if decision and not fields.get("decision_number") and not (team and team.decision_number):
+                fields = {**fields, "decision_number": decision[0], "decision_date": decision[1]}
             if team is None:
                 team = self._new_team(commune_code, village, fields)
                 self.plan.new_teams[key] = team
@@ -294,6 +335,10 @@ class RosterPlanner:
             if progress and index % 1000 == 0:
                 progress(index, len(rows))
             team = self.teams[row.team_key]
+            first = seen_phones.get(row.values.get("phone"))
+            if first and first.team_key == row.team_key and first.values == row.values:
+                self._repeated(first, row)
+                continue
             error = self._match_one(row, team, by_phone, by_team_name, seen_phones, seen_names, file_leaders)
             if error:
                 self._reject(row.sheet, [RowError(row.sheet.name, row.row, error[0], error[1])])
@@ -312,7 +357,7 @@ class RosterPlanner:
                 "Phone number %(phone)s is also on row %(row)s: each member has their own number."
             ) % {
                 "phone": row.values["phone"],
-                "row": seen_phones[phone],
+                "row": seen_phones[phone].row,
             }
         if (row.team_key, name_key) in seen_names and not phone:
             return "", _("%(name)s is listed twice in the same team (row %(row)s): remove one row.") % {
@@ -320,7 +365,7 @@ class RosterPlanner:
                 "row": seen_names[(row.team_key, name_key)],
             }
         if phone:
-            seen_phones[phone] = row.row
+            seen_phones[phone] = row
         seen_names[(row.team_key, name_key)] = row.row
         member = by_phone.get(phone) if phone else None
         if member and member.team_id != team.pk:
@@ -349,6 +394,20 @@ class RosterPlanner:
         else:
             row.status = UNCHANGED
         return None
+
+    def _repeated(self, first, row):
+        """A row repeating another (same team, name, phone and details, as when two sheets were
+        merged) is the same member once; the warning names both rows so the officer can tidy up."""
+        row.sheet.skipped += 1
+        self.plan.warnings.append(
+            RowError(
+                row.sheet.name,
+                row.row,
+                "",
+                _("Same member as row %(row)s of sheet %(sheet)s (same name and phone): imported once.")
+                % {"row": first.row, "sheet": first.sheet.name},
+            )
+        )
 
     def _check_leaders(self, file_leaders, leaders, matched):
         """A new leader while the current one stays leader would break the one-leader rule."""

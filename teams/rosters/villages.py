@@ -10,21 +10,23 @@ from teams.models import Village
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
 from teams.rosters.places import Places
-from teams.rosters.plan import Plan, SheetSummary
+from teams.rosters.plan import READ, Plan, SheetSummary
 from teams.rosters.tables import find_table, missing_header_message
 from vietnamese.text import normalize, search_key
 
 
 class VillagePlanner:
-    def __init__(self, scope):
+    def __init__(self, scope, skip_sheets=()):
         self.places = Places(scope)
         self.plan = Plan()
+        self.skip_sheets = set(skip_sheets)
 
     def run(self, sheets, progress=None):
         wanted = {}  # (commune code, key) -> (summary, row, Village fields)
         for position, sheet in enumerate(sheets):
             table = find_table(sheet, columns.VILLAGE_COLUMNS)
             if table is None:
+                self.plan.account_for(sheet, position, columns.VILLAGE_COLUMNS, self.skip_sheets)
                 continue
             summary = SheetSummary(
                 sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
@@ -49,7 +51,8 @@ class VillagePlanner:
                         continue
                     wanted[key] = (summary, record.row, commune, name, population)
             summary.skipped += table.skipped
-        if not self.plan.sheets:
+        if not any(sheet.status == READ for sheet in self.plan.sheets):
+            self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], columns.VILLAGE_COLUMNS)
         existing = {
             (village.commune_id, village.name_key): village

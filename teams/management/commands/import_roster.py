@@ -17,7 +17,7 @@ from teams.rosters.importing import PLANNERS, ROSTER, import_file, plan_file
 
 
 class Command(BaseCommand):
-    help = "Import a team roster or village list (XLSX, XLS, CSV), all or nothing."
+    help = "Import a team roster or village list (XLSX, XLS, ODS, CSV), all or nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
