@@ -16,6 +16,7 @@ from teams.rosters.cleaning import CellError
 from teams.rosters.places import Places
 from teams.rosters.tables import RowError, find_table, missing_header_message, unmatched_headers
 from teams.rosters.title import decision_in_title
+from vietnamese.phones import Phone
 from vietnamese.text import normalize, search_key
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -356,7 +357,7 @@ class RosterPlanner:
             return "", _(
                 "Phone number %(phone)s is also on row %(row)s: each member has their own number."
             ) % {
-                "phone": row.values["phone"],
+                "phone": Phone(phone).national,
                 "row": seen_phones[phone].row,
             }
         if (row.team_key, name_key) in seen_names and not phone:
