@@ -139,17 +139,25 @@ def test_headers_typed_in_a_legacy_encoding_are_recognised(officer, encode):
     assert members() == [("Thôn Đông", "Nguyễn Văn An", "+84912345678")]
 
 
-def test_an_ods_file_from_libreoffice_imports(officer):
+def test_an_ods_file_from_libreoffice_imports_with_its_merged_village_cell(officer):
     data = ods_bytes(
         {
             "Thôn Đông": [
                 ["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"],
                 ["DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG"],
                 [],
-                ["STT", "Họ và tên", "Số điện thoại", "Chức vụ trong tổ", "Ngày tham gia"],
-                [1, "Nguyễn Văn An", "0912 345 678", "Tổ trưởng", datetime.date(2023, 3, 15)],
-                [2, "Trần Thị Hoà", 912345679, "Thành viên", datetime.date(2023, 4, 1)],
-                [None, "Tổng cộng: 2"],
+                ["STT", "Họ và tên", "Số điện thoại", "Chức vụ trong tổ", "Ngày tham gia", "Thôn"],
+                [
+                    1,
+                    "Nguyễn Văn An",
+                    "0912 345 678",
+                    "Tổ trưởng",
+                    datetime.date(2023, 3, 15),
+                    ("Thôn Bắc", 2),
+                ],
+                [2, "Trần Thị Hoà", 912345679, "Thành viên", datetime.date(2023, 4, 1), "covered"],
+                [3, "Lê Văn Bình", "0912 345 680", "Tổ trưởng", datetime.date(2023, 4, 1), "Thôn Nam"],
+                [None, "Tổng cộng: 3"],
             ]
         }
     )
@@ -158,8 +166,9 @@ def test_an_ods_file_from_libreoffice_imports(officer):
 
     assert plan.ok, plan.errors
     assert sorted(Member.objects.values_list("full_name", "phone", "joined_on", "team__village__name")) == [
-        ("Nguyễn Văn An", "+84912345678", datetime.date(2023, 3, 15), "Thôn Đông"),
-        ("Trần Thị Hoà", "+84912345679", datetime.date(2023, 4, 1), "Thôn Đông"),
+        ("Lê Văn Bình", "+84912345680", datetime.date(2023, 4, 1), "Thôn Nam"),
+        ("Nguyễn Văn An", "+84912345678", datetime.date(2023, 3, 15), "Thôn Bắc"),
+        ("Trần Thị Hoà", "+84912345679", datetime.date(2023, 4, 1), "Thôn Bắc"),
     ]
 
 

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
+from teams.rosters.ods import is_ods as _is_ods
+from teams.rosters.ods import ods_merged_ranges
 from vietnamese import legacy_encodings
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -157,6 +159,7 @@ def _read_workbook(data, damaged):
     """Every worksheet of an XLSX, XLSB, XLS or ODS file, blanks as None, merged cells filled."""
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        ods_merges = ods_merged_ranges(data) if _is_ods(data) else {}
         sheets = []
         for metadata in workbook.sheets_metadata:
             if metadata.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -167,7 +170,7 @@ def _read_workbook(data, damaged):
                 [None if value == "" else value for value in row]
                 for row in worksheet.to_python(skip_empty_area=False)
             ]
-            _fill_merged(rows, worksheet.merged_cell_ranges or ())
+            _fill_merged(rows, worksheet.merged_cell_ranges or ods_merges.get(metadata.name, ()))
             sheets.append(Sheet(metadata.name, _trimmed(rows)))
         workbook.close()
     except python_calamine.PasswordError:
