@@ -24,7 +24,7 @@ from import_export import fields, resources
 from accounts.scopes import visible
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
-from teams.rosters.plan import READ, UNCHANGED, UPDATED, Plan, SheetSummary
+from teams.rosters.outcome import READ, UNCHANGED, UPDATED, Plan, SheetSummary
 from teams.rosters.reading import cell_text
 from teams.rosters.tables import Column, find_table, missing_header_message, unmatched_headers
 from teams.rosters.writer import PlanHasErrors

@@ -12,7 +12,8 @@ the admin pages, the task, the command and the errors download work for it uncha
 
 from django.db import transaction
 
-from teams.rosters.plan import Plan, RosterPlanner
+from teams.rosters.outcome import Plan
+from teams.rosters.plan import RosterPlanner
 from teams.rosters.reading import SpreadsheetError, read_spreadsheet
 from teams.rosters.villages import VillagePlanner
 from teams.rosters.writer import write_plan

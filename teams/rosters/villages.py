@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from teams.models import Village
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
+from teams.rosters.outcome import READ, Plan, SheetSummary
 from teams.rosters.places import Places
-from teams.rosters.plan import READ, Plan, SheetSummary
 from teams.rosters.tables import find_table, missing_header_message
 from vietnamese.text import normalize, search_key
 
