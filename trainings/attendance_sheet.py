@@ -24,7 +24,7 @@ from import_export import fields, resources
 from accounts.scopes import visible
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
-from teams.rosters.outcome import READ, UNCHANGED, UPDATED, Plan, SheetSummary
+from teams.rosters.outcome import READ, UNCHANGED, UPDATED, Plan
 from teams.rosters.reading import cell_text
 from teams.rosters.tables import Column, find_table, missing_header_message, unmatched_headers
 from teams.rosters.writer import PlanHasErrors
@@ -116,10 +116,7 @@ class AttendancePlanner:
             if table is None:
                 self.plan.account_for(sheet, position, ATTENDANCE_COLUMNS, self.skip_sheets)
                 continue
-            summary = SheetSummary(
-                sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-            )
-            self.plan.sheets.append(summary)
+            summary = self.plan.summarise(sheet, position, table)
             ignored = unmatched_headers(table)
             if ignored:
                 summary.notes.append(

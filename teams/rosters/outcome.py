@@ -73,6 +73,15 @@ class Plan:
             "sheets_without_header": self.sheets_without_header,
         }
 
+    def summarise(self, sheet, position, table):
+        """The summary of a sheet whose table was found, with what was converted in it."""
+        summary = SheetSummary(
+            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
+        )
+        summary.notes.extend(sheet.conversion_notes())
+        self.sheets.append(summary)
+        return summary
+
     def account_for(self, sheet, position, schema, skip_sheets):
         """Record a sheet `find_table` found no header in, so that no sheet vanishes unsaid: an
         empty sheet is noted, one the officer chose to skip is noted as skipped, any other blocks

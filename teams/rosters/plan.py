@@ -77,11 +77,7 @@ class RosterPlanner:
         if table is None:
             self.plan.account_for(sheet, position, columns.ROSTER_COLUMNS, self.skip_sheets)
             return []
-        summary = SheetSummary(
-            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-        )
-        self.plan.sheets.append(summary)
-        summary.notes.extend(sheet.conversion_notes())
+        summary = self.plan.summarise(sheet, position, table)
         ignored = unmatched_headers(table)
         if ignored:
             summary.notes.append(_("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from teams.models import Village
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
-from teams.rosters.outcome import READ, Plan, SheetSummary
+from teams.rosters.outcome import READ, Plan
 from teams.rosters.places import Places
 from teams.rosters.tables import find_table, missing_header_message
 from vietnamese.text import normalize, search_key
@@ -28,10 +28,7 @@ class VillagePlanner:
             if table is None:
                 self.plan.account_for(sheet, position, columns.VILLAGE_COLUMNS, self.skip_sheets)
                 continue
-            summary = SheetSummary(
-                sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-            )
-            self.plan.sheets.append(summary)
+            summary = self.plan.summarise(sheet, position, table)
             title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
             for record in table.records():
                 row = self._read_row(table, summary, record, title_commune)
