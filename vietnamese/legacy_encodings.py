@@ -9,7 +9,7 @@ TCVN3 is one byte per letter. VNI writes a base vowel followed by a mark charact
 ("a" + "ù" = "á", "a" + "ä" = "ậ"), plus single bytes for ơ, ư, đ and the marked i and ỵ.
 
 Officers copy rows between workbooks, so one sheet may hold Unicode title lines above TCVN3 rows
-and a VNI column beside them: `cell_reading` judges each cell by itself. Some cells cannot be told
+and a VNI column beside them: `cell_readings` judges each cell by itself. Some cells cannot be told
 apart ("Hòa" is valid Unicode and valid VNI for "Hịa"): it says so, and the caller decides them by
 their neighbours. `detect` still judges a whole text at once (a CSV file's bytes).
 """
@@ -170,15 +170,9 @@ def foreign_characters(text):
     )
 
 
+# ă, đ, ơ, ư, ạ…: outside Latin-1, so no legacy font file can contain them; combining marks (NFD
+# or Windows-1258 text) likewise.
 _UNICODE_ONLY = re.compile("[\u0100-\u1eff\u0300-\u036f]")
-
-
-def _is_unicode_vietnamese(char):
-    # ă, đ, ơ, ư, ạ…: outside Latin-1, so no legacy font file can contain them; combining
-    # marks (NFD or Windows-1258 text) likewise.
-    return "\u0100" <= char <= "\u1eff" or unicodedata.combining(char)
-
-
 _TONES = {_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT}
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?"
@@ -210,7 +204,7 @@ def detect(texts):
     syllables; Unicode wins ties, so a plain unaccented sheet is never "converted".
     """
     texts = [text for text in texts if text]
-    if any(_is_unicode_vietnamese(char) for text in texts for char in text):
+    if any(_UNICODE_ONLY.search(text) for text in texts):
         return UNICODE
     joined = "\n".join(texts)
     if not stray_symbols(joined):
