@@ -265,11 +265,13 @@ def test_the_founding_decision_in_the_title_lines_goes_to_teams_that_have_none(o
         decision_number="7/QĐ-UBND",
         decision_date=datetime.date(2021, 1, 4),
     )
+    TeamFactory(commune=tan_lap, village=VillageFactory(commune=tan_lap, name="Thôn Nam"), decision_number="")
     workbook = Workbook()
     workbook.remove(workbook.active)
     for village, name, phone in (
         ("Thôn Đông", "Nguyễn Văn An", "0912 345 678"),
         ("Thôn Tây", "Lê Văn Bình", "0912 345 680"),
+        ("Thôn Nam", "Trần Văn Cường", "0912 345 681"),
     ):
         sheet = workbook.create_sheet(village)
         sheet.append(["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
@@ -284,10 +286,13 @@ def test_the_founding_decision_in_the_title_lines_goes_to_teams_that_have_none(o
         "Quyết định thành lập ở dòng tiêu đề: số 45/QĐ-UBND ngày 15/03/2022 (ghi cho các tổ chưa có)."
     ]
     assert sorted(Team.objects.values_list("village__name", "decision_number", "decision_date")) == [
+        ("Thôn Nam", "45/QĐ-UBND", datetime.date(2022, 3, 15)),
         ("Thôn Tây", "7/QĐ-UBND", datetime.date(2021, 1, 4)),
         ("Thôn Đông", "45/QĐ-UBND", datetime.date(2022, 3, 15)),
     ]
+    assert (plan.summary()["teams_new"], plan.summary()["teams_updated"]) == (1, 1)
     assert members() == [
+        ("Thôn Nam", "Trần Văn Cường", "+84912345681"),
         ("Thôn Tây", "Lê Văn Bình", "+84912345680"),
         ("Thôn Đông", "Nguyễn Văn An", "+84912345678"),
     ]
