@@ -26,14 +26,14 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accounts.models import AccessLogEntry, User
+from accounts.models import AccessLogEntry, Invitation, User
 from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
 from messaging.outbox import clear
 from privacy.holdings import people_of
 from privacy.models import RequestAction, RightsRequest
 from privacy.requests import label_of
 from teams.models import AssistanceLog, Member
-from trainings.models import Registration
+from trainings.models import Registration, SignUpHold
 from trainings.registering import withdraw
 from vietnamese.phones import normalize_phone, parse_phone
 from vietnamese.text import search_key
@@ -121,6 +121,9 @@ def erase_person(phone, *, by=None, request=None):
         # After the registrations lost the number: unmuting schedules reminders for registrations
         # found by number, and there must be none.
         MutedNumber.objects.filter(phone=phone).delete()
+        # Invitations not yet accepted and sign-ups waiting for their code name the number too.
+        Invitation.objects.filter(phone=phone).delete()
+        SignUpHold.objects.filter(phone=phone).delete()
 
         requests = list(held["requests"].values_list("pk", flat=True))
         for action in RequestAction.objects.filter(mentioning, request__in=requests):

@@ -5,9 +5,11 @@ row around the given member rows; `with_cached_formula_values` makes formulas lo
 them (formula plus its last value), which openpyxl cannot write by itself.
 """
 
+import datetime
 import io
 import re
 import zipfile
+from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook
@@ -113,3 +115,56 @@ def tasks_in_process():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = eager
+
+
+_ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+_ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"'
+)
+
+
+def _ods_cell(value, rows_spanned=1):
+    span = f' table:number-rows-spanned="{rows_spanned}"' if rows_spanned > 1 else ""
+    if value is None:
+        return "<table:table-cell/>"
+    if value == "covered":
+        return "<table:covered-table-cell/>"
+    if isinstance(value, datetime.date):
+        kind = f'office:value-type="date" office:date-value="{value.isoformat()}"'
+        shown = value.strftime("%d/%m/%Y")
+    elif isinstance(value, int | float):
+        kind, shown = f'office:value-type="float" office:value="{value}"', str(value)
+    else:
+        kind, shown = 'office:value-type="string"', value
+    return f"<table:table-cell {kind}{span}><text:p>{escape(shown)}</text:p></table:table-cell>"
+
+
+def ods_bytes(sheets):
+    """An ODS file as LibreOffice Calc saves it: `sheets` maps a name to rows of values (None for an
+    empty cell, a (value, n) tuple for a cell merged over n rows, "covered" for the cells it hides)."""
+    tables = []
+    for name, rows in sheets.items():
+        xml_rows = []
+        for row in rows:
+            cells = [_ods_cell(*value) if isinstance(value, tuple) else _ods_cell(value) for value in row]
+            xml_rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+        tables.append(f'<table:table table:name="{name}">{"".join(xml_rows)}</table:table>')
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES}>'
+        f"<office:body><office:spreadsheet>{''.join(tables)}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("content.xml", content)
+    return out.getvalue()

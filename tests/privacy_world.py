@@ -3,15 +3,18 @@ membership, a training registration, consent, texts and an assistance log naming
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Invitation, Role, User
 from messaging.models import Purpose
 from messaging.outbox import queue_sms
 from teams.models import Member
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
 from tests.factories_trainings import SessionFactory
+from trainings.models import SignUpHold
 from trainings.registering import sign_up
 
 LAN_PHONE = "+84912000111"
@@ -49,6 +52,22 @@ def build_world(captured):
                 purpose=Purpose.INVITATION,
                 idempotency_key=f"test-invitation-{name}",
             )
+    # An invitation she has not opened yet, and a sign-up waiting for its code, name her too.
+    Invitation.objects.create(
+        phone=LAN_PHONE,
+        full_name=lan.full_name,
+        role=Role.TEAM_MEMBER,
+        commune=team.commune,
+        token_hash="0" * 64,
+        expires_at=timezone.now() + timedelta(days=3),
+    )
+    SignUpHold.objects.create(
+        session=SessionFactory(commune=team.commune),
+        full_name=lan.full_name,
+        phone=LAN_PHONE,
+        code_hash="0" * 64,
+        expires_at=timezone.now() + timedelta(minutes=10),
+    )
     log = LogFactory(team=team, note="Chị Phạm Thị Xuân Lan hướng dẫn cài VNeID, gọi 0912 000 111")
     log.attendees.set([lan_member, hung_member])
     return World(team, lan, hung, lan_member, hung_member, session, log)

@@ -1,6 +1,6 @@
 """The map and people the admin scope tests play on: Bát Tràng and Đa Tốn in Hà Nội, Tả Van in
 Lào Cai, each with a village, a team, a member, a log, a session with a registration, a person
-holding a role there and a text message. Names are unique, so a page can be searched for them."""
+holding a role there, a text message and a data request. Names are unique, so a page can be searched for them."""
 
 from datetime import timedelta
 
@@ -10,6 +10,8 @@ from django.utils import timezone
 from accounts.models import Role
 from messaging.models import Purpose
 from messaging.outbox import queue_sms
+from privacy.models import Channel, RightsRequest
+from privacy.requests import open_request
 from tests.factories import (
     CommuneFactory,
     ProvinceFactory,
@@ -72,6 +74,13 @@ def build_land():
                 f"Thông báo {village_name}",
                 purpose=Purpose.NOTICE,
                 idempotency_key=f"notice-{commune_code}",
+                commune=commune,
+            ),
+            "rights_request": open_request(
+                RightsRequest.Kind.ACCESS,
+                phone=f"+849600000{commune_code[-2:]}",
+                full_name=f"Người hỏi {village_name}",
+                channel=Channel.IN_PERSON,
                 commune=commune,
             ),
         }

@@ -1,10 +1,12 @@
 """`manage.py import_roster FILE --scope CODE [--dry-run]` and the task bodies behind the admin."""
 
+import io
 from io import StringIO
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
 
 from teams.models import Member, RosterImport
 from teams.rosters import jobs
@@ -32,6 +34,23 @@ def test_dry_run_prints_the_summary_writes_nothing_and_exits_non_zero(roster_fil
         call_command("import_roster", str(roster_file), "--scope", "25", "--dry-run", stdout=out)
     assert "Sheet: new 2, updated 0, unchanged 0, skipped 2, errors 0" in out.getvalue()
     assert Member.objects.count() == 0
+
+
+def test_a_sheet_without_header_blocks_the_command_until_named_with_skip_sheet(tmp_path):
+    roster_map()
+    workbook = load_workbook(io.BytesIO(roster_xlsx(ROWS)))
+    workbook.create_sheet("Ghi chú").append(["Trần Thị Hoà", "0912 345 681"])
+    path = tmp_path / "tinh.xlsx"
+    workbook.save(path)
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_roster", str(path), "--scope", "25", stdout=out)
+    assert "Ghi chú: new 0" in out.getvalue() and "không có dòng tiêu đề" in out.getvalue()
+    assert not Member.objects.exists()
+
+    call_command("import_roster", str(path), "--scope", "25", "--skip-sheet", "Ghi chú", stdout=StringIO())
+    assert sorted(Member.objects.values_list("full_name", flat=True)) == ["Lê Văn Bình", "Nguyễn Văn An"]
 
 
 def test_import_with_a_province_scope(roster_file):

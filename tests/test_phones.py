@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from vietnamese.phones import InvalidPhone, parse_phone
+from vietnamese.phones import InvalidPhone, LandlinePhone, parse_phone
 
 
 @pytest.mark.parametrize(
@@ -41,13 +41,24 @@ def test_national_form_for_display():
         ("abc", "abc"),
         ("", "missing"),
         ("+1 202 555 0100", "Vietnamese"),
-        ("0243 826 1234", "10 digits"),
+        ("0243 826 1234", "landline: it cannot receive text messages"),
+        ("(0210) 3846 123", "landline"),
+        ("+84 28 3829 1234", "landline"),
+        ("0201 234 567", "not a Vietnamese mobile"),  # no such landline: the usual message
     ],
 )
 def test_garbage_is_refused_with_a_message_naming_it(written, message):
     with translation.override("en"), pytest.raises(InvalidPhone) as error:
         parse_phone(written)
     assert message in str(error.value)
+
+
+def test_a_landline_is_its_own_kind_of_refusal():
+    with translation.override("vi"), pytest.raises(LandlinePhone) as error:
+        parse_phone("024 3825 1234")
+    assert str(error.value) == (
+        "Số điện thoại 024 3825 1234 là số máy bàn: không nhận được tin nhắn. Hãy ghi số di động."
+    )
 
 
 def test_message_is_in_vietnamese_for_vietnamese_users():

@@ -85,7 +85,7 @@ def test_each_export_writes_one_log_row_with_its_row_count(client, officer, worl
     assert AccessLogEntry.objects.filter(what="members").first().rows == 2  # Lan and Hưng
 
 
-def test_the_error_file_of_an_import_is_logged_with_the_rows_it_read(client, officer):
+def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, officer):
     job = RosterImport(
         kind="members",
         original_name="to.csv",
@@ -93,10 +93,16 @@ def test_the_error_file_of_an_import_is_logged_with_the_rows_it_read(client, off
         summary={"totals": {"new": 3, "errors": 1}, "errors": [], "sheets": []},
     )
     job.file.save("to.csv", ContentFile("Họ và tên,Số điện thoại\nA,0912000333\n".encode()), save=False)
+    # The workbook a worker builds after the preview (teams/rosters/jobs.py).
+    job.errors_file.save("errors.xlsx", ContentFile(b"the officer's rows and their errors"), save=False)
     job.save()
     assert client.get(reverse("rosters:errors", args=[job.pk])).status_code == 200
-    entry = AccessLogEntry.objects.get()
-    assert (entry.what, entry.rows, entry.detail) == ("roster_errors", 4, f"import {job.pk}")
+    assert client.get(reverse("rosters:file", args=[job.pk])).status_code == 200
+    entries = AccessLogEntry.objects.order_by("pk")
+    assert [(entry.what, entry.rows, entry.detail) for entry in entries] == [
+        ("roster_errors", 4, f"import {job.pk}"),
+        ("roster_file", 4, f"import {job.pk}"),
+    ]
 
 
 def test_only_the_national_administrator_reads_the_access_log(client, officer, world):

@@ -8,7 +8,6 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import models
-from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.log_actions import log
@@ -24,6 +23,7 @@ from teams.models import Member, RosterImport
 from teams.summaries import month_start
 from tests.factories import RoleAssignmentFactory
 from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code
+from tests.sessions import SignedInClient
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -83,7 +83,7 @@ def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
     assert {word for _t, _c, word in traces(LAN_TRACES)} >= {"Xuân Lan", "+84912000111", "0912 000 111"}
     before = figures(admin, world)
 
-    officer_client = Client()
+    officer_client = SignedInClient()
     officer_client.force_login(officer)
     response = officer_client.post(
         reverse("privacy_request_act", args=[request.pk]), {"action": "erased", "note": "Đã xác minh"}

@@ -7,12 +7,19 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from teams.models import Member, RosterImport
 from teams.rosters import jobs
 from tests.factories import VillageFactory
-from tests.factories_rosters import commune_officer, roster_map, roster_xlsx, tasks_in_process  # noqa: F401
+from tests.factories_rosters import (  # noqa: F401
+    commune_officer,
+    roster_map,
+    roster_sheet,
+    roster_xlsx,
+    tasks_in_process,
+    workbook_bytes,
+)
 from tests.factories_teams import MemberFactory, TeamFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -195,3 +202,30 @@ def test_exports_are_scoped_neutralise_formulas_and_round_trip(officer_client, p
     sheet = load_workbook(io.BytesIO(teams.content)).active
     assert [cell.value for cell in sheet[2]][:3] == [mine.name, "Thôn Đông", "Xã Tân Lập"]
     assert sheet.max_row == 2
+
+
+def test_a_sheet_without_header_is_imported_only_once_the_officer_ticks_skip(officer_client):
+    workbook = Workbook()
+    roster_sheet(workbook.active, [ROWS[0]])
+    workbook.create_sheet("Ghi chú").append(["Lê Văn Bình", "0912 345 680"])  # rows typed without a header
+    response = upload(officer_client, workbook_bytes(workbook))
+    job = RosterImport.objects.get()
+
+    page = response.content.decode()
+    assert job.status == RosterImport.Status.PREVIEWED
+    assert 'data-sheet-status="no_header"' in page and "Không tìm thấy dòng tiêu đề cột" in page
+    assert 'name="skip_sheet" value="Ghi chú"' in page
+
+    # Confirming without the tick writes nothing and says which sheet stands in the way.
+    page = officer_client.post(reverse("rosters:confirm", args=[job.pk]), follow=True).content.decode()
+    job.refresh_from_db()
+    assert job.status == RosterImport.Status.PREVIEWED and not Member.objects.exists()
+    assert "Các trang tính Ghi chú không có dòng tiêu đề cột" in page
+
+    officer_client.post(reverse("rosters:confirm", args=[job.pk]), {"skip_sheet": ["Ghi chú", "Invented"]})
+
+    job.refresh_from_db()
+    assert job.status == RosterImport.Status.DONE
+    assert job.skipped_sheets == ["Ghi chú"]
+    assert [sheet["status"] for sheet in job.summary["sheets"]] == ["read", "skipped_by_officer"]
+    assert list(Member.objects.values_list("full_name", flat=True)) == ["Nguyễn Văn An"]

@@ -27,7 +27,7 @@ from openpyxl import Workbook, load_workbook
 from accounts.models import Role
 from teams.models import Member, RosterImport
 from teams.rosters import jobs
-from teams.rosters.plan import Plan
+from teams.rosters.outcome import Plan
 from teams.rosters.tables import RowError
 from tests import test_roster_admin as roster_pages
 from tests.factories import RoleAssignmentFactory, UserFactory

@@ -97,3 +97,17 @@ def test_xlsx_with_no_recognisable_header():
     workbook.active.append(["Ghi chú", "Nội dung"])
     [sheet] = read_spreadsheet(workbook_bytes(workbook), "x.xlsx")
     assert find_table(sheet, columns.ROSTER_COLUMNS) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "readings"),
+    [
+        ("NguyÔn V¨n §øc", ("tcvn3",)),
+        ("Nguyeãn Vaên Ñöùc", ("vni",)),
+        ("Nguyễn Văn Hòa", ("unicode",)),
+        ("Hòa", ("unicode", "tcvn3", "vni")),  # valid Unicode, and TCVN3 "Hũa", VNI "Hịa"
+        ("SÑT", ("tcvn3", "vni")),  # an abbreviation: neither reading is odd
+    ],
+)
+def test_each_cell_is_judged_by_itself_and_says_when_it_cannot_tell(typed, readings):
+    assert legacy_encodings.cell_readings(typed) == readings

@@ -24,7 +24,7 @@ from import_export import fields, resources
 from accounts.scopes import visible
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
-from teams.rosters.plan import UNCHANGED, UPDATED, Plan, SheetSummary
+from teams.rosters.outcome import READ, UNCHANGED, UPDATED, Plan
 from teams.rosters.reading import cell_text
 from teams.rosters.tables import Column, find_table, missing_header_message, unmatched_headers
 from teams.rosters.writer import PlanHasErrors
@@ -104,20 +104,19 @@ class AttendancePlan(Plan):
 class AttendancePlanner:
     """Plans an attendance sheet for an officer's `scope` (accounts.scopes.Scope)."""
 
-    def __init__(self, scope):
+    def __init__(self, scope, skip_sheets=()):
         self.scope = scope
         self.plan = AttendancePlan()
+        self.skip_sheets = set(skip_sheets)
 
     def run(self, sheets, progress=None):
         rows = []
         for position, sheet in enumerate(sheets):
             table = find_table(sheet, ATTENDANCE_COLUMNS)
             if table is None:
+                self.plan.account_for(sheet, position, ATTENDANCE_COLUMNS, self.skip_sheets)
                 continue
-            summary = SheetSummary(
-                sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-            )
-            self.plan.sheets.append(summary)
+            summary = self.plan.summarise(sheet, position, table)
             ignored = unmatched_headers(table)
             if ignored:
                 summary.notes.append(
@@ -125,7 +124,8 @@ class AttendancePlanner:
                 )
             rows.extend((table, summary, record) for record in table.records())
             summary.skipped += table.skipped
-        if not self.plan.sheets:
+        if not any(sheet.status == READ for sheet in self.plan.sheets):
+            self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], ATTENDANCE_COLUMNS)
             return self.plan
         self._match(rows)

@@ -8,12 +8,15 @@ them as Vietnamese, so "Nguyễn Văn Đức" arrives as "NguyÔn V¨n §øc" (T
 TCVN3 is one byte per letter. VNI writes a base vowel followed by a mark character
 ("a" + "ù" = "á", "a" + "ä" = "ậ"), plus single bytes for ơ, ư, đ and the marked i and ỵ.
 
-A single cell cannot be told apart safely ("Hòa" is valid Unicode and valid VNI), so `detect`
-looks at all the text of a sheet at once and picks the reading that leaves no stray symbols.
+Officers copy rows between workbooks, so one sheet may hold Unicode title lines above TCVN3 rows
+and a VNI column beside them: `cell_readings` judges each cell by itself. Some cells cannot be told
+apart ("Hòa" is valid Unicode and valid VNI for "Hịa"): it says so, and the caller decides them by
+their neighbours. `detect` still judges a whole text at once (a CSV file's bytes).
 """
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from vietnamese.text import fold, normalize
 
@@ -123,6 +126,12 @@ def _read_vni(text):
     return "".join(out), loose_marks
 
 
+def _vni_strays(text):
+    """Loose VNI marks, and symbols that VNI reading leaves (a TCVN3 "§" is no VNI letter)."""
+    decoded, loose_marks = _read_vni(text)
+    return loose_marks + stray_symbols(unicodedata.normalize("NFC", decoded))
+
+
 def decode_vni(text):
     return _read_vni(text)[0]
 
@@ -161,16 +170,18 @@ def foreign_characters(text):
     )
 
 
-def _is_unicode_vietnamese(char):
-    # ă, đ, ơ, ư, ạ…: outside Latin-1, so no legacy font file can contain them; combining
-    # marks (NFD or Windows-1258 text) likewise.
-    return "\u0100" <= char <= "\u1eff" or unicodedata.combining(char)
-
-
+# ă, đ, ơ, ư, ạ…: outside Latin-1, so no legacy font file can contain them; combining marks (NFD
+# or Windows-1258 text) likewise.
+_UNICODE_ONLY = re.compile("[\u0100-\u1eff\u0300-\u036f]")
 _TONES = {_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT}
 _SYLLABLE = re.compile(
-    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?"
+    # The vowel groups Vietnamese writes (unaccented), those ending a syllable first: "noọi",
+    # "leâ" or "taõn" are no syllable.
+    r"(?:(?:ieu|yeu|oai|oay|oeo|uoi|uou|uya|uyu|uay|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu)"
+    r"|(?:uye|ie|oa|oe|oo|ua|ue|uo|uy|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?)$"
 )
+_VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -178,8 +189,11 @@ def odd_words(text):
     """Words that cannot be Vietnamese syllables: two tone marks, four vowels in a row…"""
     odd = 0
     for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        folded = fold(word)
+        if _VOWELS.isdisjoint(folded):
+            continue  # an abbreviation (SĐT, TDP) is no word to judge
         tones = sum(1 for char in unicodedata.normalize("NFD", word) if char in _TONES)
-        odd += tones > 1 or not _SYLLABLE.match(fold(word))
+        odd += tones > 1 or not _SYLLABLE.match(folded)
     return odd
 
 
@@ -190,7 +204,7 @@ def detect(texts):
     syllables; Unicode wins ties, so a plain unaccented sheet is never "converted".
     """
     texts = [text for text in texts if text]
-    if any(_is_unicode_vietnamese(char) for text in texts for char in text):
+    if any(_UNICODE_ONLY.search(text) for text in texts):
         return UNICODE
     joined = "\n".join(texts)
     if not stray_symbols(joined):
@@ -202,6 +216,30 @@ def detect(texts):
         VNI: _read_vni(joined)[1],
     }
     return min(readings, key=lambda name: (strays[name], odd_words(readings[name])))
+
+
+@lru_cache(maxsize=16384)
+def cell_readings(text):
+    """The encodings one cell's text reads best in, Unicode first when it is among them.
+
+    One encoding: the cell is sure. Several: the text makes as much sense either way ("Hòa" is
+    Unicode "Hòa" and VNI "Hịa"), and the caller decides by the cell's neighbours. Cached: a roster
+    repeats the same roles, villages and workplaces on thousands of rows.
+    """
+    if text.isascii() or _UNICODE_ONLY.search(text):
+        return (UNICODE,)
+    strays = {
+        UNICODE: stray_symbols(text),
+        TCVN3: sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _TCVN3_LETTERS),
+        VNI: _vni_strays(text),
+    }
+    fewest = min(strays.values())
+    odd = {name: odd_words(decode(text, name)) for name, count in strays.items() if count == fewest}
+    best = min(odd.values())
+    readings = [name for name, count in odd.items() if count == best]
+    if UNICODE in readings:  # a legacy reading that changes nothing is no alternative
+        readings = [UNICODE] + [name for name in readings if name != UNICODE and decode(text, name) != text]
+    return tuple(readings)
 
 
 def decode(text, encoding):

@@ -3,6 +3,8 @@
 Accepted: "0912 345 678", "0912.345.678", "84912345678", "+84 912 345 678", 912345678 (a cell
 that lost its leading zero, maybe as 912345678.0), and the 11-digit numbers renumbered in 2018
 ("0169 345 6789" becomes "039 345 6789"; the result says it was converted so callers can flag it).
+A fixed line ("024 3825 1234") is refused with its own message: it is a real number, but no text
+message reaches it.
 """
 
 import re
@@ -33,6 +35,10 @@ _EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
 
 class InvalidPhone(ValueError):
     """The text is not a Vietnamese mobile number; str() is a message for the person who typed it."""
+
+
+class LandlinePhone(InvalidPhone):
+    """A Vietnamese fixed line (024 3825 1234): a real number, but no text message reaches it."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,11 @@ def parse_phone(raw):
     if len(national) == 11 and national[:4] in LEGACY_PREFIXES:
         national = LEGACY_PREFIXES[national[:4]] + national[4:]
         converted = True
+    if national.startswith("02") and _is_landline(national):
+        raise LandlinePhone(
+            _("Phone number %(raw)s is a landline: it cannot receive text messages. Write a mobile number.")
+            % {"raw": shown}
+        )
     if len(national) != 10:
         raise InvalidPhone(_("Phone number %(raw)s is not valid: it needs 10 digits.") % {"raw": shown})
     if not national.isdigit() or not _is_mobile_prefix(national[:5]):
@@ -101,6 +112,18 @@ def _is_mobile_prefix(prefix):
     number = phonenumbers.parse(prefix + "0" * (10 - len(prefix)), "VN")
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
         phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+
+
+def _is_landline(national):
+    """Whether phonenumbers knows `national` (0 and 10 digits: 024 3825 1234) as a fixed line."""
+    try:
+        number = phonenumbers.parse(national, "VN")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.FIXED_LINE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
 

@@ -50,6 +50,9 @@ class RosterImport(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREVIEWING)
     summary = models.JSONField(_("preview"), default=dict, blank=True)
+    # Sheets without a header row the officer ticked "skip this sheet" for when confirming: a
+    # sheet is never left out unless someone chose to (the preview lists every sheet).
+    skipped_sheets = models.JSONField(_("sheets skipped by the officer"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -10,6 +10,7 @@ national administrators, 404 for anyone else.
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -37,8 +38,8 @@ class UploadForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("What the file holds"), choices=RosterImport.Kind.choices)
     file = forms.FileField(
         label=gettext_lazy("Spreadsheet"),
-        help_text=gettext_lazy("XLSX, XLS or CSV (UTF-8 or Windows-1258)."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
+        help_text=gettext_lazy("XLSX, XLS, ODS (LibreOffice) or CSV (UTF-8 or Windows-1258)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.xlsb,.ods,.csv"}),
     )
 
     def clean_file(self):
@@ -140,9 +141,20 @@ def progress(request, pk):
 
 @require_POST
 def confirm(request, pk):
+    """Queue the writing. Sheets without a header block it until each is ticked "skip this sheet";
+    the ticks are kept on the job (skipped_sheets), and the writing plans again without them."""
     job = _job(request, pk)
+    blocking = (job.summary or {}).get("sheets_without_header", [])
+    ticked = [name for name in request.POST.getlist("skip_sheet") if name in blocking]
+    if len(ticked) < len(blocking):
+        messages.error(
+            request,
+            _("Sheets %(sheets)s have no header row: fix them and upload again, or tick “Skip this sheet”.")
+            % {"sheets": ", ".join(name for name in blocking if name not in ticked)},
+        )
+        return redirect("rosters:detail", pk=job.pk)
     updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
-        status=RosterImport.Status.IMPORTING, started_at=timezone.now()
+        status=RosterImport.Status.IMPORTING, started_at=timezone.now(), skipped_sheets=ticked
     )
     if updated and job.can_confirm:
         transaction.on_commit(lambda: jobs.confirm_roster_import.delay(job.pk))

@@ -1,7 +1,7 @@
 """The officer's own spreadsheet back, with a column saying what to fix on each row in error.
 
-An XLSX comes back as it was (formatting, merges, other sheets), plus the column; an XLS or CSV
-comes back as an XLSX of the sheets as read. Any list read through tables.py can use this with
+An XLSX comes back as it was (formatting, merges, other sheets), plus the column; an XLS, XLSB,
+ODS or CSV comes back as an XLSX of the sheets as read. Any list read through tables.py can use this with
 its own `RowError`s (the attendance list too).
 
 Built once, by a worker (teams/rosters/jobs.py), from the job's bounded summary. Copying a
@@ -20,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from teams.rosters.exports import safe_cell
-from teams.rosters.reading import read_spreadsheet
+from teams.rosters.reading import is_xlsx, read_spreadsheet
 from vietnamese.formats import number
 
 _ERROR_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -66,7 +66,7 @@ def _marked_copy(data, filename, summary):
     positions = {
         sheet["name"]: (sheet["position"], sheet["header_row"]) for sheet in summary.get("sheets", [])
     }
-    if data.startswith(b"PK"):
+    if is_xlsx(data):
         workbook = load_workbook(io.BytesIO(data))
         worksheets = workbook.worksheets
     else:

@@ -12,7 +12,8 @@ the admin pages, the task, the command and the errors download work for it uncha
 
 from django.db import transaction
 
-from teams.rosters.plan import Plan, RosterPlanner
+from teams.rosters.outcome import Plan
+from teams.rosters.plan import RosterPlanner
 from teams.rosters.reading import SpreadsheetError, read_spreadsheet
 from teams.rosters.villages import VillagePlanner
 from teams.rosters.writer import write_plan
@@ -23,24 +24,25 @@ PLANNERS = {ROSTER: RosterPlanner, VILLAGES: VillagePlanner, ATTENDANCE: Attenda
 WRITERS = {ROSTER: write_plan, VILLAGES: write_plan, ATTENDANCE: write_attendance}
 
 
-def plan_file(data, filename, scope, kind=ROSTER, progress=None):
+def plan_file(data, filename, scope, kind=ROSTER, progress=None, skip_sheets=()):
+    """`skip_sheets`: names of sheets without a header the officer chose to skip (else they block)."""
     try:
         sheets = read_spreadsheet(data, filename)
     except SpreadsheetError as error:
         return Plan(file_error=str(error))
     if kind == ROSTER:
         planner = RosterPlanner(
-            scope, sheet_names_are_villages=not filename.lower().endswith((".csv", ".txt"))
+            scope, skip_sheets, sheet_names_are_villages=not filename.lower().endswith((".csv", ".txt"))
         )
     else:
-        planner = PLANNERS[kind](scope)
+        planner = PLANNERS[kind](scope, skip_sheets)
     return planner.run(sheets, progress)
 
 
-def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None):
+def import_file(data, filename, scope, user=None, kind=ROSTER, progress=None, skip_sheets=()):
     """The plan, written when it has no error (check `plan.ok`)."""
     with transaction.atomic():
-        plan = plan_file(data, filename, scope, kind, progress)
+        plan = plan_file(data, filename, scope, kind, progress, skip_sheets)
         if plan.ok:
             WRITERS[kind](plan, recorded_by=user, progress=progress)
     return plan

@@ -182,6 +182,7 @@ def confirm_roster_import(pk):
                 job.created_by,
                 job.kind,
                 _reporter(pk),
+                job.skipped_sheets,
             )
         job.summary = bounded_summary(plan.summary())
         # New errors since the preview (someone changed the roster meanwhile): back to preview.

@@ -6,18 +6,20 @@ then by name within the team, so importing the same file twice finds every row u
 Members absent from the file are left alone: a file may cover only some villages.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from teams.models import Member, Team, Village
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
+from teams.rosters.outcome import NEW, READ, UNCHANGED, UPDATED, Plan, SheetSummary
 from teams.rosters.places import Places
 from teams.rosters.tables import RowError, find_table, missing_header_message, unmatched_headers
+from teams.rosters.title import decision_in_title
+from vietnamese.phones import Phone
 from vietnamese.text import normalize, search_key
 
-NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 _GENERIC_SHEET_NAMES = ("sheet", "trang tinh", "bang tinh", "danh sach", "tong hop", "ds")
 _MEMBER_CLEANERS = {
     "full_name": cleaning.clean_name,
@@ -31,20 +33,6 @@ _QUERY_CHUNK = 2000
 
 
 @dataclass
-class SheetSummary:
-    name: str
-    position: int  # the sheet's index in the workbook
-    header_row: int | None = None
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: int = 0
-    converted_from: str | None = None
-    notes: list = field(default_factory=list)
-
-
-@dataclass
 class MemberChange:
     sheet: SheetSummary
     row: int
@@ -54,43 +42,6 @@ class MemberChange:
     status: str = NEW
 
 
-@dataclass
-class Plan:
-    sheets: list = field(default_factory=list)
-    errors: list = field(default_factory=list)  # RowError
-    warnings: list = field(default_factory=list)  # RowError: converted phones and the like
-    file_error: str = ""
-    new_villages: dict = field(default_factory=dict)  # (commune code, unit key) -> unsaved Village
-    new_teams: dict = field(default_factory=dict)  # team key -> unsaved Team
-    changed_teams: dict = field(default_factory=dict)  # pk -> Team with new decision fields
-    changed_villages: dict = field(default_factory=dict)  # pk -> Village with a new population
-    teams: dict = field(default_factory=dict)  # team key -> Team, existing or new
-    members: list = field(default_factory=list)  # MemberChange without errors
-
-    @property
-    def ok(self):
-        return not self.file_error and not self.errors
-
-    def count(self, status):
-        return sum(getattr(sheet, status) for sheet in self.sheets)
-
-    def summary(self):
-        """What the preview page, the command and the job record show (JSON-ready)."""
-        return {
-            "file_error": self.file_error,
-            "sheets": [sheet.__dict__ for sheet in self.sheets],
-            "totals": {key: self.count(key) for key in (NEW, UPDATED, UNCHANGED, "skipped", "errors")},
-            # After writing, every team the file names has a pk: the done page lists them.
-            "team_ids": sorted(team.pk for team in self.teams.values() if team.pk),
-            "villages_new": len(self.new_villages),
-            "villages_updated": len(self.changed_villages),
-            "teams_new": len(self.new_teams),
-            "teams_updated": len(self.changed_teams),
-            "errors": [error.as_dict() for error in self.errors],
-            "warnings": [warning.as_dict() for warning in self.warnings],
-        }
-
-
 def team_key(commune, village_key):
     return (commune.pk, village_key or "")
 
@@ -98,20 +49,23 @@ def team_key(commune, village_key):
 class RosterPlanner:
     """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
 
-    def __init__(self, scope, sheet_names_are_villages=True):
+    def __init__(self, scope, skip_sheets=(), sheet_names_are_villages=True):
         self.places = Places(scope)
         self.plan = Plan()
+        self.skip_sheets = set(skip_sheets)  # names of sheets the officer chose to skip
         # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
         # named after the file ("minimal.csv"), which is no village.
         self.sheet_names_are_villages = sheet_names_are_villages
         self.villages = {}  # (commune code, unit key) -> Village, existing or new
         self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
+        self.title_decisions = {}  # team key -> (number, date) read from its sheet's title lines
 
     def run(self, sheets, progress=None):
         rows = []
         for position, sheet in enumerate(sheets):
             rows.extend(self._read_sheet(sheet, position))
-        if not self.plan.sheets and not self.plan.file_error:
+        if not any(sheet.status == READ for sheet in self.plan.sheets) and not self.plan.file_error:
+            self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], columns.ROSTER_COLUMNS)
         self._load_units(rows)
         self._match_members(rows, progress)
@@ -124,16 +78,9 @@ class RosterPlanner:
     def _read_sheet(self, sheet, position):
         table = find_table(sheet, columns.ROSTER_COLUMNS)
         if table is None:
+            self.plan.account_for(sheet, position, columns.ROSTER_COLUMNS, self.skip_sheets)
             return []
-        summary = SheetSummary(
-            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-        )
-        self.plan.sheets.append(summary)
-        if summary.converted_from:
-            summary.notes.append(
-                _("Text was typed in the %(encoding)s encoding and has been converted to Unicode.")
-                % {"encoding": summary.converted_from}
-            )
+        summary = self.plan.summarise(sheet, position, table)
         ignored = unmatched_headers(table)
         if ignored:
             summary.notes.append(_("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)})
@@ -143,6 +90,16 @@ class RosterPlanner:
             )
         fields = set(table.written_headers)
         title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
+        decision = None
+        if not {"decision_number", "decision_date"} & fields:
+            decision = decision_in_title(sheet.rows[: table.header_index])
+        if decision:
+            summary.notes.append(
+                _(
+                    "Founding decision in the title lines: %(number)s of %(date)s (given to teams that have none)."
+                )
+                % {"number": decision[0], "date": decision[1].strftime("%d/%m/%Y")}
+            )
         sheet_village = None
         if "village" not in fields and not self.sheet_names_are_villages:
             self.plan.file_error = str(
@@ -160,6 +117,8 @@ class RosterPlanner:
             change = self._read_row(table, summary, record, title_commune, sheet_village)
             if change:
                 rows.append(change)
+                if decision:
+                    self.title_decisions.setdefault(change.team_key, decision)
         summary.skipped += table.skipped
         return rows
 
@@ -249,10 +208,13 @@ class RosterPlanner:
         wanted, self.teams = self.teams, {}
         for key, fields in wanted.items():
             commune_code, village_key = key
+            decision = self.title_decisions.get(key)
             village = self.villages.get(key) if village_key else None
             team = by_village.get(village.pk) if village and village.pk else None
             if not village_key:
                 team = by_commune.get(commune_code)
+            if decision and not fields.get("decision_number") and not (team and team.decision_number):
+                fields = {**fields, "decision_number": decision[0], "decision_date": decision[1]}
             if team is None:
                 team = self._new_team(commune_code, village, fields)
                 self.plan.new_teams[key] = team
@@ -306,6 +268,10 @@ class RosterPlanner:
             if progress and index % 1000 == 0:
                 progress(index, len(rows))
             team = self.teams[row.team_key]
+            first = seen_phones.get(row.values.get("phone"))
+            if first and first.team_key == row.team_key and first.values == row.values:
+                self._repeated(first, row)
+                continue
             error = self._match_one(row, team, by_phone, by_team_name, seen_phones, seen_names, file_leaders)
             if error:
                 self._reject(row.sheet, [RowError(row.sheet.name, row.row, error[0], error[1])])
@@ -323,8 +289,8 @@ class RosterPlanner:
             return "", _(
                 "Phone number %(phone)s is also on row %(row)s: each member has their own number."
             ) % {
-                "phone": row.values["phone"],
-                "row": seen_phones[phone],
+                "phone": Phone(phone).national,
+                "row": seen_phones[phone].row,
             }
         if (row.team_key, name_key) in seen_names and not phone:
             return "", _("%(name)s is listed twice in the same team (row %(row)s): remove one row.") % {
@@ -332,7 +298,7 @@ class RosterPlanner:
                 "row": seen_names[(row.team_key, name_key)],
             }
         if phone:
-            seen_phones[phone] = row.row
+            seen_phones[phone] = row
         seen_names[(row.team_key, name_key)] = row.row
         member = by_phone.get(phone) if phone else None
         if member and member.team_id != team.pk:
@@ -361,6 +327,20 @@ class RosterPlanner:
         else:
             row.status = UNCHANGED
         return None
+
+    def _repeated(self, first, row):
+        """A row repeating another (same team, name, phone and details, as when two sheets were
+        merged) is the same member once; the warning names both rows so the officer can tidy up."""
+        row.sheet.skipped += 1
+        self.plan.warnings.append(
+            RowError(
+                row.sheet.name,
+                row.row,
+                "",
+                _("Same member as row %(row)s of sheet %(sheet)s (same name and phone): imported once.")
+                % {"row": first.row, "sheet": first.sheet.name},
+            )
+        )
 
     def _check_leaders(self, file_leaders, leaders, matched):
         """A new leader while the current one stays leader would break the one-leader rule."""

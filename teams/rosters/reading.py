@@ -1,10 +1,11 @@
 """Turning an uploaded file into sheets of cell values, whatever the officer saved it as.
 
-XLSX (values streamed by teams/rosters/xlsx.py, formulas read as their saved values), XLS
-(xlrd), CSV in UTF-8 with or without BOM or Windows-1258. Merged cells are filled down from their
-top cell, since officers merge the village or commune cell over all the rows of that village.
-Text in TCVN3 or VNI fonts is converted to Unicode per sheet (vietnamese/legacy_encodings) and the
-sheet says so.
+XLSX, XLS, XLSB and ODS are read by python-calamine (one Rust reader: values, formulas' saved
+values, dates, merged ranges); CSV in UTF-8 with or without BOM or Windows-1258 by the csv module.
+Merged cells are filled down from their top cell, since officers merge the village or commune cell
+over all the rows of that village. Text typed in TCVN3 or VNI fonts is converted to Unicode cell by
+cell (vietnamese/legacy_encodings), since one sheet often mixes rows copied from several files;
+each sheet lists the cells it converted.
 
 Nothing here knows about rosters: the attendance list reads through the same `read_spreadsheet`.
 Every problem with the file as a whole raises `SpreadsheetError` with one message for the officer.
@@ -13,13 +14,17 @@ Every problem with the file as a whole raises `SpreadsheetError` with one messag
 import csv
 import io
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import python_calamine
 from django.conf import settings
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
-from teams.rosters.xlsx import worksheet_values
+from teams.rosters.ods import is_ods as _is_ods
+from teams.rosters.ods import ods_merged_ranges
 from vietnamese import legacy_encodings
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -27,6 +32,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An XLSX saved with a password is an OLE container holding this stream instead of a zip.
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The part that says which kind of zip a workbook is: Excel's (XLSX, XLSB) or OpenDocument's.
+_ZIP_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin", "content.xml")
+_SHOWN_CONVERTED_RANGES = 12
 
 
 class SpreadsheetError(Exception):
@@ -37,12 +45,47 @@ class SpreadsheetError(Exception):
 class Sheet:
     name: str
     rows: list = field(default_factory=list)  # rows[i] is spreadsheet row i + 1, a list of values
-    encoding: str = legacy_encodings.UNICODE
+    converted: dict = field(default_factory=dict)  # legacy encoding -> [(row index, column index)]
 
     @property
     def converted_from(self):
-        """The legacy encoding's display name when the sheet's text was converted, else None."""
-        return legacy_encodings.NAMES.get(self.encoding)
+        """The display names of the legacy encodings some of the sheet's text was converted from."""
+        return ", ".join(legacy_encodings.NAMES[name] for name in sorted(self.converted)) or None
+
+    def conversion_notes(self):
+        """What the preview says about converted text: the encoding, then which cells (as ranges
+        per column, "B7:B56", so a sheet typed wholly in TCVN3 is a line, not a page)."""
+        notes = []
+        for encoding, cells in sorted(self.converted.items()):
+            name = legacy_encodings.NAMES[encoding]
+            notes.append(
+                _("Text was typed in the %(encoding)s encoding and has been converted to Unicode.")
+                % {"encoding": name}
+            )
+            ranges = _cell_ranges(cells)
+            shown = ", ".join(ranges[:_SHOWN_CONVERTED_RANGES])
+            if len(ranges) > _SHOWN_CONVERTED_RANGES:
+                shown += " " + _("and %(count)s more") % {"count": len(ranges) - _SHOWN_CONVERTED_RANGES}
+            notes.append(
+                _("Cells converted from %(encoding)s: %(cells)s.") % {"encoding": name, "cells": shown}
+            )
+        return notes
+
+
+def _cell_ranges(cells):
+    """[(row index, column index)] as "A1", "B7:B56": runs of consecutive rows in one column."""
+    ranges = []
+    for column in sorted({column for _row, column in cells}):
+        rows = sorted(row for row, col in cells if col == column)
+        letter = get_column_letter(column + 1)
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            ranges.append(f"{letter}{start + 1}" + (f":{letter}{previous + 1}" if previous != start else ""))
+            start = previous = row
+    return ranges
 
 
 def read_spreadsheet(data, filename):
@@ -55,7 +98,10 @@ def read_spreadsheet(data, filename):
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
     if data.startswith(_ZIP_MAGIC):
-        sheets = _read_xlsx(data)
+        _check_zip(data)
+        sheets = _read_workbook(
+            data, _("The XLSX file is damaged: open it in Excel, save it again and upload.")
+        )
     elif data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise SpreadsheetError(
@@ -63,19 +109,35 @@ def read_spreadsheet(data, filename):
                     "The file is protected by a password: open it in Excel, remove the password, save and upload again."
                 )
             )
-        sheets = _read_xls(data)
+        sheets = _read_workbook(
+            data, _("The XLS file is damaged: open it in Excel, save it again and upload.")
+        )
     elif filename.lower().endswith((".csv", ".txt")):
         sheets = [_read_csv(data, filename)]
     else:
-        raise SpreadsheetError(_("This is not a spreadsheet: upload an XLSX, XLS or CSV file."))
+        raise SpreadsheetError(_not_a_spreadsheet())
     for sheet in sheets:
         _convert_legacy_text(sheet)
         _unquote_formulas(sheet)
     return sheets
 
 
+def _not_a_spreadsheet():
+    return _("This is not a spreadsheet: upload an XLSX, XLS, ODS or CSV file.")
+
+
+def is_xlsx(data):
+    """Whether `data` is an Excel zip workbook openpyxl can open (not ODS, XLSB or XLS)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        return "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def _check_zip(data):
-    """Refuse zip bombs before openpyxl inflates anything."""
+    """Refuse zip bombs before anything inflates them."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -89,38 +151,48 @@ def _check_zip(data):
         raise SpreadsheetError(
             _("The XLSX file unpacks to far more data than a roster holds: it was refused.")
         )
-    if "xl/workbook.xml" not in {member.filename for member in members}:
-        raise SpreadsheetError(_("This is not a spreadsheet: upload an XLSX, XLS or CSV file."))
+    if not {member.filename for member in members} & set(_ZIP_WORKBOOK_PARTS):
+        raise SpreadsheetError(_not_a_spreadsheet())
 
 
-def _read_xlsx(data):
-    from openpyxl import load_workbook
-
-    _check_zip(data)
+def _read_workbook(data, damaged):
+    """Every worksheet of an XLSX, XLSB, XLS or ODS file, blanks as None, merged cells filled."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for one cause: a damaged file
-        raise SpreadsheetError(
-            _("The XLSX file is damaged: open it in Excel, save it again and upload.")
-        ) from error
-    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        ods_merges = ods_merged_ranges(data) if _is_ods(data) else {}
         sheets = []
-        for worksheet in workbook.worksheets:
-            rows, merges = worksheet_values(worksheet)
-            _fill_merged(rows, merges)
-            sheets.append(Sheet(worksheet.title, _trimmed(rows)))
-        return sheets
-    finally:
+        for metadata in workbook.sheets_metadata:
+            if metadata.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue  # chart sheets hold no cells
+            worksheet = workbook.get_sheet_by_name(metadata.name)
+            # skip_empty_area=False: rows[i] stays spreadsheet row i + 1 whatever the first cell.
+            rows = [
+                [None if value == "" else value for value in row]
+                for row in worksheet.to_python(skip_empty_area=False)
+            ]
+            _fill_merged(rows, worksheet.merged_cell_ranges or ods_merges.get(metadata.name, ()))
+            sheets.append(Sheet(metadata.name, _trimmed(rows)))
         workbook.close()
+    except python_calamine.PasswordError:
+        raise SpreadsheetError(
+            _(
+                "The file is protected by a password: open it in Excel, remove the password, save and upload again."
+            )
+        ) from None
+    except Exception as error:  # calamine raises several types for one cause: a damaged file
+        raise SpreadsheetError(damaged) from error
+    return sheets
 
 
 def _fill_merged(rows, merges):
-    """Copy each merged range's top value down its column (a village cell merged over its rows)."""
-    for min_col, min_row, max_col, max_row in merges:
-        for column in range(min_col - 1, max_col):
-            top = _cell(rows, min_row - 1, column)
-            for row in range(min_row, min(max_row, len(rows))):
-                if column < len(rows[row]) and rows[row][column] in (None, ""):
+    """Copy each merged range's top value down its column (a village cell merged over its rows).
+
+    `merges` are ((first row, first column), (last row, last column)), 0-based and inclusive."""
+    for (first_row, first_column), (last_row, last_column) in merges:
+        for column in range(first_column, last_column + 1):
+            top = _cell(rows, first_row, column)
+            for row in range(first_row + 1, min(last_row + 1, len(rows))):
+                if column < len(rows[row]) and rows[row][column] is None:
                     rows[row][column] = top
 
 
@@ -128,36 +200,6 @@ def _cell(rows, row, column):
     if row < len(rows) and column < len(rows[row]):
         return rows[row][column]
     return None
-
-
-def _read_xls(data):
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
-    except Exception as error:  # xlrd.XLRDError and struct errors alike mean a damaged file
-        raise SpreadsheetError(
-            _("The XLS file is damaged: open it in Excel, save it again and upload.")
-        ) from error
-    sheets = []
-    for index in range(book.nsheets):
-        xls_sheet = book.sheet_by_index(index)
-        rows = []
-        for row in range(xls_sheet.nrows):
-            values = []
-            for column in range(xls_sheet.ncols):
-                cell = xls_sheet.cell(row, column)
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    values.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
-                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
-                    values.append(None)
-                else:
-                    values.append(cell.value)
-            rows.append(values)
-        merges = [(c0 + 1, r0 + 1, c1, r1) for r0, r1, c0, c1 in xls_sheet.merged_cells]
-        _fill_merged(rows, merges)
-        sheets.append(Sheet(xls_sheet.name, _trimmed(rows)))
-    return sheets
 
 
 def _read_csv(data, filename):
@@ -218,15 +260,47 @@ def _trimmed(rows):
 
 
 def _convert_legacy_text(sheet):
-    texts = [value for row in sheet.rows for value in row if isinstance(value, str)]
-    sheet.encoding = legacy_encodings.detect(texts)
-    if sheet.encoding == legacy_encodings.UNICODE:
-        return
-    sheet.name = legacy_encodings.decode(sheet.name, sheet.encoding)
-    for row in sheet.rows:
-        for index, value in enumerate(row):
-            if isinstance(value, str):
-                row[index] = legacy_encodings.decode(value, sheet.encoding)
+    """Decode each cell in the legacy encoding it reads best in. A cell that reads as well in
+    Unicode as in a legacy encoding ("Hòa") follows its row, then its column: decoded only when
+    that run holds cells surely typed in that encoding."""
+    doubtful, by_row, by_column = [], {}, {}
+    for row_index, row in enumerate(sheet.rows):
+        for column, value in enumerate(row):
+            if not isinstance(value, str) or value.isascii():
+                continue  # plain ASCII reads the same in every encoding: it says nothing
+            readings = legacy_encodings.cell_readings(value)
+            if len(readings) > 1:
+                doubtful.append((row_index, column, readings))
+                continue
+            by_row.setdefault(row_index, Counter())[readings[0]] += 1
+            by_column.setdefault(column, Counter())[readings[0]] += 1
+            if readings[0] != legacy_encodings.UNICODE:
+                _convert(sheet, row_index, column, readings[0])
+    for row_index, column, readings in doubtful:
+        encoding = _neighbours_encoding(by_row.get(row_index), readings) or _neighbours_encoding(
+            by_column.get(column), readings
+        )
+        if encoding:
+            _convert(sheet, row_index, column, encoding)
+    sheet_name = legacy_encodings.cell_readings(sheet.name)
+    if sheet_name[0] != legacy_encodings.UNICODE:
+        sheet.name = legacy_encodings.decode(sheet.name, sheet_name[0])
+
+
+def _neighbours_encoding(counts, readings):
+    """The legacy encoding a row's (or column's) sure cells were mostly typed in, when the doubtful
+    cell can be read in it; None when the run holds more sure Unicode cells, or says nothing."""
+    legacy = [name for name in readings if name != legacy_encodings.UNICODE and counts and counts[name]]
+    if not legacy:
+        return None
+    encoding = max(legacy, key=counts.get)
+    return encoding if counts[encoding] > counts[legacy_encodings.UNICODE] else None
+
+
+def _convert(sheet, row_index, column, encoding):
+    row = sheet.rows[row_index]
+    row[column] = legacy_encodings.decode(row[column], encoding)
+    sheet.converted.setdefault(encoding, []).append((row_index, column))
 
 
 def _unquote_formulas(sheet):

@@ -9,27 +9,26 @@ from django.utils.translation import gettext as _
 from teams.models import Village
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
+from teams.rosters.outcome import READ, Plan
 from teams.rosters.places import Places
-from teams.rosters.plan import Plan, SheetSummary
 from teams.rosters.tables import find_table, missing_header_message
 from vietnamese.text import normalize, search_key
 
 
 class VillagePlanner:
-    def __init__(self, scope):
+    def __init__(self, scope, skip_sheets=()):
         self.places = Places(scope)
         self.plan = Plan()
+        self.skip_sheets = set(skip_sheets)
 
     def run(self, sheets, progress=None):
         wanted = {}  # (commune code, key) -> (summary, row, Village fields)
         for position, sheet in enumerate(sheets):
             table = find_table(sheet, columns.VILLAGE_COLUMNS)
             if table is None:
+                self.plan.account_for(sheet, position, columns.VILLAGE_COLUMNS, self.skip_sheets)
                 continue
-            summary = SheetSummary(
-                sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
-            )
-            self.plan.sheets.append(summary)
+            summary = self.plan.summarise(sheet, position, table)
             title_commune = self.places.commune_in_title(sheet.rows[: table.header_index])
             for record in table.records():
                 row = self._read_row(table, summary, record, title_commune)
@@ -49,7 +48,8 @@ class VillagePlanner:
                         continue
                     wanted[key] = (summary, record.row, commune, name, population)
             summary.skipped += table.skipped
-        if not self.plan.sheets:
+        if not any(sheet.status == READ for sheet in self.plan.sheets):
+            self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], columns.VILLAGE_COLUMNS)
         existing = {
             (village.commune_id, village.name_key): village

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from teams.models import Member, Team, TeamEvent, Village
-from teams.rosters.plan import NEW, UPDATED
+from teams.rosters.outcome import NEW, UPDATED
 from vietnamese.text import search_key
 
 BATCH_SIZE = 1000

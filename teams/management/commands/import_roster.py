@@ -1,10 +1,11 @@
 """Import a roster (or village list) from the command line: large provincial files, scripts.
 
-    manage.py import_roster FILE --scope CODE [--dry-run] [--kind villages]
+    manage.py import_roster FILE --scope CODE [--dry-run] [--kind villages] [--skip-sheet NAME ...]
 
 CODE is a commune (5 digits) or province (2 digits) code: rows outside it are errors, as for an
 officer of that unit. Prints the same summary and errors as the admin preview; exits non-zero
-when nothing was imported.
+when nothing was imported. A sheet without a header row blocks the import, as in the admin,
+unless it is named with --skip-sheet.
 """
 
 from pathlib import Path
@@ -17,15 +18,22 @@ from teams.rosters.importing import PLANNERS, ROSTER, import_file, plan_file
 
 
 class Command(BaseCommand):
-    help = "Import a team roster or village list (XLSX, XLS, CSV), all or nothing."
+    help = "Import a team roster or village list (XLSX, XLS, ODS, CSV), all or nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--scope", required=True, help="commune (5 digits) or province (2 digits) code")
         parser.add_argument("--kind", choices=sorted(PLANNERS), default=ROSTER)
         parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+        parser.add_argument(
+            "--skip-sheet",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="leave out this sheet, which has no header row (repeat for several)",
+        )
 
-    def handle(self, *args, file, scope, kind, dry_run, **options):
+    def handle(self, *args, file, scope, kind, dry_run, skip_sheet, **options):
         self.verbosity = options["verbosity"]
         path = Path(file)
         if not path.is_file():
@@ -33,9 +41,9 @@ class Command(BaseCommand):
         data = path.read_bytes()
         unit_scope = self._scope(scope)
         if dry_run:
-            plan = plan_file(data, path.name, unit_scope, kind, self._progress)
+            plan = plan_file(data, path.name, unit_scope, kind, self._progress, skip_sheet)
         else:
-            plan = import_file(data, path.name, unit_scope, None, kind, self._progress)
+            plan = import_file(data, path.name, unit_scope, None, kind, self._progress, skip_sheet)
         self._print(plan.summary())
         if not plan.ok:
             raise CommandError("Nothing was imported: fix the rows above and run again.")
