@@ -13,7 +13,7 @@ from accounts.models import Role
 from messaging.models import Message, Purpose
 from messaging.outbox import when_it_goes
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory
-from tests.factories_trainings import SessionFactory
+from tests.factories_trainings import SessionFactory, signed_up_through_the_pages
 from trainings.registering import sign_up
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +53,8 @@ def test_the_words_follow_the_window_in_both_languages(moment, vi, en):
 def test_the_page_after_signing_up_says_when_the_confirmation_goes(client, commune, moment, expected):
     with time_machine.travel(moment, tick=False):
         session = SessionFactory(commune=commune, starts_at=timezone.now() + datetime.timedelta(days=5))
-        form = {"full_name": "Nguyễn Thị Lan", "phone": "0912 345 678", "consent": "on"}
-        page = client.post(f"/en/trainings/{session.pk}/", form, follow=True).content.decode()
+        signed_up = signed_up_through_the_pages(client, session, language="en")
+        page = client.get(signed_up["Location"]).content.decode()
     assert f"We text you a confirmation {expected} and reminders" in page
     assert "right away" not in page
     assert Message.objects.filter(training_link__kind="confirmation").count() == 1
