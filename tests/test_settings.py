@@ -186,7 +186,7 @@ def test_a_bucket_without_its_client_library_is_one_clear_line():
 def test_missing_secret_key_is_named():
     result = run_check(DJANGO_SECRET_KEY="")
     assert result.stderr.strip() == (
-        "Configuration error: DJANGO_SECRET_KEY is not set (`make demo` writes one to .env; production sets its own)"
+        "Configuration error: DJANGO_SECRET_KEY is not set (`make demo` writes one to .env, read with DJANGO_ENV_FILE=.env; production sets its own)"
     )
 
 
