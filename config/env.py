@@ -138,6 +138,24 @@ def get_list(name, default=()):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def get_origins(name):
+    """Addresses separated by commas, each with its scheme (https://example.vn)."""
+    origins = get_list(name)
+    for origin in origins:
+        parts = urlsplit(origin)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise SettingError(f"{name} must be addresses such as https://example.vn, not {origin!r}")
+    return origins
+
+
+def redis_url():
+    """REDIS_URL, the shared cache; empty for the database cache of the embedded mode."""
+    url = get("REDIS_URL", "")
+    if url and urlsplit(url).scheme not in {"redis", "rediss", "unix"}:
+        raise SettingError(f"REDIS_URL must start with redis://, rediss:// or unix://, not {url!r}")
+    return url
+
+
 def get_hours(name, default):
     """Hours separated by commas (e.g. 24,2), each above zero."""
     try:
@@ -201,7 +219,7 @@ def private_storage():
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
-            "endpoint_url": get("PRIVATE_S3_ENDPOINT_URL") or None,
+            "endpoint_url": get_url("PRIVATE_S3_ENDPOINT_URL", None),
             "region_name": get("PRIVATE_S3_REGION") or None,
             "access_key": get("PRIVATE_S3_ACCESS_KEY_ID"),
             "secret_key": get("PRIVATE_S3_SECRET_ACCESS_KEY"),

@@ -78,6 +78,12 @@ def run_check(**env):
         ("SITE_URL", "totechso.vn", "must be an address such as https://example.vn, not 'totechso.vn'"),
         ("EMAIL_BACKEND", "smtp please", "must be a dotted path such as "),
         ("DEFAULT_FROM_EMAIL", "no-reply", "must be an email address, not 'no-reply'"),
+        (
+            "REDIS_URL",
+            "localhost:6379",
+            "must start with redis://, rediss:// or unix://, not 'localhost:6379'",
+        ),
+        ("DJANGO_CSRF_TRUSTED_ORIGINS", "totechso.vn", "must be addresses such as https://example.vn, not "),
         ("DJANGO_ENV_FILE", "no-such.env", "names "),
     ],
 )

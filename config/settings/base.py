@@ -33,7 +33,7 @@ if not SECRET_KEY:
         "DJANGO_SECRET_KEY is not set (`make demo` writes one to .env, read with DJANGO_ENV_FILE=.env; production sets its own)"
     )
 ALLOWED_HOSTS = env.get_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env.get_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env.get_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env.get_url("SITE_URL", "http://127.0.0.1:8000")
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -181,7 +181,7 @@ STORAGES = {
 # import progress must be shared by all gunicorn workers and hosts. Redis in production; with no
 # REDIS_URL, the database (its table is made by a migration, so `migrate` is enough). Never
 # per-process memory: each worker would count on its own and let through workers × the limit.
-REDIS_URL = env.get("REDIS_URL", "")
+REDIS_URL = env.redis_url()
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
