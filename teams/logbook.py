@@ -1,11 +1,12 @@
-"""Writing a session to the log: once per form, with the monthly totals kept in step."""
+"""Writing a session to the log: once per form, telling reporting which months changed."""
 
 import uuid
 
 from django.db import IntegrityError, transaction
 
+from teams.activity import month_start
 from teams.models import AssistanceLog, LogOutcome
-from teams.summaries import month_start, refresh_commune_months
+from teams.signals import logs_changed
 
 
 def save_log(form, user, log=None):
@@ -43,7 +44,7 @@ def save_log(form, user, log=None):
             keys = [(log.commune_id, month_start(log.held_on))]
             if previous_key:
                 keys.append(previous_key)
-            refresh_commune_months(keys)
+            logs_changed.send(sender=AssistanceLog, commune_months=keys)
     except IntegrityError:
         # The same form saved at the same moment by a second tap: that one won.
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()
@@ -57,4 +58,4 @@ def delete_log(log):
     with transaction.atomic():
         key = (log.commune_id, month_start(log.held_on))
         log.delete()
-        refresh_commune_months([key])
+        logs_changed.send(sender=AssistanceLog, commune_months=[key])

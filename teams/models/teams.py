@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teams.models.counted import CountedInReports
 from teams.models.places import Commune, Village
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
@@ -34,7 +35,7 @@ class TeamQuerySet(models.QuerySet):
         )
 
 
-class Team(models.Model):
+class Team(CountedInReports):
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
         SUSPENDED = "suspended", _("suspended")
@@ -70,6 +71,7 @@ class Team(models.Model):
     objects = TeamQuerySet.as_manager()
 
     scope_commune_path = "commune"  # accounts/scopes.py
+    counted_fields = ("status", "village_id", "commune_id")
 
     class Meta:
         verbose_name = _("team")
@@ -118,6 +120,9 @@ class Team(models.Model):
             recorded_by=getattr(self, "changed_by", None),
         )
 
+    def communes_of(self, *states):
+        return {state["commune_id"] for state in states}
+
     @property
     def place(self):
         return self.village or self.commune
@@ -147,7 +152,7 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(name_key__contains=key) if key else self
 
 
-class Member(models.Model):
+class Member(CountedInReports):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
         MALE = "male", _("male")
@@ -226,6 +231,7 @@ class Member(models.Model):
     objects = MemberQuerySet.as_manager()
 
     scope_commune_path = "team__commune"  # accounts/scopes.py
+    counted_fields = ("team_id", "left_on", "training_status")
 
     class Meta:
         verbose_name = _("member")
@@ -285,6 +291,12 @@ class Member(models.Model):
             "left_on": instance.__dict__.get("left_on"),
         }
         return instance
+
+    def communes_of(self, *states):
+        teams = {state["team_id"] for state in states}
+        if teams == {self.team_id} and Member.team.is_cached(self):
+            return {self.team.commune_id}
+        return set(Team.objects.filter(pk__in=teams).values_list("commune_id", flat=True))
 
     @property
     def public_phone(self):

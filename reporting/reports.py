@@ -18,9 +18,8 @@ from openpyxl.styles import Font
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
-from teams.dashboards import last_months
+from teams.activity import last_months, month_start, next_month
 from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
-from teams.summaries import month_start, next_month
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
