@@ -1,19 +1,17 @@
-"""Rows that the dashboards count: saving or deleting one tells reporting which communes changed.
+"""Rows that the dashboards count: saving or deleting one tells reporting what changed.
 
-A team's status, village and commune, and a member's team, leaving and training decide the
-commune counts (villages covered, members, trained). When one of these changes, the row is
-written and `commune_counts_changed` sent in one transaction, so the totals reporting keeps
-commit with the change, whoever made it: the admin, the team area, attendance, a script.
-Bulk writes (`bulk_create`, `update`) bypass this; their writers send the signal themselves.
+A team's status, village and commune, a member's team, leaving and training, and a log's
+commune, date and figures decide the totals reporting keeps. When one of these changes, the row
+is written and teams' signal sent in one transaction, so the totals commit with the change,
+whoever made it: the admin, the team area, attendance, a script. Bulk writes (`bulk_create`,
+`update`, SQL) bypass this; their writers send the signal themselves.
 """
 
 from django.db import models, transaction
 
-from teams.signals import commune_counts_changed
-
 
 class CountedInReports(models.Model):
-    counted_fields = ()  # the fields whose change changes a commune's counts
+    counted_fields = ()  # the fields whose change changes a total
 
     class Meta:
         abstract = True
@@ -24,15 +22,14 @@ class CountedInReports(models.Model):
             super().save(*args, **kwargs)
             after = self._counted_state()
             if before != after:
-                states = [after, before] if before else [after]
-                commune_counts_changed.send(sender=type(self), commune_ids=self.communes_of(*states))
+                self.counted_changed([after, before] if before else [after])
         self._counted = after
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
-            communes = self.communes_of(self._counted_state())
+            state = self._counted_state()
             result = super().delete(*args, **kwargs)
-            commune_counts_changed.send(sender=type(self), commune_ids=communes)
+            self.counted_changed([state])
         return result
 
     @classmethod
@@ -44,6 +41,6 @@ class CountedInReports(models.Model):
     def _counted_state(self):
         return {name: self.__dict__.get(name) for name in self.counted_fields}
 
-    def communes_of(self, *states):
-        """The commune codes the row counts in, in each of `states` (dicts of `counted_fields`)."""
+    def counted_changed(self, states):
+        """Send teams' signal for the totals the row counted in, in each of `states` (before, after)."""
         raise NotImplementedError

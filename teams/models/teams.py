@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teams.models.counted import CountedInReports
 from teams.models.places import Commune, Village
+from teams.signals import commune_counts_changed
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
 
@@ -120,8 +121,8 @@ class Team(CountedInReports):
             recorded_by=getattr(self, "changed_by", None),
         )
 
-    def communes_of(self, *states):
-        return {state["commune_id"] for state in states}
+    def counted_changed(self, states):
+        commune_counts_changed.send(sender=Team, commune_ids={state["commune_id"] for state in states})
 
     @property
     def place(self):
@@ -292,11 +293,13 @@ class Member(CountedInReports):
         }
         return instance
 
-    def communes_of(self, *states):
+    def counted_changed(self, states):
         teams = {state["team_id"] for state in states}
         if teams == {self.team_id} and Member.team.is_cached(self):
-            return {self.team.commune_id}
-        return set(Team.objects.filter(pk__in=teams).values_list("commune_id", flat=True))
+            communes = {self.team.commune_id}
+        else:
+            communes = set(Team.objects.filter(pk__in=teams).values_list("commune_id", flat=True))
+        commune_counts_changed.send(sender=Member, commune_ids=communes)
 
     @property
     def public_phone(self):
