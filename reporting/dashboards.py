@@ -124,7 +124,7 @@ class _Totals:
                 _in_months(queryset, months), "outcome_type_id", n=Sum("total")
             ).items():
                 totals[type_id] = totals.get(type_id, 0) + row["n"]
-        return outcome_list(totals)
+        return outcome_list({type_id: total for type_id, total in totals.items() if total})
 
     def trend(self, months):
         by_month = self.activity(months, "month")

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
 from teams.activity import next_month
-from teams.models import AssistanceLog, Commune, LogOutcome
+from teams.models import AssistanceLog, Commune, LogOutcome, OutcomeType
 
 ACTIVITY = ("sessions", "citizens_helped", "women_helped", "over_60_helped")
 
@@ -44,16 +44,38 @@ def refresh_commune_months(keys):
 
 
 def _lock(province_id, month):
-    """Lock the province's month; the first time, give each of its communes a row for the month."""
-    _row, created = ProvinceMonth.objects.select_for_update().get_or_create(
-        province_id=province_id, month=month
-    )
-    if created:
+    """Lock the province's month, opening the month for the whole country the first time."""
+    if not ProvinceMonth.objects.filter(month=month).exists():
+        open_months([month])
+    ProvinceMonth.objects.select_for_update().get_or_create(province_id=province_id, month=month)
+
+
+def open_months(months):
+    """Zero rows for every province and commune (and every outcome of a province) in `months`:
+    what the national and province pages read is then the same whichever units were active.
+    Rows that exist are left as they are."""
+    communes = list(Commune.objects.values_list("pk", "province_id"))
+    provinces = sorted({province_id for _code, province_id in communes})
+    outcome_types = list(OutcomeType.objects.values_list("pk", flat=True))
+    for month in months:
+        ProvinceMonth.objects.bulk_create(
+            [ProvinceMonth(province_id=province_id, month=month) for province_id in provinces],
+            ignore_conflicts=True,
+        )
+        ProvinceMonthOutcome.objects.bulk_create(
+            [
+                ProvinceMonthOutcome(province_id=province_id, month=month, outcome_type_id=type_id)
+                for province_id in provinces
+                for type_id in outcome_types
+            ],
+            ignore_conflicts=True,
+        )
         CommuneMonth.objects.bulk_create(
             [
                 CommuneMonth(commune_id=code, province_id=province_id, month=month)
-                for code in Commune.objects.filter(province_id=province_id).values_list("pk", flat=True)
+                for code, province_id in communes
             ],
+            batch_size=5000,
             ignore_conflicts=True,
         )
 
@@ -92,13 +114,19 @@ def _sum_province(province_id, month):
         **{name: Coalesce(Sum(name), 0) for name in ACTIVITY}
     )
     ProvinceMonth.objects.filter(province_id=province_id, month=month).update(**sums)
-    ProvinceMonthOutcome.objects.filter(province_id=province_id, month=month).delete()
-    ProvinceMonthOutcome.objects.bulk_create(
-        ProvinceMonthOutcome(province_id=province_id, month=month, **item)
-        for item in CommuneMonthOutcome.objects.filter(province_id=province_id, month=month)
+    totals = dict(
+        CommuneMonthOutcome.objects.filter(province_id=province_id, month=month)
         .values("outcome_type_id")
         .annotate(total=Sum("total"))
         .order_by()
+        .values_list("outcome_type_id", "total")
+    )
+    ProvinceMonthOutcome.objects.filter(province_id=province_id, month=month).delete()
+    ProvinceMonthOutcome.objects.bulk_create(
+        ProvinceMonthOutcome(
+            province_id=province_id, month=month, outcome_type_id=type_id, total=totals.get(type_id, 0)
+        )
+        for type_id in set(OutcomeType.objects.values_list("pk", flat=True)) | set(totals)
     )
 
 
@@ -148,7 +176,7 @@ def rebuild_all():
 
 
 def _rebuild_provinces():
-    """Province months summed from the commune months, and the zero rows that keep reads flat."""
+    """Province months summed from the commune months, in months opened for the whole country."""
     ProvinceMonth.objects.bulk_create(
         ProvinceMonth(province_id=row.pop("province_id"), month=row.pop("month"), **row)
         for row in CommuneMonth.objects.values("province_id", "month")
@@ -164,18 +192,7 @@ def _rebuild_provinces():
         ),
         batch_size=5000,
     )
-    communes = {}
-    for code, province_id in Commune.objects.values_list("pk", "province_id"):
-        communes.setdefault(province_id, []).append(code)
-    CommuneMonth.objects.bulk_create(
-        (
-            CommuneMonth(commune_id=code, province_id=province_id, month=month)
-            for province_id, month in ProvinceMonth.objects.values_list("province_id", "month")
-            for code in communes.get(province_id, [])
-        ),
-        batch_size=5000,
-        ignore_conflicts=True,
-    )
+    open_months(ProvinceMonth.objects.values_list("month", flat=True).distinct())
 
 
 def _as_date(value):

@@ -63,16 +63,23 @@ def refresh_commune_counts(commune_ids):
 
 
 def _lock(province_id):
-    """Lock the province's row; the first time, give each of its communes a row (zeros until counted)."""
-    _row, created = ProvinceTotals.objects.select_for_update().get_or_create(province_id=province_id)
-    if created:
-        CommuneTotals.objects.bulk_create(
+    """Lock the province's row; the first time, give every province and commune a row (zeros
+    until counted, as a missing row would read), so the pages read the same whichever are counted."""
+    if not ProvinceTotals.objects.filter(pk=province_id).exists():
+        communes = list(Commune.objects.values_list("pk", "province_id"))
+        ProvinceTotals.objects.bulk_create(
             [
-                CommuneTotals(commune_id=code, province_id=province_id)
-                for code in Commune.objects.filter(province_id=province_id).values_list("pk", flat=True)
+                ProvinceTotals(province_id=pk)
+                for pk in {province for _code, province in communes} | {province_id}
             ],
             ignore_conflicts=True,
         )
+        CommuneTotals.objects.bulk_create(
+            [CommuneTotals(commune_id=code, province_id=province) for code, province in communes],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+    ProvinceTotals.objects.select_for_update().get(pk=province_id)
 
 
 def _sum_province(province_id):

@@ -6,9 +6,9 @@ affected months from the logs themselves, after locking the province's month row
 saving at once cannot lose each other's session. `manage.py rebuild_summaries` rebuilds
 everything from the logs (nightly by Celery beat) as the safety net for writes made outside the app.
 
-Flat reads: once a province has a row for a month, every commune of the province has one too
-(zeros where nothing happened), so what a dashboard reads depends on the communes and months
-shown, never on how many of them happen to have teams yet.
+Flat reads: once any unit has a row for a month, every province and commune has one too (zeros
+where nothing happened, and a province row for each outcome type), so what a dashboard reads
+depends on the units and months shown, never on how many of them happen to have teams yet.
 """
 
 from django.db import models

@@ -2,8 +2,8 @@
 of active teams and how many of them are trained.
 
 Recomputed (never incremented) by `reporting.totals` whenever teams sends
-`commune_counts_changed`, inside the writing transaction. As with the months, a province that has
-a row has one for every commune, so the dashboards read one row per commune shown.
+`commune_counts_changed`, inside the writing transaction. As with the months, once one unit has
+a row every province and commune has one, so the dashboards read one row per unit shown.
 """
 
 from django.db import models
