@@ -19,7 +19,8 @@ def run(report):
 
     from accounts.models import Role, RoleAssignment, User
     from bench.__main__ import timed
-    from teams.models import AssistanceLog, Commune, Member, Province, Team
+    from places.models import Commune, Province
+    from teams.models import AssistanceLog, Member, Team
     from teams.seed_scale import seed
     from tests.factories import enrolled_in_two_factor
     from tests.sessions import SignedInClient as Client  # officers' sessions include their TOTP step

@@ -14,17 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.scopes import visible
+from places.models import Commune, Province, Village
 from teams.models import (
     AssistanceLog,
-    Commune,
     CommuneMonth,
     CommuneMonthOutcome,
     LogOutcome,
     Member,
     OutcomeType,
-    Province,
     Team,
-    Village,
 )
 from teams.summaries import month_start, next_month
 

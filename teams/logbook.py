@@ -51,10 +51,3 @@ def save_log(form, user, log=None):
             raise
         return existing, False
     return log, previous_key is None
-
-
-def delete_log(log):
-    with transaction.atomic():
-        key = (log.commune_id, month_start(log.held_on))
-        log.delete()
-        refresh_commune_months([key])

@@ -18,8 +18,9 @@ from openpyxl.styles import Font
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
+from places.models import Commune
 from teams.dashboards import last_months
-from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Team
 from teams.summaries import month_start, next_month
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

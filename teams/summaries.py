@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
-from teams.models import AssistanceLog, Commune, CommuneMonth, CommuneMonthOutcome, LogOutcome
+from places.models import Commune
+from teams.models import AssistanceLog, CommuneMonth, CommuneMonthOutcome, LogOutcome
 
 
 def month_start(day):

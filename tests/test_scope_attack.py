@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment
-from accounts.scopes import teams_led_by
 from teams import dashboards
+from teams.membership import teams_led_by
 from teams.models import AssistanceLog, Member, Team
 from teams.summaries import rebuild_all
 from tests.scope_land import build_land, officer, posted

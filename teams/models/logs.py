@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Commune, Village
+from places.models import Commune, Village
 from teams.models.services import OutcomeType, Service
 from teams.models.teams import Member, Team
 
@@ -44,7 +44,7 @@ class AssistanceLog(models.Model):
     )
     updated_at = models.DateTimeField(_("corrected at"), auto_now=True)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("assistance log")
@@ -83,7 +83,7 @@ class LogOutcome(models.Model):
     )
     count = models.PositiveIntegerField(_("count"))
 
-    scope_commune_path = "log__commune"  # accounts/scopes.py
+    scope_commune_path = "log__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("outcome count")

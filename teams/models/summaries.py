@@ -10,7 +10,7 @@ everything from the logs (nightly by Celery beat) as the safety net for writes m
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Commune, Province
+from places.models import Commune, Province
 from teams.models.services import OutcomeType
 
 
@@ -24,7 +24,7 @@ class CommuneMonth(models.Model):
     women_helped = models.PositiveIntegerField(default=0)
     over_60_helped = models.PositiveIntegerField(default=0)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("commune month total")
@@ -43,7 +43,7 @@ class CommuneMonthOutcome(models.Model):
     outcome_type = models.ForeignKey(OutcomeType, on_delete=models.CASCADE, related_name="+")
     total = models.PositiveIntegerField(default=0)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("commune month outcome total")

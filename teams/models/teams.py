@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Commune, Village
+from places.models import Commune, Village
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
 
@@ -69,7 +69,7 @@ class Team(models.Model):
 
     objects = TeamQuerySet.as_manager()
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("team")
@@ -225,7 +225,7 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("member")
@@ -365,7 +365,7 @@ class TeamEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("team event")
