@@ -71,7 +71,8 @@ def run(report):
 
     from accounts.models import User
     from bench.__main__ import timed
-    from teams.models import Commune, Member, Province, Service, Team
+    from places.models import Commune, Province
+    from teams.models import Member, Service, Team
     from tests.rows_read import count_live_by_province
     from tests.sessions import SignedInClient as Client
 

@@ -99,6 +99,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "vietnamese",  # no models: its template filters format numbers, money, phones, dates
+    "places",
     "accounts",
     "messaging",
     "teams",

@@ -15,6 +15,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from accounts.scopes import scope_for, visible
+from places.models import Commune, Province, Village
 from reporting.models import (
     CommuneMonth,
     CommuneMonthOutcome,
@@ -24,7 +25,7 @@ from reporting.models import (
     ProvinceTotals,
 )
 from teams.activity import next_month, outcome_list
-from teams.models import AssistanceLog, Commune, Member, Province, Team, Village
+from teams.models import AssistanceLog, Member, Team
 
 
 @dataclass

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
+from places.models import Commune
 from teams.activity import last_months, month_start, next_month
-from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Team
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

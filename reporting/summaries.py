@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
+from places.models import Commune
 from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
 from teams.activity import next_month
-from teams.models import AssistanceLog, Commune, LogOutcome, OutcomeType
+from teams.models import AssistanceLog, LogOutcome, OutcomeType
 
 ACTIVITY = ("sessions", "citizens_helped", "women_helped", "over_60_helped")
 

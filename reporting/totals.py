@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
+from places.models import Commune, Village
 from reporting.models import CommuneTotals, ProvinceTotals
 from reporting.models.totals import Counts
-from teams.models import Commune, Member, Team, Village
+from teams.models import Member, Team
 
 
 def count_communes(communes=None):

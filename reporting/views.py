@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.scopes import get_visible_or_404, may_open_province, scope_for
+from places.models import Commune, Province
 from reporting import dashboards, reports
 from reporting.charts import monthly_columns, ranked_bars
 from teams.activity import last_months, team_activity
-from teams.models import Commune, Member, Province, Team
+from teams.models import Member, Team
 
 SORTS = {
     "coverage": lambda row: (row.coverage or 0, row.citizens),

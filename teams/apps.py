@@ -5,11 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 class TeamsConfig(AppConfig):
     name = "teams"
-    verbose_name = _("Teams and the map")
+    verbose_name = _("Teams")
 
     def ready(self):
-        from teams.models import Village
+        from accounts import memberships
+        from places.models import Village
+        from teams.membership import DIRECTORY
 
+        memberships.register(DIRECTORY)
         # Villages are counted per commune; teams tells reporting when one is added, moved or removed.
         pre_save.connect(_remember_commune, sender=Village, dispatch_uid="teams.village_commune")
         post_save.connect(_village_changed, sender=Village, dispatch_uid="teams.village_saved")

@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PEOPLE, demo_user
 from accounts.models import Role
-from teams.admin_map import load_admin_map
+from places.loading import load_admin_map
+from places.models import Commune, Village
 from teams.demo_activity import year_of_logs
 from teams.demo_people import NameMaker, demo_phone
-from teams.models import AssistanceLog, Commune, Member, Team, TeamEvent, Village
+from teams.models import AssistanceLog, Member, Team, TeamEvent
 from teams.signals import everything_changed
 from vietnamese.text import normalize, search_key
 

@@ -50,7 +50,3 @@ def save_log(form, user, log=None):
             raise
         return existing, False
     return log, created
-
-
-def delete_log(log):
-    log.delete()  # the model tells reporting (teams/models/counted.py)

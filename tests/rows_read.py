@@ -47,7 +47,8 @@ def count_live_by_province():
     from the live tables, as the national dashboard did before it read kept totals."""
     from django.db.models import Count, Q
 
-    from teams.models import Member, Team, Village
+    from places.models import Village
+    from teams.models import Member, Team
 
     def grouped(queryset, key, **aggregates):
         return list(queryset.values(key).annotate(**aggregates).order_by())

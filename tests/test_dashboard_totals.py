@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from accounts.models import Role
 from accounts.scopes import scope_for
+from places.models import Village
 from privacy.erasure import erase_person
 from reporting import dashboards
 from teams.activity import last_months, month_start
 from teams.logbook import delete_log
-from teams.models import AssistanceLog, Member, Service, Team, Village
+from teams.models import AssistanceLog, Member, Service, Team
 from teams.rosters.importing import import_file
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_rosters import province_officer, roster_xlsx

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection, transaction
 
 from accounts.models import Role
+from places.models import Commune, Village
 from teams.activity import last_months
-from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team, Village
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Team
 from teams.signals import everything_changed
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory
 from tests.rows_read import count_live_by_province, rows_read

@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment
-from accounts.scopes import teams_led_by
 from reporting import dashboards
 from reporting.summaries import rebuild_all
 from teams.activity import last_months
+from teams.membership import teams_led_by
 from teams.models import AssistanceLog, Member, Team
 from tests.scope_land import build_land, officer, posted
 from trainings.models import TrainingSession

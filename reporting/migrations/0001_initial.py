@@ -7,7 +7,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('teams', '0008_summaries_move_to_reporting'),
+        ('places', '0001_initial'),
+        ('teams', '0009_summaries_move_to_reporting'),
     ]
 
     operations = [
@@ -23,8 +24,8 @@ class Migration(migrations.Migration):
                         ('citizens_helped', models.PositiveIntegerField(default=0)),
                         ('women_helped', models.PositiveIntegerField(default=0)),
                         ('over_60_helped', models.PositiveIntegerField(default=0)),
-                        ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.commune')),
-                        ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.province')),
+                        ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.commune')),
+                        ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.province')),
                     ],
                     options={
                         'verbose_name': 'commune month total',
@@ -40,9 +41,9 @@ class Migration(migrations.Migration):
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                         ('month', models.DateField()),
                         ('total', models.PositiveIntegerField(default=0)),
-                        ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.commune')),
+                        ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.commune')),
                         ('outcome_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.outcometype')),
-                        ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.province')),
+                        ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.province')),
                     ],
                     options={
                         'verbose_name': 'commune month outcome total',
@@ -61,7 +62,7 @@ class Migration(migrations.Migration):
                 ('covered_villages', models.PositiveIntegerField(default=0)),
                 ('members', models.PositiveIntegerField(default=0)),
                 ('trained_members', models.PositiveIntegerField(default=0)),
-                ('province', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='teams.province')),
+                ('province', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='places.province')),
             ],
             options={
                 'verbose_name': 'province totals',
@@ -75,8 +76,8 @@ class Migration(migrations.Migration):
                 ('covered_villages', models.PositiveIntegerField(default=0)),
                 ('members', models.PositiveIntegerField(default=0)),
                 ('trained_members', models.PositiveIntegerField(default=0)),
-                ('commune', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='teams.commune')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.province')),
+                ('commune', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='places.commune')),
+                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.province')),
             ],
             options={
                 'verbose_name': 'commune totals',
@@ -93,7 +94,7 @@ class Migration(migrations.Migration):
                 ('citizens_helped', models.PositiveIntegerField(default=0)),
                 ('women_helped', models.PositiveIntegerField(default=0)),
                 ('over_60_helped', models.PositiveIntegerField(default=0)),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.province')),
+                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.province')),
             ],
             options={
                 'verbose_name': 'province month total',
@@ -109,7 +110,7 @@ class Migration(migrations.Migration):
                 ('month', models.DateField()),
                 ('total', models.PositiveIntegerField(default=0)),
                 ('outcome_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.outcometype')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='teams.province')),
+                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='places.province')),
             ],
             options={
                 'verbose_name': 'province month outcome total',

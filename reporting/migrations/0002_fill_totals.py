@@ -7,7 +7,7 @@ from django.db import migrations
 def fill(apps, schema_editor):
     """A database made before reporting has logs, teams and members but no province or commune
     totals yet: count them once, as the nightly rebuild would."""
-    if apps.get_model("teams", "Commune").objects.exists():
+    if apps.get_model("places", "Commune").objects.exists():
         call_command("rebuild_summaries", stdout=StringIO())
 
 

@@ -14,7 +14,8 @@ depends on the units and months shown, never on how many of them happen to have 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Commune, OutcomeType, Province
+from places.models import Commune, Province
+from teams.models import OutcomeType
 
 
 class CommuneMonth(models.Model):
@@ -27,7 +28,7 @@ class CommuneMonth(models.Model):
     women_helped = models.PositiveIntegerField(default=0)
     over_60_helped = models.PositiveIntegerField(default=0)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         db_table = "teams_communemonth"  # made by teams before reporting held it
@@ -47,7 +48,7 @@ class CommuneMonthOutcome(models.Model):
     outcome_type = models.ForeignKey(OutcomeType, on_delete=models.CASCADE, related_name="+")
     total = models.PositiveIntegerField(default=0)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         db_table = "teams_communemonthoutcome"

@@ -9,7 +9,7 @@ a row every province and commune has one, so the dashboards read one row per uni
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Commune, Province
+from places.models import Commune, Province
 
 
 class Counts(models.Model):
@@ -28,7 +28,7 @@ class CommuneTotals(Counts):
     commune = models.OneToOneField(Commune, on_delete=models.CASCADE, primary_key=True, related_name="+")
     province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("commune totals")

@@ -12,8 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from places.models import Commune, Village
 from teams.models.counted import CountedInReports
-from teams.models.places import Commune, Village
 from teams.models.services import OutcomeType, Service
 from teams.models.teams import Member, Team
 from teams.signals import logs_changed
@@ -46,7 +46,7 @@ class AssistanceLog(CountedInReports):
     )
     updated_at = models.DateTimeField(_("corrected at"), auto_now=True)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
     counted_fields = ("commune_id", "held_on", "citizens_helped", "women_helped", "over_60_helped")
 
     class Meta:
@@ -92,7 +92,7 @@ class LogOutcome(models.Model):
     )
     count = models.PositiveIntegerField(_("count"))
 
-    scope_commune_path = "log__commune"  # accounts/scopes.py
+    scope_commune_path = "log__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("outcome count")

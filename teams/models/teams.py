@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from places.models import Commune, Village
 from teams.models.counted import CountedInReports
-from teams.models.places import Commune, Village
 from teams.signals import commune_counts_changed
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
@@ -71,7 +71,7 @@ class Team(CountedInReports):
 
     objects = TeamQuerySet.as_manager()
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
     counted_fields = ("status", "village_id", "commune_id")
 
     class Meta:
@@ -231,7 +231,7 @@ class Member(CountedInReports):
 
     objects = MemberQuerySet.as_manager()
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
     counted_fields = ("team_id", "left_on", "training_status")
 
     class Meta:
@@ -380,7 +380,7 @@ class TeamEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("team event")

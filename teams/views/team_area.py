@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.scopes import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by, visible
+from accounts.scopes import visible
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
 from teams.logbook import save_log
+from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
 
 RECENT_LOGS = 10

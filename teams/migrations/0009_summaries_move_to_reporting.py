@@ -4,7 +4,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('teams', '0007_rosterimport_skipped_sheets'),
+        ('teams', '0008_map_moves_to_places'),
     ]
 
     # The commune-month totals now belong to reporting (same tables): only Django's state moves.
