@@ -47,7 +47,7 @@ def landing_url(user, language=None):
         return reverse("wagtailadmin_home")
     with translation.override(language or language_of(user)):
         if area == OFFICER:
-            return reverse("teams:dashboard")
+            return reverse("reporting:dashboard")
         if area == TEAM:
             return reverse("teams:home")
         return f"/{translation.get_language()}/"

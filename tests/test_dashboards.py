@@ -8,8 +8,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from teams.models import AssistanceLog, CommuneMonth, LogOutcome, Member, OutcomeType
-from teams.summaries import month_start, rebuild_all, refresh_commune_months
+from reporting.models import CommuneMonth
+from reporting.summaries import rebuild_all, refresh_commune_months
+from teams.activity import month_start
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
 

@@ -19,7 +19,7 @@ register = template.Library()
 def _links(user, area):
     home = f"/{get_language()}/"
     if area == OFFICER:
-        return [(_("Dashboards"), reverse("teams:dashboard")), (_("Admin"), reverse("wagtailadmin_home"))]
+        return [(_("Dashboards"), reverse("reporting:dashboard")), (_("Admin"), reverse("wagtailadmin_home"))]
     if area == EDITOR:
         return [(_("Admin"), reverse("wagtailadmin_home")), (_("Guides"), home)]
     if area == TEAM:

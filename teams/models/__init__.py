@@ -1,13 +1,10 @@
 from teams.models.imports import RosterImport
 from teams.models.logs import AssistanceLog, LogOutcome
 from teams.models.services import OutcomeType, Service
-from teams.models.summaries import CommuneMonth, CommuneMonthOutcome
 from teams.models.teams import Member, Team, TeamEvent
 
 __all__ = [
     "AssistanceLog",
-    "CommuneMonth",
-    "CommuneMonthOutcome",
     "LogOutcome",
     "Member",
     "OutcomeType",

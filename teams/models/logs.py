@@ -13,11 +13,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Commune, Village
+from teams.models.counted import CountedInReports
 from teams.models.services import OutcomeType, Service
 from teams.models.teams import Member, Team
+from teams.signals import logs_changed
 
 
-class AssistanceLog(models.Model):
+class AssistanceLog(CountedInReports):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="logs", verbose_name=_("team"))
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
@@ -45,6 +47,7 @@ class AssistanceLog(models.Model):
     updated_at = models.DateTimeField(_("corrected at"), auto_now=True)
 
     scope_commune_path = "commune"  # places/scopes.py
+    counted_fields = ("commune_id", "held_on", "citizens_helped", "women_helped", "over_60_helped")
 
     class Meta:
         verbose_name = _("assistance log")
@@ -67,6 +70,12 @@ class AssistanceLog(models.Model):
 
     def __str__(self):
         return f"{self.team} {self.held_on:%d/%m/%Y}"
+
+    def counted_changed(self, states):
+        months = {
+            (state["commune_id"], state["held_on"].replace(day=1)) for state in states if state["held_on"]
+        }
+        logs_changed.send(sender=AssistanceLog, commune_months=months)
 
     def clean(self):
         super().clean()
