@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 # Translation catalogues need no secret key: the test settings carry a throwaway one, so
 # `make test` works on a fresh clone before `make demo` has written .env.
-CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE)
+CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE)
 
 .PHONY: demo serve install test test-fast bench lint messages compilemessages lock clean
 
@@ -22,7 +22,8 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/pip install -q -r requirements.lock
 	touch $@
 
-# The demo's own secret key, generated once, never committed (.env is in .gitignore).
+# The demo's own secret key, generated once, never committed (.env is in .gitignore). Only the
+# demo and serve targets read it (DJANGO_ENV_FILE below); tests never do.
 .env:
 	@$(PYTHON) -c 'import secrets; print("DJANGO_SECRET_KEY=" + secrets.token_urlsafe(50))' > .env
 	@echo "Wrote a new secret key to .env"
@@ -32,6 +33,8 @@ compilemessages: install
 
 # Embedded mode: SQLite, plain HTTP on 127.0.0.1, SMS to the console, and a real Celery worker
 # with beat whose broker is a folder (.run/), so scheduled work runs without Redis.
+demo serve: export DJANGO_SETTINGS_MODULE = config.settings.local
+demo serve: export DJANGO_ENV_FILE = .env
 demo serve: export DJANGO_HTTPS = 0
 demo serve: export DJANGO_SERVE_MEDIA = 1
 demo serve: export SMS_PROVIDER = console
@@ -43,7 +46,7 @@ demo: install .env compilemessages
 	$(MANAGE) load_demo
 	@$(MAKE) --no-print-directory serve
 
-serve:
+serve: .env
 	@echo
 	@echo "  Public site (Vietnamese):  http://$(HOST):$(PORT)/vi/"
 	@echo "  Public site (English):     http://$(HOST):$(PORT)/en/"
