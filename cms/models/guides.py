@@ -19,12 +19,13 @@ from wagtail.search import index
 from cms.admin_feedback import FeedbackSummaryPanel
 from cms.blocks import GuideStreamBlock, plain_text
 from cms.cache import CachedPageMixin
+from cms.routing import RoutedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 WORDS_PER_MINUTE = 200
 
 
-class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutablePageMixin, Page):
+class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences: what this guide helps with.")
     )
@@ -83,8 +84,11 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topic"] = self.get_parent().specific
-        context["related"] = GuidePage.objects.sibling_of(self, inclusive=False).live().order_by("path")[:3]
+        # Titles and URLs only: neither needs the topic's own fields or the guides' bodies.
+        context["topic"] = self.get_parent()
+        context["related"] = (
+            GuidePage.objects.sibling_of(self, inclusive=False).live().defer_streamfields().order_by("path")[:3]
+        )
         context["share_url"] = self.public_url(request)
         return context
 

@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -22,10 +23,9 @@ def alternates(context):
     page = context.get("page")
     current = context.get("LANGUAGE_CODE")
     if page is not None and hasattr(page, "get_translations"):
-        urls = {
-            translation.locale.language_code: translation.get_url(request=request)
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        # Plain pages: a translation's URL needs no field of its own type (a guide's body is long).
+        translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+        urls = {translation.locale.language_code: translation.get_url(request=request) for translation in translations}
         if request.path != page.get_url(request=request):
             # A sub-view such as print/ or poster/: the same sub-view in the other language.
             suffix = request.path.removeprefix(page.get_url(request=request))
@@ -43,7 +43,10 @@ def alternates(context):
 
 @register.simple_tag
 def breadcrumbs(page):
-    """Ancestors from the language's home page down to the parent."""
+    """Ancestors from the language's home page down to the parent (known already when routed)."""
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is not None:
+        return ancestors
     return page.get_ancestors().filter(depth__gt=1)
 
 
