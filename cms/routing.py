@@ -32,7 +32,9 @@ def route(request, path):
         return None
     root_path = root_paths[0]
     components = [component for component in path.split("/") if component]
-    url_paths = [root_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)]
+    url_paths = [
+        root_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)
+    ]
     restricted = PageViewRestriction.objects.filter(Q(page=OuterRef("pk")) | Q(page=OuterRef("alias_of")))
     chain = list(
         Page.objects.filter(url_path__in=url_paths).annotate(restricted=Exists(restricted)).order_by("depth")

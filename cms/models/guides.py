@@ -19,8 +19,8 @@ from wagtail.search import index
 from cms.admin_feedback import FeedbackSummaryPanel
 from cms.blocks import GuideStreamBlock, plain_text
 from cms.cache import CachedPageMixin
-from cms.routing import RoutedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.routing import RoutedPageMixin
 
 WORDS_PER_MINUTE = 200
 
@@ -87,7 +87,10 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePag
         # Titles and URLs only: neither needs the topic's own fields or the guides' bodies.
         context["topic"] = self.get_parent()
         context["related"] = (
-            GuidePage.objects.sibling_of(self, inclusive=False).live().defer_streamfields().order_by("path")[:3]
+            GuidePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .defer_streamfields()
+            .order_by("path")[:3]
         )
         context["share_url"] = self.public_url(request)
         return context

@@ -7,8 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.cache import CachedPageMixin
-from cms.routing import RoutedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.routing import RoutedPageMixin
 
 
 class HomePage(CachedPageMixin, RoutedPageMixin, Page):

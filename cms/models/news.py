@@ -9,8 +9,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, plain_text
 from cms.cache import CachedPageMixin
-from cms.routing import RoutedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.routing import RoutedPageMixin
 
 
 class NewsIndexPage(CachedPageMixin, RoutedPageMixin, Page):

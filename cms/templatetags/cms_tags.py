@@ -24,8 +24,13 @@ def alternates(context):
     current = context.get("LANGUAGE_CODE")
     if page is not None and hasattr(page, "get_translations"):
         # Plain pages: a translation's URL needs no field of its own type (a guide's body is long).
-        translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-        urls = {translation.locale.language_code: translation.get_url(request=request) for translation in translations}
+        translations = (
+            Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+        )
+        urls = {
+            translation.locale.language_code: translation.get_url(request=request)
+            for translation in translations
+        }
         if request.path != page.get_url(request=request):
             # A sub-view such as print/ or poster/: the same sub-view in the other language.
             suffix = request.path.removeprefix(page.get_url(request=request))
