@@ -2,11 +2,13 @@
 
 import io
 import math
+from operator import attrgetter
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -84,14 +86,20 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePag
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Titles and URLs only: neither needs the topic's own fields or the guides' bodies.
+        # Titles and URLs only: neither needs the topic's own fields or the guides' bodies, so the
+        # related guides and this guide's translations (for the language links) are plain pages,
+        # read in one query.
         context["topic"] = self.get_parent()
-        context["related"] = (
-            GuidePage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .defer_streamfields()
-            .order_by("path")[:3]
+        language = F("locale__language_code")
+        translations = Page.objects.filter(translation_key=self.translation_key).live()
+        siblings = Page.objects.sibling_of(self, inclusive=False).live().type(GuidePage).order_by("path")[:3]
+        pages = list(
+            translations.annotate(language=language, related=Value(False)).union(
+                siblings.annotate(language=language, related=Value(True)), all=True
+            )
         )
+        context["translations"] = [page for page in pages if not page.related]
+        context["related"] = sorted((page for page in pages if page.related), key=attrgetter("path"))
         context["share_url"] = self.public_url(request)
         return context
 

@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.db.models import F
 from django.urls import translate_url
 from wagtail.models import Page
 
@@ -24,16 +25,18 @@ def alternates(context):
     current = context.get("LANGUAGE_CODE")
     if page is not None and hasattr(page, "get_translations"):
         # Plain pages: a translation's URL needs no field of its own type (a guide's body is long).
-        translations = (
-            Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-        )
-        urls = {
-            translation.locale.language_code: translation.get_url(request=request)
-            for translation in translations
-        }
-        if request.path != page.get_url(request=request):
+        # A page whose context already read them (a guide) passes them as `translations`.
+        translations = context.get("translations")
+        if translations is None:
+            language = F("locale__language_code")
+            translations = (
+                Page.objects.filter(translation_key=page.translation_key).live().annotate(language=language)
+            )
+        urls = {translation.language: translation.get_url(request=request) for translation in translations}
+        page_url = page.get_url(request=request)
+        if request.path != page_url:
             # A sub-view such as print/ or poster/: the same sub-view in the other language.
-            suffix = request.path.removeprefix(page.get_url(request=request))
+            suffix = request.path.removeprefix(page_url)
             urls = {code: f"{url}{suffix}" for code, url in urls.items()}
     else:
         urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
