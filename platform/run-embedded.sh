@@ -15,7 +15,7 @@ trap stop EXIT INT TERM
 "$BIN/gunicorn" -c platform/gunicorn.conf.py --preload --bind "$HOST:$PORT" config.wsgi &
 for _ in $(seq 600); do
   # The home page once, through bash alone: it also fills the page cache for the newcomer's visit.
-  if exec 3<>"/dev/tcp/$HOST/$PORT" 2>/dev/null; then
+  if { exec 3<>"/dev/tcp/$HOST/$PORT"; } 2>/dev/null; then
     printf 'GET /vi/ HTTP/1.0\r\nHost: %s:%s\r\n\r\n' "$HOST" "$PORT" >&3
     cat <&3 >/dev/null
     exec 3<&-
