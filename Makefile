@@ -17,6 +17,8 @@ CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE)
 # pinned one, which pip fetches once into .run/uv. Without either (no pip for $(PYTHON)), pip does it.
 UV_VERSION := 0.13.8
 UV := $(or $(shell command -v uv 2>/dev/null),.run/uv/bin/uv)
+# The system's certificates, as pip uses: a proxy's own authority trusted there is trusted by uv too.
+export UV_SYSTEM_CERTS = 1
 
 install: $(VENV)/.installed
 
@@ -24,7 +26,7 @@ $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 13) else "Python 3.13 is needed (pyenv install 3.13), found " + sys.version.split()[0])'
 	@if [ -x $(UV) ] || $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore --target .run/uv uv==$(UV_VERSION); then \
 	  set -x; \
-	  [ -x $(BIN)/python ] || $(UV) venv -q --seed --python $(PYTHON) $(VENV); \
+	  { [ -x $(BIN)/python ] || $(UV) venv -q --seed --python $(PYTHON) $(VENV); } && \
 	  $(UV) pip install -q --python $(BIN)/python -r requirements.lock; \
 	else \
 	  set -x; \
