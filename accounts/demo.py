@@ -9,7 +9,7 @@ from functools import cache
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Role, RoleAssignment, User
-from teams.models import Commune, Province
+from places.models import Commune, Province
 
 DEMO_PASSWORD = "demo-Totechso-2026"  # noqa: S105  (published demo credential, not a secret)
 ADMIN_EMAIL = "admin@example.vn"
