@@ -16,3 +16,8 @@ STORAGES = {
     "private": {"BACKEND": "config.storages.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# pytest-xdist runs one process per worker ("gw0", "gw1", …); pytest-django gives each its own
+# test database, and here each keeps its cache keys under its own prefix in the one shared Redis,
+# so a worker clearing its cache before a test (tests/conftest.py) never empties another's.
+CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
