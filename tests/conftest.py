@@ -128,24 +128,27 @@ def phone_page(browser):
 
 
 @pytest.fixture(scope="module")
-def _demo_pages_for_the_module(request, django_db_setup, django_db_blocker):
+def _demo_pages_for_the_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo pages, built once for a module inside a transaction rolled back at its end: each
     test's own transaction nests in it, so a test's changes to the pages still roll back. Building
     them took most of the suite's time when done for every test. Modules whose tests commit
     (browser tests, transaction=True) cannot run inside it; `home_pages` builds per test there."""
     if commits(request.module):
-        yield False
+        yield None
         return
     from io import StringIO
 
+    from django.test import override_settings
+
     from cms import demo
 
-    with django_db_blocker.unblock():
+    media = tmp_path_factory.mktemp("demo-media")  # the demo's images, for the module's tests
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         outer = transaction.atomic()
         outer.__enter__()
         try:
             demo.load(StringIO())
-            yield True
+            yield media
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -161,9 +164,11 @@ def commits(module):
 
 
 @pytest.fixture
-def home_pages(_demo_pages_for_the_module, db):
+def home_pages(_demo_pages_for_the_module, db, settings):
     """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides."""
-    if not _demo_pages_for_the_module:
+    if _demo_pages_for_the_module:
+        settings.MEDIA_ROOT = _demo_pages_for_the_module
+    else:
         from io import StringIO
 
         from cms import demo
