@@ -12,7 +12,7 @@ from vietnam_provinces import Province as SourceProvince
 from vietnam_provinces import VietNamDivisionType as SourceType
 from vietnam_provinces import Ward as SourceWard
 
-from teams.models import Commune, MapLoad, Province
+from places.models import Commune, MapLoad, Province
 from vietnamese.text import normalize
 from vietnamese.units import unit_key
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from teams.admin_map import load_admin_map
+from places.loading import load_admin_map
 
 
 class Command(BaseCommand):

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.scopes import get_visible_or_404, may_open_province, scope_for
-from teams import dashboards, reports
-from teams.charts import monthly_columns, ranked_bars
-from teams.models import Commune, Member, Province, Team
+from places.models import Commune, Province
+from reporting import dashboards, reports
+from reporting.charts import monthly_columns, ranked_bars
+from teams.activity import last_months, team_activity
+from teams.models import Member, Team
 
 SORTS = {
     "coverage": lambda row: (row.coverage or 0, row.citizens),
@@ -25,16 +27,16 @@ def dashboard_start(request):
     """The highest level the officer may see: the country, their province or their commune."""
     scope = scope_for(request.user)
     if scope.national:
-        return redirect("teams:dashboard_national")
+        return redirect("reporting:dashboard_national")
     if len(scope.provinces) == 1 and not scope.communes:
-        return redirect("teams:dashboard_province", next(iter(scope.provinces)))
+        return redirect("reporting:dashboard_province", next(iter(scope.provinces)))
     if len(scope.communes) == 1 and not scope.provinces:
-        return redirect("teams:dashboard_commune", next(iter(scope.communes)))
+        return redirect("reporting:dashboard_commune", next(iter(scope.communes)))
     if scope.is_empty:
         raise PermissionDenied
     return render(
         request,
-        "teams/dashboard_units.html",
+        "reporting/dashboard_units.html",
         {
             "provinces": Province.objects.filter(pk__in=scope.provinces),
             "communes": Commune.objects.filter(pk__in=scope.communes),
@@ -57,7 +59,7 @@ def _render(request, board, parents):
     any_population = any(row.population for row in board.rows)
     return render(
         request,
-        "teams/dashboard.html",
+        "reporting/dashboard.html",
         {
             "board": board,
             "sort": sort,
@@ -87,7 +89,7 @@ def _render(request, board, parents):
 def national(request):
     if not scope_for(request.user).national:
         raise PermissionDenied
-    board = dashboards.national(request.user, dashboards.last_months())
+    board = dashboards.national(request.user, last_months())
     board.title = _("Whole country")
     return _render(request, board, [])
 
@@ -97,14 +99,14 @@ def province(request, code):
     unit = get_visible_or_404(request.user, Province.objects.all(), pk=code)
     if not may_open_province(request.user, unit):
         raise PermissionDenied
-    board = dashboards.province(request.user, unit, dashboards.last_months())
+    board = dashboards.province(request.user, unit, last_months())
     return _render(request, board, _parents(request.user, province=None))
 
 
 @login_required
 def commune(request, code):
     unit = get_visible_or_404(request.user, Commune.objects.select_related("province"), pk=code)
-    board = dashboards.commune(request.user, unit, dashboards.last_months())
+    board = dashboards.commune(request.user, unit, last_months())
     return _render(request, board, _parents(request.user, province=unit.province))
 
 
@@ -112,9 +114,9 @@ def _parents(user, province):
     """Breadcrumbs up to the highest level `user` may open."""
     crumbs = []
     if scope_for(user).national:
-        crumbs.append((_("Whole country"), reverse("teams:dashboard_national")))
+        crumbs.append((_("Whole country"), reverse("reporting:dashboard_national")))
     if province and may_open_province(user, province):
-        crumbs.append((province.name, reverse("teams:dashboard_province", args=[province.pk])))
+        crumbs.append((province.name, reverse("reporting:dashboard_province", args=[province.pk])))
     return crumbs
 
 
@@ -123,14 +125,14 @@ def team(request, pk):
     unit = get_visible_or_404(
         request.user, Team.objects.select_related("village", "commune__province"), pk=pk
     )
-    months = dashboards.last_months()
-    sessions, citizens, outcomes = dashboards.team_activity(unit, months)
+    months = last_months()
+    sessions, citizens, outcomes = team_activity(unit, months)
     members = list(unit.members.current().order_by("role", "name_key"))
     parents = _parents(request.user, unit.commune.province)
-    parents.append((unit.commune.name, reverse("teams:dashboard_commune", args=[unit.commune_id])))
+    parents.append((unit.commune.name, reverse("reporting:dashboard_commune", args=[unit.commune_id])))
     return render(
         request,
-        "teams/dashboard_team.html",
+        "reporting/dashboard_team.html",
         {
             "team": unit,
             "parents": parents,
@@ -161,7 +163,7 @@ def monthly_report(request, level, code):
     except ValueError as error:
         return render(
             request,
-            "teams/report_month_error.html",
+            "reporting/report_month_error.html",
             {
                 "message": str(error),
                 "level": level,

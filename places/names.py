@@ -1,7 +1,10 @@
-"""Provinces and communes named in a spreadsheet, resolved on the 2025 map and checked against scope.
+"""Provinces, communes and villages named by people (a spreadsheet's cells, a sheet's title),
+resolved on the 2025 map and checked against a scope.
 
-The whole map (34 provinces, 3,321 communes) is loaded once per import, so 50,000 rows cost no
-query each. Names are compared through vietnamese.units (with or without type word and marks).
+The whole map (34 provinces, 3,321 communes) is loaded once per `PlaceNames`, so an import of
+50,000 rows costs no query a row. Names are compared through vietnamese.units (with or without
+type word and marks). A name that resolves to no unit, several, or one outside the scope raises
+`PlaceNameError`, whose str() tells the person how to fix it, in their language.
 """
 
 import re
@@ -9,8 +12,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from teams.models import Commune, Province, Village
-from teams.rosters.cleaning import CellError
+from places.models import Commune, Province, Village
 from vietnamese.text import fold, normalize
 from vietnamese.units import unit_key, unit_key_candidates
 
@@ -18,7 +20,13 @@ from vietnamese.units import unit_key, unit_key_candidates
 _COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\s+(?=(?:xa|phuong|dac khu)\b)(.+)$")
 
 
-class Places:
+class PlaceNameError(ValueError):
+    pass
+
+
+class PlaceNames:
+    """Resolves names inside `scope` (places.scopes.Scope), remembering every answer."""
+
     def __init__(self, scope):
         self.scope = scope
         self.provinces = {}
@@ -33,28 +41,28 @@ class Places:
         self._village_keys = {}  # commune code -> name keys of its villages
 
     def _cached(self, find, *args):
-        """`find(*args)`, or the CellError it raised, worked out once per import: every row of a
+        """`find(*args)`, or the PlaceNameError it raised, worked out once per import: every row of a
         provincial file names the same province and a few hundred communes."""
         cache_key = (find.__name__, *args)
         if cache_key not in self._cache:
             try:
                 self._cache[cache_key] = find(*args)
-            except CellError as error:
+            except PlaceNameError as error:
                 self._cache[cache_key] = error
         found = self._cache[cache_key]
-        if isinstance(found, CellError):
+        if isinstance(found, PlaceNameError):
             raise found
         return found
 
     def province(self, text):
-        """The province `text` names, or CellError."""
+        """The province `text` names, or PlaceNameError."""
         return self._cached(self._find_province, text)
 
     def _find_province(self, text):
         for key in unit_key_candidates(text):
             if len(self.provinces.get(key, [])) == 1:
                 return self.provinces[key][0]
-        raise CellError(
+        raise PlaceNameError(
             _("Province %(value)s is not on the map since 1 July 2025: write the new province.")
             % {"value": normalize(text)}
         )
@@ -87,12 +95,12 @@ class Places:
                 if match:
                     try:
                         return self.commune(match.group(1), None)
-                    except CellError:
+                    except PlaceNameError:
                         return None
         return None
 
     def commune(self, text, province, district=None):
-        """The commune `text` names (in `province` if given) inside the scope, or CellError."""
+        """The commune `text` names (in `province` if given) inside the scope, or PlaceNameError."""
         return self._cached(self._find_commune, text, province, district)
 
     def _find_commune(self, text, province, district):
@@ -107,7 +115,7 @@ class Places:
             if len(matches) == 1:
                 commune = matches[0]
                 if not self.scope.contains_commune(commune):
-                    raise CellError(
+                    raise PlaceNameError(
                         _(
                             "%(commune)s (%(province)s) is outside the units you manage: remove the row or ask "
                             "an officer of that commune to import it."
@@ -116,19 +124,19 @@ class Places:
                     )
                 return commune
             if matches:
-                raise CellError(
+                raise PlaceNameError(
                     _("Several communes are named %(value)s: fill in the province column.") % {"value": name}
                 )
         # The vietnam-provinces data holds only the 2025 map, so the successor cannot be named.
         if district:
-            raise CellError(
+            raise PlaceNameError(
                 _(
                     "%(value)s (%(district)s) is a commune from before 1 July 2025: districts and that commune "
                     "no longer exist on the 2025 map. Write the new commune or ward that took it over."
                 )
                 % {"value": name, "district": normalize(str(district))}
             )
-        raise CellError(
+        raise PlaceNameError(
             _(
                 "%(value)s is not a commune or ward on the map since 1 July 2025 (it may be an old commune "
                 "merged in 2025, which no longer exists): write the new commune or ward."

@@ -3,7 +3,7 @@
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from teams.models import Commune, Province, Village
+from places.models import Commune, Province, Village
 from trainings.models import Registration, TrainingSession
 
 

@@ -3,6 +3,9 @@
 Provinces and communes are keyed on their official codes (Decision 19/2025/QĐ-TTg), which are
 stable and never reused, while names and types may change. Villages (thôn, bản, ấp, tổ dân
 phố) have no official code list, so the platform numbers them itself.
+
+The tables keep the names they had when the map lived in the teams app (`teams_province` …):
+places/migrations/0001 moved the models without touching the database.
 """
 
 from django.db import models
@@ -57,6 +60,7 @@ class Province(NamedUnit):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
 
     class Meta(NamedUnit.Meta):
+        db_table = "teams_province"
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -73,6 +77,7 @@ class Commune(NamedUnit):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta(NamedUnit.Meta):
+        db_table = "teams_commune"
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 
@@ -87,10 +92,11 @@ class Village(NamedUnit):
     commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="villages")
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.VILLAGE)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta(NamedUnit.Meta):
+        db_table = "teams_village"
         verbose_name = _("village")
         verbose_name_plural = _("villages")
         constraints = [
@@ -110,6 +116,7 @@ class MapLoad(models.Model):
     updated = models.PositiveIntegerField(_("units updated"))
 
     class Meta:
+        db_table = "teams_mapload"
         verbose_name = _("map load")
         verbose_name_plural = _("map loads")
         ordering = ["-loaded_at"]

@@ -6,21 +6,20 @@ totals (a sheet per team would mean thousands of sheets for a province).
 Text typed by people is written so a spreadsheet never runs it as a formula.
 """
 
+import io
 import re
 from datetime import date, timedelta
 
+import xlsxwriter
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
-from teams.dashboards import last_months
-from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
-from teams.summaries import month_start, next_month
+from places.models import Commune
+from teams.activity import last_months, month_start, next_month
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Team
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -88,8 +87,16 @@ def safe(value):
 
 
 class _Sheets:
+    """The workbook, written in memory with xlsxwriter: a province's report has a sheet per
+    commune, and openpyxl makes and deletes a temporary file for each (most of the report's time).
+    Text is never read as a formula or a link, whatever it starts with."""
+
     def __init__(self):
-        self.workbook = Workbook(write_only=True)
+        self.output = io.BytesIO()
+        self.workbook = xlsxwriter.Workbook(
+            self.output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        )
+        self.bold = self.workbook.add_format({"bold": True})
         self.used = set()
         # Data rows written (not titles or totals): what the access log counts.
         self.rows = 0
@@ -103,26 +110,25 @@ class _Sheets:
             suffix = f" ({n})"
             candidate, n = _shorten(name, SHEET_NAME_LIMIT - len(suffix)) + suffix, n + 1
         self.used.add(candidate.casefold())
-        sheet = self.workbook.create_sheet(candidate)
-        for line in rows_before_header:
-            sheet.append([safe(cell) for cell in line])
-        sheet.append([self._bold(sheet, cell) for cell in header])
+        sheet = self.workbook.add_worksheet(candidate)
+        lines = [*rows_before_header, header]
         rows = list(rows)
         self.rows += len(rows)
-        for row in rows:
-            sheet.append([safe(cell) for cell in row])
+        lines.extend(rows)
         if total_label is not None:
             totals = [total_label] + [None] * (len(header) - 1)
             for column in range(sum_from, sum_to or len(header)):
                 totals[column] = sum(row[column] or 0 for row in rows)
-            sheet.append([self._bold(sheet, cell) for cell in totals])
+            lines.append(totals)
+        bold = {len(rows_before_header), len(lines) - 1 if total_label is not None else -1}
+        for number, line in enumerate(lines):
+            sheet.write_row(number, 0, [safe(cell) for cell in line], self.bold if number in bold else None)
         return sheet
 
-    @staticmethod
-    def _bold(sheet, value):
-        cell = WriteOnlyCell(sheet, value=safe(value))
-        cell.font = Font(bold=True)
-        return cell
+    def save(self, out):
+        """Write the finished workbook to `out` (a response or a file)."""
+        self.workbook.close()
+        out.write(self.output.getvalue())
 
 
 def _outcome_types(province_id):
@@ -288,7 +294,7 @@ def commune_report(user, commune, month):
             )
         # It names each team's leader: personal data.
         record_access(user, "monthly_report", rows=sheets.rows, detail=f"commune {commune.pk} {month:%m/%Y}")
-        return sheets.workbook, f"bao-cao-{commune.pk}-{month:%Y-%m}.xlsx"
+        return sheets, f"bao-cao-{commune.pk}-{month:%Y-%m}.xlsx"
 
 
 def province_report(user, province, month):
@@ -328,4 +334,4 @@ def province_report(user, province, month):
         record_access(
             user, "monthly_report", rows=sheets.rows, detail=f"province {province.pk} {month:%m/%Y}"
         )
-        return sheets.workbook, f"bao-cao-{province.pk}-{month:%Y-%m}.xlsx"
+        return sheets, f"bao-cao-{province.pk}-{month:%Y-%m}.xlsx"
