@@ -75,7 +75,7 @@ serve: .env
 	PORT=$(PORT) HOST=$(HOST) BIN=$(BIN) bash platform/run-embedded.sh
 
 # One pytest-xdist worker per core, each with its own test database and cache key prefix
-# (config/settings_test.py). Locally, `make test PYTEST_ARGS=--reuse-db` skips re-creating them.
+# (config/settings/test.py). Locally, `make test PYTEST_ARGS=--reuse-db` skips re-creating them.
 TEST_WORKERS ?= auto
 test: install compilemessages
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

@@ -54,7 +54,7 @@ def _cache_starts_empty(request, settings, django_db_blocker):
     """Every test starts with an empty cache: rate-limit counters and cached pages of one test
     would otherwise reach the next. Redis outlives each test's transaction, and so does the
     database cache once a live-server test has committed to it. Under pytest-xdist each worker
-    has its own key prefix (config/settings_test.py), so clearing never touches another worker's keys."""
+    has its own key prefix (config/settings/test.py), so clearing never touches another worker's keys."""
     from django.core.cache import cache
 
     backend = settings.CACHES["default"]["BACKEND"]
@@ -181,6 +181,9 @@ def memory_cache(settings):
     """For counts of a page's own queries: with the embedded database cache every cache read and
     write (the page cache, the throttle) would be a query too."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()  # the process's memory cache also held earlier tests' pages
 
 
 @pytest.fixture
