@@ -74,8 +74,11 @@ serve: .env
 	@echo
 	PORT=$(PORT) HOST=$(HOST) BIN=$(BIN) bash platform/run-embedded.sh
 
+# One pytest-xdist worker per core, each with its own test database and cache key prefix
+# (config/settings/test.py). Locally, `make test PYTEST_ARGS=--reuse-db` skips re-creating them.
+TEST_WORKERS ?= auto
 test: install compilemessages
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install compilemessages
 	$(BIN)/python -m bench $(BENCH_ARGS)
