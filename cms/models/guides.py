@@ -7,7 +7,7 @@ from operator import attrgetter
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Value
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -93,11 +93,12 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePag
         language = F("locale__language_code")
         translations = Page.objects.filter(translation_key=self.translation_key).live()
         siblings = Page.objects.sibling_of(self, inclusive=False).live().type(GuidePage).order_by("path")[:3]
-        pages = list(
-            translations.annotate(language=language, related=Value(False)).union(
-                siblings.annotate(language=language, related=Value(True)), all=True
-            )
-        )
+        translations = translations.annotate(language=language, related=Value(False))
+        siblings = siblings.annotate(language=language, related=Value(True))
+        if connections[translations.db].features.supports_slicing_ordering_in_compound:
+            pages = list(translations.union(siblings, all=True))
+        else:  # SQLite (the demo) refuses ORDER BY and LIMIT inside a UNION: two queries there
+            pages = [*translations, *siblings]
         context["translations"] = [page for page in pages if not page.related]
         context["related"] = sorted((page for page in pages if page.related), key=attrgetter("path"))
         context["share_url"] = self.public_url(request)
