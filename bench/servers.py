@@ -82,7 +82,8 @@ def ours_at(commit, env, repo):
         tar.extractall(folder, filter="data")
     for shared in (".venv", "staticfiles"):
         (folder / shared).symlink_to(Path(repo) / shared)
-    server = ours(env, folder)
+    # That commit's own default settings module: the settings may have moved since.
+    server = ours({k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}, folder)
     server.name = f"ours at {commit}"
     server.cleanup = lambda: shutil.rmtree(folder, ignore_errors=True)
     return server, None

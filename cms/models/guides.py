@@ -2,13 +2,12 @@
 
 import io
 import math
-from operator import attrgetter
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.db import connections, models
-from django.db.models import F, Value
+from django.db import models
+from django.db.models import F, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -90,17 +89,15 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePag
         # related guides and this guide's translations (for the language links) are plain pages,
         # read in one query.
         context["topic"] = self.get_parent()
-        language = F("locale__language_code")
-        translations = Page.objects.filter(translation_key=self.translation_key).live()
-        siblings = Page.objects.sibling_of(self, inclusive=False).live().type(GuidePage).order_by("path")[:3]
-        translations = translations.annotate(language=language, related=Value(False))
-        siblings = siblings.annotate(language=language, related=Value(True))
-        if connections[translations.db].features.supports_slicing_ordering_in_compound:
-            pages = list(translations.union(siblings, all=True))
-        else:  # SQLite (the demo) refuses ORDER BY and LIMIT inside a UNION: two queries there
-            pages = [*translations, *siblings]
-        context["translations"] = [page for page in pages if not page.related]
-        context["related"] = sorted((page for page in pages if page.related), key=attrgetter("path"))
+        siblings = Page.objects.sibling_of(self, inclusive=False).live().type(GuidePage).order_by("path")
+        pages = (
+            Page.objects.live()
+            .filter(Q(translation_key=self.translation_key) | Q(pk__in=siblings.values("pk")[:3]))
+            .annotate(language=F("locale__language_code"))
+            .order_by("path")
+        )
+        context["translations"] = [page for page in pages if page.translation_key == self.translation_key]
+        context["related"] = [page for page in pages if page.translation_key != self.translation_key]
         context["share_url"] = self.public_url(request)
         return context
 
