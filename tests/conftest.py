@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -50,13 +50,28 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _redis_cache_starts_empty(settings):
-    """Redis outlives each test's transaction (the database cache does not): rate-limit counters
-    and cached pages of one test would otherwise reach the next."""
-    if "redis" in settings.CACHES["default"]["BACKEND"]:
-        from django.core.cache import cache
+def _cache_starts_empty(request, settings, django_db_blocker):
+    """Every test starts with an empty cache: rate-limit counters and cached pages of one test
+    would otherwise reach the next. Redis outlives each test's transaction, and so does the
+    database cache once a live-server test has committed to it. Under pytest-xdist each worker
+    has its own key prefix (config/settings/test.py), so clearing never touches another worker's keys."""
+    from django.core.cache import cache
 
-        cache.clear()
+    backend = settings.CACHES["default"]["BACKEND"]
+    if "redis" in backend:
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+        if keys:
+            client.delete(*keys)
+    elif "db" in backend and uses_database(request):
+        request.getfixturevalue("django_db_setup")  # the test database, never the developer's
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
+def uses_database(request):
+    marker = request.node.get_closest_marker("django_db")
+    return marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
 
 
 @pytest.fixture
@@ -112,14 +127,63 @@ def phone_page(browser):
     context.close()
 
 
-@pytest.fixture
-def home_pages(db):
-    """The demo home pages: Vietnamese at /vi/, English at /en/."""
+@pytest.fixture(scope="module")
+def _demo_pages_for_the_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo pages, built once for a module inside a transaction rolled back at its end: each
+    test's own transaction nests in it, so a test's changes to the pages still roll back. Building
+    them took most of the suite's time when done for every test. Modules whose tests commit
+    (browser tests, transaction=True) cannot run inside it; `home_pages` builds per test there."""
+    if commits(request.module):
+        yield None
+        return
     from io import StringIO
+
+    from django.test import override_settings
 
     from cms import demo
 
-    demo.load(StringIO())
+    media = tmp_path_factory.mktemp("demo-media")  # the demo's images, for the module's tests
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            demo.load(StringIO())
+            yield media
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def commits(module):
+    marks = getattr(module, "pytestmark", [])
+    marks = marks if isinstance(marks, list) else [marks]
+    return any(
+        mark.name == "browser" or (mark.name == "django_db" and mark.kwargs.get("transaction"))
+        for mark in marks
+    )
+
+
+@pytest.fixture
+def home_pages(_demo_pages_for_the_module, db, settings):
+    """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides."""
+    if _demo_pages_for_the_module:
+        settings.MEDIA_ROOT = _demo_pages_for_the_module
+    else:
+        from io import StringIO
+
+        from cms import demo
+
+        demo.load(StringIO())
+
+
+@pytest.fixture
+def memory_cache(settings):
+    """For counts of a page's own queries: with the embedded database cache every cache read and
+    write (the page cache, the throttle) would be a query too."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()  # the process's memory cache also held earlier tests' pages
 
 
 @pytest.fixture
@@ -138,6 +202,28 @@ def fake_twilio(settings):
     settings.SMS_RATE_PER_SECOND = 0
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def world(db):
+    """Two provinces, three communes, a village, team, member and log in each (tests/world.py);
+    `world.person(kind)` adds a user of a kind: national, province, commune, editor, leader…"""
+    from tests.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def clock():
+    """A stopped clock at 09:00 on 1 December 2026 in Hà Nội, inside the sending window; move it
+    with `clock.move_to(moment)` or `clock.shift(seconds)`. time-machine stops the clock every
+    part reads (timezone.now, model defaults, time.time, allauth's codes), not one function."""
+    import time_machine
+
+    from tests.sign_in_steps import MORNING
+
+    with time_machine.travel(MORNING, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

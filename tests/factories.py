@@ -67,16 +67,14 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
 def sign_in_with_authenticator(client, email):
     """Email and password on allauth's form, then the authenticator enrolment every officer and
     editor goes through at first sign-in; returns the page shown after enrolling."""
-    import time
-
-    from allauth.mfa.totp.internal.auth import hotp_value
     from django.urls import reverse
+
+    from tests.totp import totp_code
 
     response = client.post(reverse("account_login"), {"login": email, "password": TEST_PASSWORD})
     assert response.status_code == 302
     secret = client.get(reverse("mfa_activate_totp")).context["form"].secret
-    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
-    return client.post(reverse("mfa_activate_totp"), {"code": code}, follow=True)
+    return client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)}, follow=True)
 
 
 def enrolled_in_two_factor(user):

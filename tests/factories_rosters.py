@@ -11,7 +11,6 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-import pytest
 from openpyxl import Workbook
 
 from accounts.models import Role
@@ -103,18 +102,6 @@ def with_cached_formula_values(data, values):
                 content = text.encode()
             target.writestr(item, content)
     return out.getvalue()
-
-
-@pytest.fixture
-def tasks_in_process():
-    """Preview and confirm tasks run inside the request, even when a broker is configured
-    (tests of the pages; the task bodies are what is under test, not the broker)."""
-    from config.celery_app import app
-
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = eager
 
 
 _ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,7 @@
-"""The map and people the admin scope tests play on: Bát Tràng and Đa Tốn in Hà Nội, Tả Van in
-Lào Cai, each with a village, a team, a member, a log, a session with a registration, a person
-holding a role there, a text message and a data request. Names are unique, so a page can be searched for them."""
+"""What the admin scope tests add to the shared world (tests/world.py: Bát Tràng and Đa Tốn in Hà
+Nội, Tả Van in Lào Cai, each with a village, a team, a member and a log): a session with a
+registration, a person holding a role there, a text message and a data request in each commune.
+Names are unique, so a page can be searched for them."""
 
 from datetime import timedelta
 
@@ -12,28 +13,13 @@ from messaging.models import Purpose
 from messaging.outbox import queue_sms
 from privacy.models import Channel, RightsRequest
 from privacy.requests import open_request
-from tests.factories import (
-    CommuneFactory,
-    ProvinceFactory,
-    RoleAssignmentFactory,
-    UserFactory,
-    VillageFactory,
-)
-from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
+from tests.factories import RoleAssignmentFactory, UserFactory, VillageFactory
 from tests.factories_trainings import SessionFactory
+from tests.world import COMMUNES, SCOPE_OF
 from trainings.models import Registration
 
-PLACES = {
-    "a": ("91", "Thành phố Hà Nội", "91001", "Xã Bát Tràng", "Thôn Giang Cao"),
-    "b": ("91", "Thành phố Hà Nội", "91002", "Xã Đa Tốn", "Thôn Ngọc Động"),
-    "c": ("92", "Tỉnh Lào Cai", "92001", "Xã Tả Van", "Bản Tả Van Giáy"),
-}
 # Which units each officer manages.
-OFFICERS = {
-    "national": {"a", "b", "c"},
-    "province": {"a", "b"},
-    "commune": {"a"},
-}
+OFFICERS = SCOPE_OF
 TRAINING_PERMISSIONS = [
     f"{action}_{model}"
     for action in ("add", "change", "view")
@@ -41,37 +27,37 @@ TRAINING_PERMISSIONS = [
 ]
 
 
-def build_land():
+def build_land(world):
+    """On the shared world (tests/world.py): a spare village, a session with a registration, a
+    team leader's role, a text and a data request in each of communes a, b and c."""
     land = {}
-    for key, (province_code, province_name, commune_code, commune_name, village_name) in PLACES.items():
-        province = ProvinceFactory(code=province_code, name=province_name)
-        commune = CommuneFactory(code=commune_code, province=province, name=commune_name)
-        village = VillageFactory(commune=commune, name=village_name)
-        team = TeamFactory(village=village, name=f"Tổ công nghệ số {village_name}")
-        session = SessionFactory(commune=commune, address=f"Nhà văn hoá {village_name}")
+    for key in COMMUNES:
+        commune, village, team = world[key], world["villages"][key], world["teams"][key]
+        province_code, commune_code = commune.province_id, commune.code
+        session = SessionFactory(commune=commune, address=f"Nhà văn hoá {village.name}")
         land[key] = {
-            "province": province,
+            "province": commune.province,
             "commune": commune,
             "village": village,
-            "spare_village": VillageFactory(commune=commune, name=f"{village_name} Mới"),
+            "spare_village": VillageFactory(commune=commune, name=f"{village.name} Mới"),
             "team": team,
-            "member": MemberFactory(team=team, full_name=f"Thành viên {village_name}"),
-            "log": LogFactory(team=team, held_on=timezone.localdate()),
+            "member": team.members.get(),
+            "log": team.logs.get(),
             "session": session,
             "registration": Registration.objects.create(
                 session=session,
-                full_name=f"Người học {village_name}",
+                full_name=f"Người học {village.name}",
                 phone=f"+849800000{province_code[-1]}{commune_code[-1]}",
                 queued_at=timezone.now() - timedelta(days=1),
             ),
             "role": RoleAssignmentFactory(
                 role=Role.TEAM_LEADER,
                 commune=commune,
-                user=UserFactory(full_name=f"Tổ trưởng {village_name}"),
+                user=UserFactory(full_name=f"Tổ trưởng {village.name}"),
             ),
             "message": queue_sms(
                 f"+849700000{commune_code[-2:]}",
-                f"Thông báo {village_name}",
+                f"Thông báo {village.name}",
                 purpose=Purpose.NOTICE,
                 idempotency_key=f"notice-{commune_code}",
                 commune=commune,
@@ -79,7 +65,7 @@ def build_land():
             "rights_request": open_request(
                 RightsRequest.Kind.ACCESS,
                 phone=f"+849600000{commune_code[-2:]}",
-                full_name=f"Người hỏi {village_name}",
+                full_name=f"Người hỏi {village.name}",
                 channel=Channel.IN_PERSON,
                 commune=commune,
             ),

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 
 from teams.models import Team
-from tests.factories_rosters import commune_officer, roster_map, roster_xlsx, tasks_in_process  # noqa: F401
+from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
 
 pytestmark = [
     pytest.mark.browser,

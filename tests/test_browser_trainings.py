@@ -155,5 +155,6 @@ def test_a_member_trained_at_a_session_counts_on_the_commune_dashboard(
     board = signed_in_phone_page(officer)
     board.goto(f"{live_server.url}/vi/dashboard/commune/{commune.pk}/")
     row = board.locator("tr", has_text=team.name)
-    assert "2 (1)" in row.inner_text(timeout=5000)  # two members, one trained
+    row.wait_for(timeout=5000)
+    assert "2 (1)" in row.locator("td").all_inner_texts()  # the members cell: two members, one trained
     board.screenshot(path=output_dir / "commune-dashboard.png", full_page=True)

@@ -7,12 +7,11 @@ the module, inside a transaction rolled back at its end.
 """
 
 import re
-import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from tests.totp import totp_code
 from trainings.models import Registration, TrainingSession
 from trainings.reminders import pending_reminders
 
@@ -87,14 +87,6 @@ def demo(django_db_setup, django_db_blocker):
             outer.__exit__(None, None, None)
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """allauth counts sign-ins and used authenticator codes in the cache: each test starts clean."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def sign_in(client, role, capsys, django_capture_on_commit_callbacks):
     """Sign in as the README's user for `role`, through the pages the README names."""
     user = DEMO_USERS[role]
@@ -106,8 +98,7 @@ def sign_in(client, role, capsys, django_capture_on_commit_callbacks):
         TOTP.activate(person, secret)  # what the person did at their first sign-in
         response = client.post(response["Location"], {"login": user["sign_in"], "password": user["password"]})
         assert response["Location"].startswith(reverse("mfa_authenticate"))
-        code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
-        response = client.post(reverse("mfa_authenticate"), {"code": code})
+        response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     else:
         with django_capture_on_commit_callbacks(execute=True):
             client.post(reverse("account_request_login_code"), {"phone": user["sign_in"]})

@@ -3,12 +3,10 @@ that say "not for you" in the reader's language instead of a bare error or a red
 
 import logging
 import re
-import time
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
-from django.core.cache import cache
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 from django.urls import reverse
 
@@ -16,14 +14,9 @@ from accounts.models import Role
 from tests.factories import CommuneFactory, RoleAssignmentFactory, UserFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import SessionFactory
+from tests.totp import totp_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts sign-in attempts in the cache: each test starts with none counted."""
-    cache.clear()
 
 
 @pytest.fixture
@@ -176,9 +169,7 @@ def sign_in_with_password_and_totp(client, user, next_url=None):
         data["next"] = next_url
     response = client.post(reverse("account_login"), data)
     assert response["Location"].startswith(reverse("mfa_authenticate"))
-    return client.post(
-        reverse("mfa_authenticate"), {"code": f"{hotp_value(secret, int(time.time()) // 30):06d}"}
-    )
+    return client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,12 @@ from messaging.outbox import queue_many, queue_sms
 from tests.broker_proxy import BrokerProxy
 from tests.celery_worker import Worker, clear_broker, wait_until
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.redis]
+# One group: under pytest-xdist these real workers share the one Redis broker, so they run in turn.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.redis,
+    pytest.mark.xdist_group("real_celery_worker"),
+]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from privacy import clocks
 from privacy.models import Breach, Channel, RightsRequest
 from privacy.requests import open_request
 from tests.factories import CommuneFactory, RoleAssignmentFactory
+from tests.pages import sent_to_admin_home
 from tests.privacy_world import LAN_PHONE, build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -42,9 +43,6 @@ def test_acknowledgement_is_due_at_the_end_of_the_second_working_day(received, d
 
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
-    from django.core.cache import cache
-
-    cache.clear()
     return build_world(django_capture_on_commit_callbacks)
 
 
@@ -175,8 +173,8 @@ def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_
     client.force_login(
         RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=world.team.commune.province).user
     )
-    assert client.get(reverse("data_breaches:index")).status_code in (302, 403)
-    assert client.get(reverse("data_breaches:add")).status_code in (302, 403)
+    assert sent_to_admin_home(client.get(reverse("data_breaches:index")))
+    assert sent_to_admin_home(client.get(reverse("data_breaches:add")))
     admin = RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user
     client.force_login(admin)
     with time_machine.travel(datetime(2026, 11, 20, 8, 0, tzinfo=VN)):

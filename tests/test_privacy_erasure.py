@@ -6,7 +6,6 @@ import io
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -62,7 +61,6 @@ def figures(user, world):
 
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
-    cache.clear()
     return build_world(django_capture_on_commit_callbacks)
 
 

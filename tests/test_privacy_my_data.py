@@ -6,7 +6,6 @@ import json
 import unicodedata
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -21,7 +20,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")
 
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
-    cache.clear()  # allauth's sign-in rate limits count in the cache
     return build_world(django_capture_on_commit_callbacks)
 
 

@@ -17,7 +17,6 @@ from tests.factories_rosters import (  # noqa: F401
     roster_map,
     roster_sheet,
     roster_xlsx,
-    tasks_in_process,
     workbook_bytes,
 )
 from tests.factories_teams import MemberFactory, TeamFactory

@@ -13,7 +13,12 @@ from teams.rosters.jobs import preview_roster_import
 from tests.celery_worker import Worker, clear_broker, wait_until
 from tests.factories_rosters import commune_officer, roster_map
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.redis]
+# One group: under pytest-xdist these real workers share the one Redis broker, so they run in turn.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.redis,
+    pytest.mark.xdist_group("real_celery_worker"),
+]
 
 
 @pytest.fixture

@@ -39,8 +39,8 @@ def figures(national_admin, province):
     ]
 
 
-def test_the_bat_trang_officer_cannot_act_in_ta_van(client):
-    land = build_land()
+def test_the_bat_trang_officer_cannot_act_in_ta_van(client, world):
+    land = build_land(world)
     rebuild_all()  # the dashboards read the commune-month totals of the logs
     bat_trang, ta_van = land["a"], land["c"]
     national = officer("national", land)

@@ -18,10 +18,9 @@ from django.urls import reverse
 
 from accounts.adapter import code_digest
 from accounts.models import Role
-from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, UserFactory
+from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.sign_in_steps import (
     MIDNIGHT,
-    MORNING,
     PASSWORD,
     STAFF_ROLES,
     assert_admin_opens,
@@ -41,23 +40,10 @@ STAFF = list(STAFF_ROLES)
 PHONE = "+84912345678"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
-def units():
-    province = ProvinceFactory(code="01", name="Thành phố Hà Nội")
-    return {"province": province, "commune": CommuneFactory(code="00004", province=province)}
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(MORNING, tick=False) as traveller:
-        yield traveller
+def units(world):
+    """Hà Nội and Bát Tràng, from the shared world (tests/world.py)."""
+    return {"province": world["north"], "commune": world["a"]}
 
 
 def pass_totp(client, clock, secret, page="mfa_authenticate"):

@@ -21,6 +21,7 @@ from messaging.segments import count_segments, unaccented
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory
 from tests.factories_trainings import SessionFactory
+from tests.pages import says
 from trainings import texts
 from trainings.models import Registration, TrainingSession
 from trainings.registering import sign_up
@@ -85,8 +86,8 @@ def test_cancelling_shows_recipients_the_text_its_segments_and_cost_and_queues_n
 
     assert page.status_code == 200
     html = page.content.decode()
-    assert "2 người sẽ nhận tin nhắn." in html
-    assert "Thêm 1 người đã từ chối nhận tin" in html
+    assert says(html, "2 người sẽ nhận tin nhắn.")
+    assert says(html, "Thêm 1 người đã từ chối nhận tin")
     assert escape(body) in html
     assert f'data-encoding="ucs2" data-segments="{segments.segments}"' in html
     assert f"mỗi tin {segments.segments} phần" in html
@@ -286,7 +287,7 @@ def test_moving_a_session_in_the_admin_asks_for_confirmation_first(client, place
     assert page.status_code == 200
     assert [t.name for t in page.templates][0] == "trainings/admin/confirm_send.html"
     html = page.content.decode()
-    assert "2 người sẽ nhận tin nhắn." in html and "Thêm 1 người đã từ chối nhận tin" in html
+    assert says(html, "2 người sẽ nhận tin nhắn.") and says(html, "Thêm 1 người đã từ chối nhận tin")
     assert f"khoảng {money(page.context['preview'].sending.cost)}" in html
     assert TrainingSession.objects.get().starts_at == starts_at and not notices("moved").exists()
 

@@ -21,19 +21,11 @@ pytestmark = pytest.mark.django_db
 LAN, MINH, HOA = "+84912000001", "+84912000002", "+84912000003"
 
 
-class Clock:
-    def __init__(self, monkeypatch, start):
-        self.now = start
-        monkeypatch.setattr(timezone, "now", lambda: self.now)
-
-    def at(self, moment):
-        self.now = moment
-        return moment
-
-
 @pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch, local(2027, 3, 1, 9))
+def clock(clock):
+    """The shared stopped clock (tests/conftest.py), from 09:00 on 1 March 2027."""
+    clock.move_to(local(2027, 3, 1, 9))
+    return clock
 
 
 def sent_since(moment):
@@ -47,7 +39,7 @@ def sent_since(moment):
 
 
 def dispatch_at(clock, moment):
-    clock.at(moment)
+    clock.move_to(moment)
     dispatch_due()
     return sent_since(moment)
 
@@ -82,7 +74,7 @@ def test_a_session_from_sign_up_to_cancellation(clock, capsys, tasks_in_process)
     assert f"[SMS to {MINH}] Tomorrow at 14:00 05/03/2027" in capsys.readouterr().out
 
     # Moved by a day: a change notice to everyone (the waiting list too), reminders for the new time.
-    clock.at(local(2027, 3, 4, 15))
+    clock.move_to(local(2027, 3, 4, 15))
     session.starts_at, session.ends_at = local(2027, 3, 6, 14), local(2027, 3, 6, 16)
     session.save()
     announce_move(session)
@@ -96,7 +88,7 @@ def test_a_session_from_sign_up_to_cancellation(clock, capsys, tasks_in_process)
     assert dispatch_at(clock, local(2027, 3, 5, 12)) == []
 
     # Minh withdraws: his reminders are cleared and his place goes to Hoa, with a text.
-    clock.at(local(2027, 3, 5, 13))
+    clock.move_to(local(2027, 3, 5, 13))
     withdraw(Registration.objects.get(pk=minh.pk))
     hoa.refresh_from_db()
     assert hoa.status == "registered"
@@ -108,7 +100,7 @@ def test_a_session_from_sign_up_to_cancellation(clock, capsys, tasks_in_process)
     ]
 
     # Cancelled on the morning: the two-hour reminders never go, a cancellation notice does.
-    clock.at(local(2027, 3, 6, 9))
+    clock.move_to(local(2027, 3, 6, 9))
     cancel(session)
     assert dispatch_at(clock, local(2027, 3, 6, 9)) == [
         ("06/03 09:00", LAN, "cancelled"),
@@ -192,7 +184,7 @@ def test_texting_start_again_brings_back_the_reminders_still_ahead(clock, capsys
     consent.mute("0912000001", "texted HUY")
 
     # Back after the day-before reminder's time: only the one two hours before is still to come.
-    clock.at(local(2027, 3, 4, 18))
+    clock.move_to(local(2027, 3, 4, 18))
     consent.unmute("0912000001", "texted BAT DAU")
 
     assert reminder_states(registration) == [
