@@ -158,9 +158,9 @@ def _import_export_dataset(teams, count):
 
 def run(report):
     from accounts.scopes import Scope
+    from rosters.importing import import_file, plan_file
     from teams.admin_map import load_admin_map
     from teams.models import Commune, Member, Team
-    from teams.rosters.importing import import_file, plan_file
 
     load_admin_map()
     communes = list(Commune.objects.filter(province_id=PROVINCE).order_by("code"))

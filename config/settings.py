@@ -101,6 +101,7 @@ LOCAL_APPS = [
     "vietnamese",  # no models: its template filters format numbers, money, phones, dates
     "accounts",
     "messaging",
+    "rosters",  # the spreadsheet import engine; teams and trainings register their kinds
     "teams",
     "trainings",
     "cms",
@@ -331,14 +332,14 @@ CELERY_BEAT_SCHEDULE = {
     # repairs anything written around the app (teams/summaries.py).
     "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
     # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
-    # ROSTER_JOB_STALE_MINUTES are marked failed (teams/rosters/upkeep.py).
+    # ROSTER_JOB_STALE_MINUTES are marked failed (rosters/upkeep.py).
     "roster-files-retention": {
-        "task": "teams.rosters.jobs.delete_expired_roster_files",
+        "task": "rosters.jobs.delete_expired_roster_files",
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
     },
     "roster-jobs-stale": {
-        "task": "teams.rosters.jobs.fail_stale_roster_imports",
+        "task": "rosters.jobs.fail_stale_roster_imports",
         "schedule": 5 * 60,
         "options": {"expires": 4 * 60},
     },
@@ -369,7 +370,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# ROSTER IMPORTS (teams/rosters)
+# ROSTER IMPORTS (rosters/)
 # ------------------------------------------------------------------------------
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 # An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.

@@ -1,11 +1,10 @@
-"""Celery finds an app's tasks in `<app>.tasks`; the roster import's live in teams/rosters/jobs.py."""
+"""Celery finds an app's tasks in `<app>.tasks`."""
 
 from celery import shared_task
 
-from teams.rosters.jobs import confirm_roster_import, preview_roster_import
 from teams.summaries import rebuild_all
 
-__all__ = ["confirm_roster_import", "preview_roster_import", "rebuild_summaries"]
+__all__ = ["rebuild_summaries"]
 
 
 @shared_task(acks_late=True)

@@ -18,8 +18,9 @@ from messaging.consent import mute
 from privacy.erasure import erase_person
 from privacy.models import Channel, RightsRequest
 from privacy.requests import open_request
+from rosters.models import RosterImport
 from teams import dashboards, reports
-from teams.models import Member, RosterImport
+from teams.models import Member
 from teams.summaries import month_start
 from tests.factories import RoleAssignmentFactory
 from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code

@@ -2,7 +2,7 @@
 
 import config.storages
 import django.utils.timezone
-import teams.models.imports
+import rosters.models
 from django.db import migrations, models
 
 
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='rosterimport',
             name='errors_file',
-            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=teams.models.imports.random_upload_name, verbose_name='error workbook'),
+            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=rosters.models.random_upload_name, verbose_name='error workbook'),
         ),
         migrations.AddField(
             model_name='rosterimport',
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='rosterimport',
             name='file',
-            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=teams.models.imports.random_upload_name, verbose_name='file'),
+            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=rosters.models.random_upload_name, verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='rosterimport',

@@ -1,9 +1,9 @@
-from teams.models.imports import RosterImport
+from teams.models.history import TeamEvent
 from teams.models.logs import AssistanceLog, LogOutcome
 from teams.models.places import Commune, MapLoad, Province, Village
 from teams.models.services import OutcomeType, Service
 from teams.models.summaries import CommuneMonth, CommuneMonthOutcome
-from teams.models.teams import Member, Team, TeamEvent
+from teams.models.teams import Member, Team
 
 __all__ = [
     "AssistanceLog",
@@ -15,7 +15,6 @@ __all__ = [
     "Member",
     "OutcomeType",
     "Province",
-    "RosterImport",
     "Service",
     "Team",
     "TeamEvent",
