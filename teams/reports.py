@@ -18,11 +18,11 @@ from openpyxl.styles import Font
 
 from accounts.access_log import record_access
 from accounts.scopes import visible
+from rosters.cells import safe_cell
 from teams.dashboards import last_months
 from teams.models import AssistanceLog, Commune, LogOutcome, Member, OutcomeType, Team
 from teams.summaries import month_start, next_month
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
 _TEAM_PREFIX = re.compile(r"^tổ công nghệ số cộng đồng\s+", re.IGNORECASE)
@@ -80,13 +80,6 @@ def team_sheet_title(team):
     return _TEAM_PREFIX.sub("", team.name) or team.name
 
 
-def safe(value):
-    """A cell value that a spreadsheet shows as typed: text starting like a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 class _Sheets:
     def __init__(self):
         self.workbook = Workbook(write_only=True)
@@ -105,12 +98,12 @@ class _Sheets:
         self.used.add(candidate.casefold())
         sheet = self.workbook.create_sheet(candidate)
         for line in rows_before_header:
-            sheet.append([safe(cell) for cell in line])
+            sheet.append([safe_cell(cell) for cell in line])
         sheet.append([self._bold(sheet, cell) for cell in header])
         rows = list(rows)
         self.rows += len(rows)
         for row in rows:
-            sheet.append([safe(cell) for cell in row])
+            sheet.append([safe_cell(cell) for cell in row])
         if total_label is not None:
             totals = [total_label] + [None] * (len(header) - 1)
             for column in range(sum_from, sum_to or len(header)):
@@ -120,7 +113,7 @@ class _Sheets:
 
     @staticmethod
     def _bold(sheet, value):
-        cell = WriteOnlyCell(sheet, value=safe(value))
+        cell = WriteOnlyCell(sheet, value=safe_cell(value))
         cell.font = Font(bold=True)
         return cell
 
