@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from rosters.cleaning import CellError
 from rosters.outcome import READ, Plan
 from rosters.tables import find_table, missing_header_message, unmatched_headers
 
@@ -43,6 +44,7 @@ class Kind:
 
 
 _KINDS = {}
+_MISSING = object()
 
 
 def register(kind):
@@ -85,6 +87,7 @@ class Planner:
         self.filename = filename
         self.plan = self.plan_class()
         self.skip_sheets = set(skip_sheets)  # names of sheets the officer chose to skip
+        self._cleaned = {}  # (cleaner, raw value) -> clean value or CellError
 
     def run(self, sheets, progress=None):
         rows = []
@@ -125,6 +128,21 @@ class Planner:
 
     def plan_rows(self, rows, progress):
         raise NotImplementedError
+
+    def cleaned(self, cleaner, value):
+        """`cleaner(value)`, worked out once per distinct value of the file: roles, workplaces,
+        years and places repeat on thousands of rows. Raises the cleaner's CellError again."""
+        key = (cleaner, value)
+        found = self._cleaned.get(key, _MISSING)
+        if found is _MISSING:
+            try:
+                found = cleaner(value)
+            except CellError as error:
+                found = error
+            self._cleaned[key] = found
+        if isinstance(found, CellError):
+            raise found
+        return found
 
     def reject(self, summary, errors):
         """Count a row in error on its sheet and keep its `RowError`s."""

@@ -14,7 +14,7 @@ Every problem with the file as a whole raises `SpreadsheetError` with one messag
 import csv
 import io
 import zipfile
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import python_calamine
@@ -262,7 +262,7 @@ def _convert_legacy_text(sheet):
     """Decode each cell in the legacy encoding it reads best in. A cell that reads as well in
     Unicode as in a legacy encoding ("Hòa") follows its row, then its column: decoded only when
     that run holds cells surely typed in that encoding."""
-    doubtful, by_row, by_column = [], {}, {}
+    doubtful, by_row, by_column = [], defaultdict(Counter), defaultdict(Counter)
     for row_index, row in enumerate(sheet.rows):
         for column, value in enumerate(row):
             if not isinstance(value, str) or value.isascii():
@@ -271,8 +271,8 @@ def _convert_legacy_text(sheet):
             if len(readings) > 1:
                 doubtful.append((row_index, column, readings))
                 continue
-            by_row.setdefault(row_index, Counter())[readings[0]] += 1
-            by_column.setdefault(column, Counter())[readings[0]] += 1
+            by_row[row_index][readings[0]] += 1
+            by_column[column][readings[0]] += 1
             if readings[0] != legacy_encodings.UNICODE:
                 _convert(sheet, row_index, column, readings[0])
     for row_index, column, readings in doubtful:

@@ -37,6 +37,11 @@ def header_key(text):
     return _text_key(cell_text(text))
 
 
+def _filled(value):
+    """Whether a cell holds something (what `cell_text(value) != ""` says, without making the text)."""
+    return value is not None and (value.strip() != "" if isinstance(value, str) else True)
+
+
 def _is_total(text):
     """'Tổng cộng: 25', 'Cộng', 'Tổng số' (but not the name 'Tống Văn Hải')."""
     words = text.split()
@@ -96,22 +101,24 @@ class Table:
     def records(self):
         """The data rows as `Record`s; sets `skipped`."""
         self.skipped = 0
+        columns = list(self.columns.items())
         for index in range(self.header_index + 1, len(self.sheet.rows)):
             row = self.sheet.rows[index]
+            first = next((value for value in row if value is not None and value != ""), None)
+            if first is None:
+                continue
+            width = len(row)
             values = {
-                column.field: row[position]
-                for position, column in self.columns.items()
-                if position < len(row) and cell_text(row[position]) != ""
+                column.field: value
+                for position, column in columns
+                if position < width and _filled(value := row[position])
             }
             values.pop(NUMBER_COLUMN, None)
-            filled = [value for value in row if value is not None and value != ""]
-            if not filled:
-                continue
             # A total row or a signature block ends the table. Only the first filled cell and the
             # name cell are looked at: "Tổng cộng" and "Người lập biểu" sit there, and reading
             # every cell of 50,000 rows would cost more than the rest of the row.
             names = [header_key(value) for key, value in values.items() if key in self.name_fields]
-            first = header_key(filled[0]) if isinstance(filled[0], str) else ""
+            first = header_key(first) if isinstance(first, str) else ""
             if (
                 _is_total(first)
                 or any(map(_is_total, names))

@@ -245,12 +245,13 @@ def test_a_second_leader_while_the_current_one_stays_is_an_error(officer, places
 
 
 def test_a_whole_import_is_rolled_back_when_writing_fails(officer, places, monkeypatch):
-    from teams.models import TeamEvent
+    from teams.models import history
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(TeamEvent.objects, "bulk_create", broken)
+    # The history is written last, after villages, teams and members.
+    monkeypatch.setattr(history, "write", broken)
     with pytest.raises(RuntimeError):
         import_file(roster_xlsx(messy_rows()), "roster.xlsx", scope_for(officer), user=officer)
     assert Member.objects.count() == Village.objects.count() == Team.objects.count() == 0

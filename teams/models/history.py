@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-BATCH_SIZE = 1000
+from rosters import bulk
 
 
 class TeamEvent(models.Model):
@@ -103,7 +103,7 @@ def write(events, recorded_by=None):
     if len(events) == 1:
         events[0].save()
     elif events:
-        TeamEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
+        bulk.insert(TeamEvent, events)
 
 
 def _event(team_id, kind, detail, day, member=None):

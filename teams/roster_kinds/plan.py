@@ -24,8 +24,8 @@ from vietnamese.phones import Phone
 from vietnamese.text import normalize, search_key
 
 _GENERIC_SHEET_NAMES = ("sheet", "trang tinh", "bang tinh", "danh sach", "tong hop", "ds")
+# Names and phones differ on every row: cleaned as they come. The rest repeat: cleaned once.
 _MEMBER_CLEANERS = {
-    "full_name": cleaning.clean_name,
     "role": member_cleaning.clean_role,
     "organisation": member_cleaning.clean_organisation,
     "gender": member_cleaning.clean_gender,
@@ -153,10 +153,15 @@ class RosterPlanner(Planner):
         if "full_name" not in values:
             fail("full_name", _("Full name is missing: every member row needs the member's full name."))
         clean = {}
+        if "full_name" in values:
+            try:
+                clean["full_name"] = cleaning.clean_name(values["full_name"])
+            except CellError as error:
+                fail("full_name", error)
         for name, cleaner in _MEMBER_CLEANERS.items():
             if name in values:
                 try:
-                    clean[name] = cleaner(values[name])
+                    clean[name] = self.cleaned(cleaner, values[name])
                 except CellError as error:
                     fail(name, error)
         if "phone" in values:
@@ -171,7 +176,7 @@ class RosterPlanner(Planner):
             team_fields["decision_number"] = normalize(str(values["decision_number"]))[:60]
         if "decision_date" in values:
             try:
-                team_fields["decision_date"] = cleaning.clean_past_date(values["decision_date"])
+                team_fields["decision_date"] = self.cleaned(cleaning.clean_past_date, values["decision_date"])
             except CellError as error:
                 fail("decision_date", error)
         if "team_name" in values:

@@ -9,6 +9,7 @@ totals kept by the layers above commit or roll back with the rows.
 from django.db import transaction
 from django.utils import timezone
 
+from rosters import bulk
 from rosters.outcome import NEW, UPDATED, PlanHasErrors
 from teams.models import Member, Team, Village, history
 from teams.signals import commune_counts_changed
@@ -22,11 +23,11 @@ def write_plan(plan, recorded_by=None, progress=None):
     if not plan.ok:
         raise PlanHasErrors
     with transaction.atomic():
-        Village.objects.bulk_create(plan.new_villages.values(), batch_size=BATCH_SIZE)
+        bulk.insert(Village, plan.new_villages.values())
         Village.objects.bulk_update(plan.changed_villages.values(), ["population"], BATCH_SIZE)
         for team in plan.new_teams.values():
             team.village_id = team.village.pk if team.village else None
-        Team.objects.bulk_create(plan.new_teams.values(), batch_size=BATCH_SIZE)
+        bulk.insert(Team, plan.new_teams.values())
         Team.objects.bulk_update(
             plan.changed_teams.values(), ["decision_number", "decision_date"], BATCH_SIZE
         )
@@ -63,10 +64,10 @@ def _write_members(plan, events, progress):
     Member.objects.bulk_update(demoted, fields, batch_size=BATCH_SIZE)
     Member.objects.bulk_update(updated, fields, batch_size=BATCH_SIZE)
     total = len(new_members)
-    for start in range(0, total, BATCH_SIZE):
-        Member.objects.bulk_create(new_members[start : start + BATCH_SIZE])
+    for start in range(0, total, 10 * BATCH_SIZE):
+        bulk.insert(Member, new_members[start : start + 10 * BATCH_SIZE])
         if progress:
-            progress(start + BATCH_SIZE, total)
+            progress(start + 10 * BATCH_SIZE, total)
     events.extend(history.member_events(new_members, created=True))
     events.extend(history.member_events(demoted + updated, created=False))
     return new_members, demoted + updated
