@@ -11,7 +11,8 @@ and `auto_now_add` dates get the time of the insert, as `save()` gives them. A m
 needing conversion (JSON, files, custom types) goes through `bulk_create` too.
 """
 
-from django.db import connections, models, router
+from django.db import connection, connections, models, router
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 BATCH_SIZE = 1000
@@ -60,3 +61,15 @@ def insert(model, objects):
         instance._state.adding = False
         instance._state.db = connection.alias
     return objects
+
+
+def among(values, db_type):
+    """The right side of an `__in` lookup for thousands of values: on PostgreSQL one array
+    parameter of `db_type` ("bigint", "text"), where Django would prepare and bind each value;
+    the plain list elsewhere."""
+    values = list(values)
+    if db_type not in ("bigint", "text"):
+        raise ValueError(db_type)
+    if connection.vendor == "postgresql":
+        return RawSQL(f"SELECT unnest(%s::{db_type}[])", [values])  # noqa: S608, S611 (values bound)
+    return values

@@ -8,9 +8,10 @@ Members absent from the file are left alone: a file may cover only some villages
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rosters import cleaning
+from rosters import bulk, cleaning
 from rosters.cleaning import CellError
 from rosters.kinds import Planner
 from rosters.outcome import NEW, UNCHANGED, UPDATED, Plan, SheetSummary
@@ -89,6 +90,8 @@ class RosterPlanner(Planner):
         self.villages = {}  # (commune code, unit key) -> Village, existing or new
         self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
         self.title_decisions = {}  # team key -> (number, date) read from its sheet's title lines
+        self.today = timezone.localdate()
+        self.team_name = _("Community digital technology team %(place)s")  # translated once
 
     def plan_rows(self, rows, progress):
         self._load_units(rows)
@@ -233,7 +236,7 @@ class RosterPlanner(Planner):
 
     def _new_team(self, commune_code, village, fields):
         place = village.name if village else self.places.by_code[commune_code].name
-        name = fields.get("name") or _("Community digital technology team %(place)s") % {"place": place}
+        name = fields.get("name") or self.team_name % {"place": place}
         decision_date = fields.get("decision_date")
         team = Team(
             name=name,
@@ -242,9 +245,8 @@ class RosterPlanner(Planner):
             commune_id=commune_code,
             decision_number=fields.get("decision_number", ""),
             decision_date=decision_date,
+            founded_on=decision_date or self.today,  # the default, asked once rather than per team
         )
-        if decision_date:
-            team.founded_on = decision_date
         return team
 
     # Members: matched by phone, then by name within the team.
@@ -254,7 +256,7 @@ class RosterPlanner(Planner):
         phones = [row.values["phone"] for row in rows if row.values.get("phone")]
         by_phone, by_team_name = {}, {}
         for chunk in _chunks(teams):
-            for member in Member.objects.current().filter(team_id__in=chunk):
+            for member in Member.objects.current().filter(team_id__in=bulk.among(chunk, "bigint")):
                 member.team = teams[member.team_id]  # its name is in messages: no query per row
                 by_team_name.setdefault((member.team_id, member.name_key), member)
                 if member.phone:
@@ -263,7 +265,8 @@ class RosterPlanner(Planner):
         # asking for all of them again would load a re-imported province's members twice.
         elsewhere = [phone for phone in phones if phone not in by_phone]
         for chunk in _chunks(elsewhere):
-            for member in Member.objects.current().filter(phone__in=chunk).select_related("team"):
+            found = Member.objects.current().filter(phone__in=bulk.among(chunk, "text"))
+            for member in found.select_related("team"):
                 by_phone[member.phone] = member
         leaders = {
             member.team_id: member for member in by_phone.values() if member.role == Member.TeamRole.LEADER

@@ -44,9 +44,10 @@ def write_plan(plan, recorded_by=None, progress=None):
 
 def _write_members(plan, events, progress):
     new_members, demoted, updated = [], [], []
+    today = timezone.localdate()  # joined_on's default, asked once rather than per member
     for change in plan.members:
         if change.status == NEW:
-            member = Member(team=plan.teams[change.team_key], **change.values)
+            member = Member(team=plan.teams[change.team_key], **{"joined_on": today, **change.values})
             member.name_key = search_key(member.full_name)
             new_members.append(member)
         elif change.status == UPDATED:
