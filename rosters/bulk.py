@@ -32,35 +32,70 @@ def insert(model, objects):
     """Insert the unsaved `objects` of `model` and give each its primary key; returns them."""
     objects = list(objects)
     connection = connections[router.db_for_write(model)]
-    fields = model._meta.concrete_fields
-    plain = all(isinstance(field, _PLAIN) for field in fields)
-    if not objects or connection.vendor != "postgresql" or not plain:
+    if not objects or not _copies(connection, model):
         return model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
-    table = model._meta.db_table
     pk = model._meta.pk
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, pk.column, len(objects)],
-        )
-        for instance, (key,) in zip(objects, cursor.fetchall(), strict=True):
-            setattr(instance, pk.attname, key)
-        now = timezone.now()
-        stamped = {field.attname for field in fields if getattr(field, "auto_now", False)} | {
-            field.attname for field in fields if getattr(field, "auto_now_add", False)
-        }
-        names = [field.attname for field in fields]
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
-            for instance in objects:
-                values = instance.__dict__
-                for name in stamped:
-                    values[name] = now
-                copy.write_row([values[name] for name in names])
+    for instance, key in zip(objects, _keys(connection, model, len(objects)), strict=True):
+        setattr(instance, pk.attname, key)
+    _copy(connection, model, model._meta.concrete_fields, (instance.__dict__ for instance in objects))
     for instance in objects:
         instance._state.adding = False
         instance._state.db = connection.alias
     return objects
+
+
+def insert_rows(model, rows, **common):
+    """Insert `rows` (dicts of field attnames to values, plus `common` to all) where no instance
+    is needed afterwards: fields a row leaves out take their default, asked once."""
+    connection = connections[router.db_for_write(model)]
+    if not rows:
+        return
+    if not _copies(connection, model):
+        model.objects.bulk_create([model(**common, **row) for row in rows], batch_size=BATCH_SIZE)
+        return
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    given = set(rows[0]) | set(common)
+    defaults = {
+        field.attname: field.get_default()
+        for field in fields
+        if field.attname not in given and not _stamped(field)
+    }
+    _copy(connection, model, fields, ({**defaults, **common, **row} for row in rows))
+
+
+def _copies(connection, model):
+    """Whether `model` can be written by COPY: PostgreSQL, and values stored as Python holds them."""
+    return connection.vendor == "postgresql" and all(
+        isinstance(field, _PLAIN) for field in model._meta.concrete_fields
+    )
+
+
+def _stamped(field):
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+
+
+def _keys(connection, model, count):
+    """`count` new primary keys from the table's sequence, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [key for (key,) in cursor.fetchall()]
+
+
+def _copy(connection, model, fields, rows):
+    """COPY `rows` (mappings of attname to value) into `fields`; auto_now dates are now."""
+    now = timezone.now()
+    stamped = [field.attname for field in fields if _stamped(field)]
+    names = [field.attname for field in fields]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for values in rows:
+            for name in stamped:
+                values[name] = now
+            copy.write_row([values[name] for name in names])
 
 
 def among(values, db_type):

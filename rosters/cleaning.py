@@ -17,6 +17,7 @@ from vietnamese.text import normalize
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
 
 
 class CellError(ValueError):
@@ -25,7 +26,7 @@ class CellError(ValueError):
 
 def clean_name(value):
     name = normalize(cell_text(value))
-    if not any(char.isalpha() for char in name):
+    if not _LETTER.search(name):
         raise CellError(
             _("Full name %(value)s is not a name: write the member's full name.") % {"value": name}
         )

@@ -59,7 +59,7 @@ class TeamEvent(models.Model):
 
 
 def team_events(teams, created):
-    """Unsaved events for `teams` just saved: founded if `created`, else a change of status."""
+    """Events for `teams` just saved: founded if `created`, else a change of status."""
     events = []
     for team in teams:
         if created:
@@ -72,11 +72,12 @@ def team_events(teams, created):
 
 
 def member_events(members, created):
-    """Unsaved events for `members` just saved: joined if `created`, else role changes and leaving."""
+    """Events for `members` just saved: joined if `created`, else role changes and leaving."""
     if not members:
         return []
     # get_role_display(), translated once per role rather than once per member.
     roles = {role: str(label) for role, label in type(members[0]).TeamRole.choices}
+    today = timezone.localdate()
     events = []
     for member in members:
         if created:
@@ -89,7 +90,7 @@ def member_events(members, created):
         loaded = getattr(member, "_loaded", {"role": member.role, "left_on": member.left_on})
         if loaded["role"] != member.role:
             events.append(
-                _event(member.team_id, TeamEvent.Kind.ROLE_CHANGED, roles[member.role], None, member)
+                _event(member.team_id, TeamEvent.Kind.ROLE_CHANGED, roles[member.role], today, member)
             )
         if loaded["left_on"] is None and member.left_on:
             events.append(_event(member.team_id, TeamEvent.Kind.MEMBER_LEFT, "", member.left_on, member))
@@ -97,20 +98,20 @@ def member_events(members, created):
 
 
 def write(events, recorded_by=None):
-    """Save `events` (from the functions above) as recorded by `recorded_by`, in one query per batch."""
-    for event in events:
-        event.recorded_by = recorded_by
+    """Save `events` (from the functions above) as recorded by `recorded_by`. Many are streamed
+    as rows (rosters.bulk), without making a model instance of each."""
     if len(events) == 1:
-        events[0].save()
+        TeamEvent.objects.create(**events[0], recorded_by=recorded_by)
     elif events:
-        bulk.insert(TeamEvent, events)
+        bulk.insert_rows(TeamEvent, events, recorded_by_id=recorded_by.pk if recorded_by else None)
 
 
 def _event(team_id, kind, detail, day, member=None):
-    return TeamEvent(
-        team_id=team_id,
-        kind=kind,
-        member_id=member.pk if member else None,
-        detail=str(detail or "")[:255],
-        happened_on=day or timezone.localdate(),
-    )
+    """One event as the values of its row."""
+    return {
+        "team_id": team_id,
+        "kind": kind,
+        "member_id": member.pk if member else None,
+        "detail": str(detail or "")[:255],
+        "happened_on": day or timezone.localdate(),
+    }
