@@ -261,7 +261,26 @@ def _trimmed(rows):
 def _convert_legacy_text(sheet):
     """Decode each cell in the legacy encoding it reads best in. A cell that reads as well in
     Unicode as in a legacy encoding ("Hòa") follows its row, then its column: decoded only when
-    that run holds cells surely typed in that encoding."""
+    that run holds cells surely typed in that encoding. Without any such cell (most files), no
+    cell is converted, and the counting is skipped."""
+    if _has_legacy_cells(sheet):
+        _convert_cells(sheet)
+    sheet_name = legacy_encodings.cell_readings(sheet.name)
+    if sheet_name[0] != legacy_encodings.UNICODE:
+        sheet.name = legacy_encodings.decode(sheet.name, sheet_name[0])
+
+
+def _has_legacy_cells(sheet):
+    for row in sheet.rows:
+        for value in row:
+            if isinstance(value, str) and not value.isascii():
+                readings = legacy_encodings.cell_readings(value)
+                if len(readings) == 1 and readings[0] != legacy_encodings.UNICODE:
+                    return True
+    return False
+
+
+def _convert_cells(sheet):
     doubtful, by_row, by_column = [], defaultdict(Counter), defaultdict(Counter)
     for row_index, row in enumerate(sheet.rows):
         for column, value in enumerate(row):
@@ -281,9 +300,6 @@ def _convert_legacy_text(sheet):
         )
         if encoding:
             _convert(sheet, row_index, column, encoding)
-    sheet_name = legacy_encodings.cell_readings(sheet.name)
-    if sheet_name[0] != legacy_encodings.UNICODE:
-        sheet.name = legacy_encodings.decode(sheet.name, sheet_name[0])
 
 
 def _neighbours_encoding(counts, readings):
