@@ -18,7 +18,7 @@ from accounts.models import Role
 from teams.admin_map import load_admin_map
 from teams.demo_activity import year_of_logs
 from teams.demo_people import NameMaker, demo_phone
-from teams.models import AssistanceLog, Commune, Member, Team, TeamEvent, Village
+from teams.models import AssistanceLog, Commune, Member, Team, Village, history
 from teams.summaries import rebuild_all
 from vietnamese.text import normalize, search_key
 
@@ -155,16 +155,7 @@ def _members(teams):
         if member.training_status == Member.TrainingStatus.TRAINED:
             member.trained_on = member.joined_on
     Member.objects.bulk_create(members)
-    TeamEvent.objects.bulk_create(
-        TeamEvent(
-            team=member.team,
-            member=member,
-            kind=TeamEvent.Kind.MEMBER_JOINED,
-            detail=str(member.get_role_display()),
-            happened_on=member.joined_on,
-        )
-        for member in members
-    )
+    history.write(history.member_events(members, created=True))
 
 
 def _give_team_users_their_places(teams, members):
