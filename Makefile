@@ -58,9 +58,11 @@ test: install compilemessages
 bench: install compilemessages
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# The apps' layers (pyproject.toml, [tool.importlinter]; docs/architecture.md) after style.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
 # gettext's tools drop letters they cannot encode in a non-UTF-8 locale: "thôn" became "thn".

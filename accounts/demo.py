@@ -5,7 +5,7 @@ must); the team leader and member sign in with their phone: the code shows in th
 """
 
 from accounts.models import Role, RoleAssignment, User
-from teams.models import Commune, Province
+from places.models import Commune, Province
 
 DEMO_PASSWORD = "demo-Totechso-2026"  # noqa: S105  (published demo credential, not a secret)
 ADMIN_EMAIL = "admin@example.vn"

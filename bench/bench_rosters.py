@@ -157,10 +157,11 @@ def _import_export_dataset(teams, count):
 
 
 def run(report):
-    from accounts.scopes import Scope
+    from places.loading import load_admin_map
+    from places.models import Commune
+    from places.scopes import Scope
     from rosters.importing import import_file, plan_file
-    from teams.admin_map import load_admin_map
-    from teams.models import Commune, Member, Team
+    from teams.models import Member, Team
 
     report("load average at start (1, 5, 15 min)", " ".join(_load()), "")
     load_admin_map()

@@ -99,12 +99,14 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "vietnamese",  # no models: its template filters format numbers, money, phones, dates
+    "places",
     "accounts",
     "messaging",
     "rosters",  # the spreadsheet import engine; teams and trainings register their kinds
     "teams",
     "trainings",
     "cms",
+    "reporting",
     "privacy",
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
@@ -328,9 +330,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0),
         "options": {"expires": 60},
     },
-    # The dashboards' monthly totals are kept current on every log write; this nightly rebuild
-    # repairs anything written around the app (teams/summaries.py).
-    "rebuild-team-summaries": {"task": "teams.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+    # The dashboards' totals are kept current on every write; this nightly rebuild repairs
+    # anything written around the app (reporting/summaries.py, reporting/totals.py).
+    "rebuild-summaries": {"task": "reporting.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
     # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
     # ROSTER_JOB_STALE_MINUTES are marked failed (rosters/upkeep.py).
     "roster-files-retention": {

@@ -8,8 +8,9 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from accounts.scopes import scope_for
+from places.models import Village
 from rosters.importing import import_file, plan_file
-from teams.models import Member, Team, TeamEvent, Village
+from teams.models import Member, Team, TeamEvent
 from tests.factories_rosters import (
     commune_officer,
     province_officer,

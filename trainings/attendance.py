@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teams.models import Member
-from teams.signals import commune_counts_changed
 from trainings.models import Registration, TrainingSession
 
 Status = Registration.Status
@@ -40,18 +39,16 @@ def may_take_attendance(session, today=None):
 
 def record_attendance(session, came_ids):
     """Tick who came (registration ids); the rest of those registered did not. Members who came
-    are marked trained. Returns how many members became trained.
-
-    The communes of members who became trained are announced (teams.signals) inside the
-    transaction, so the trained counts kept above commit together with the attendance."""
+    are marked trained. Returns how many members became trained."""
     if not may_take_attendance(session):
         raise AttendanceError(
             [_("Attendance can be taken from the day of the session, and not for a cancelled one.")]
         )
     came_ids = {int(pk) for pk in came_ids}
     day = timezone.localdate(session.starts_at)
-    trained = []  # members who became trained
+    newly_trained = 0
     with transaction.atomic():
+        # The member's team too: Member.save tells reporting which commune's trained count changed.
         registered = list(
             session.registrations.filter(status=Status.REGISTERED).select_related("member__team")
         )
@@ -59,12 +56,9 @@ def record_attendance(session, came_ids):
             registration.attended = registration.pk in came_ids
         Registration.objects.bulk_update(registered, ["attended"])
         for registration in registered:
-            if registration.attended and registration.member_id and mark_trained(registration.member, day):
-                trained.append(registration.member)
+            if registration.attended and registration.member_id:
+                newly_trained += mark_trained(registration.member, day)
         if session.status == TrainingSession.Status.SCHEDULED:
             session.status = TrainingSession.Status.HELD
             session.save(update_fields=["status", "updated_at"])
-        if trained:
-            communes = sorted({member.team.commune_id for member in trained})
-            commune_counts_changed.send(sender=Member, commune_ids=communes)
-    return len(trained)
+    return newly_trained

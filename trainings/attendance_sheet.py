@@ -108,7 +108,7 @@ class AttendancePlan(Plan):
 
 
 class AttendancePlanner(Planner):
-    """Plans an attendance sheet for an officer's `scope` (accounts.scopes.Scope)."""
+    """Plans an attendance sheet for an officer's `scope` (places.scopes.Scope)."""
 
     columns = ATTENDANCE_COLUMNS
     plan_class = AttendancePlan

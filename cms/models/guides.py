@@ -16,10 +16,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.admin_feedback import FeedbackSummaryPanel
 from cms.blocks import GuideStreamBlock, plain_text
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.panels import FeedbackSummaryPanel
 
 WORDS_PER_MINUTE = 200
 

@@ -1,6 +1,6 @@
 """RosterImport moved here from teams: the same table (teams_rosterimport), so only the state moves.
 
-Databases made before the move keep their rows; teams 0008 drops the model from teams' state.
+Databases made before the move keep their rows; teams 0010 drops the model from teams' state.
 """
 
 import django.db.models.deletion
@@ -28,9 +28,16 @@ class Migration(migrations.Migration):
                     fields=[
                         (
                             "id",
-                            models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
                         ),
-                        ("kind", models.CharField(default="roster", max_length=16, verbose_name="what the file holds")),
+                        (
+                            "kind",
+                            models.CharField(
+                                default="roster", max_length=16, verbose_name="what the file holds"
+                            ),
+                        ),
                         (
                             "file",
                             models.FileField(
@@ -71,14 +78,21 @@ class Migration(migrations.Migration):
                         ("summary", models.JSONField(blank=True, default=dict, verbose_name="preview")),
                         (
                             "skipped_sheets",
-                            models.JSONField(blank=True, default=list, verbose_name="sheets skipped by the officer"),
+                            models.JSONField(
+                                blank=True, default=list, verbose_name="sheets skipped by the officer"
+                            ),
                         ),
                         ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
                         (
                             "started_at",
-                            models.DateTimeField(default=django.utils.timezone.now, verbose_name="started at"),
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, verbose_name="started at"
+                            ),
                         ),
-                        ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="imported at")),
+                        (
+                            "finished_at",
+                            models.DateTimeField(blank=True, null=True, verbose_name="imported at"),
+                        ),
                         (
                             "created_by",
                             models.ForeignKey(

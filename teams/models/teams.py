@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from places.models import Commune, Village
 from teams.models import history
-from teams.models.places import Commune, Village
+from teams.models.counted import CountedInReports
+from teams.signals import commune_counts_changed
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
 
@@ -35,7 +37,7 @@ class TeamQuerySet(models.QuerySet):
         )
 
 
-class Team(models.Model):
+class Team(CountedInReports):
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
         SUSPENDED = "suspended", _("suspended")
@@ -70,7 +72,8 @@ class Team(models.Model):
 
     objects = TeamQuerySet.as_manager()
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
+    counted_fields = ("status", "village_id", "commune_id")
 
     class Meta:
         verbose_name = _("team")
@@ -106,6 +109,9 @@ class Team(models.Model):
         instance._loaded = {"status": instance.__dict__.get("status")}
         return instance
 
+    def counted_changed(self, states):
+        commune_counts_changed.send(sender=Team, commune_ids={state["commune_id"] for state in states})
+
     @property
     def place(self):
         return self.village or self.commune
@@ -135,7 +141,7 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(name_key__contains=key) if key else self
 
 
-class Member(models.Model):
+class Member(CountedInReports):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
         MALE = "male", _("male")
@@ -213,7 +219,8 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
+    counted_fields = ("team_id", "left_on", "training_status")
 
     class Meta:
         verbose_name = _("member")
@@ -265,6 +272,14 @@ class Member(models.Model):
             "left_on": instance.__dict__.get("left_on"),
         }
         return instance
+
+    def counted_changed(self, states):
+        teams = {state["team_id"] for state in states}
+        if teams == {self.team_id} and Member.team.is_cached(self):
+            communes = {self.team.commune_id}
+        else:
+            communes = set(Team.objects.filter(pk__in=teams).values_list("commune_id", flat=True))
+        commune_counts_changed.send(sender=Member, commune_ids=communes)
 
     @property
     def public_phone(self):

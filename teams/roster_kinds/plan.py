@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from places.models import Village
+from places.names import PlaceNameError, PlaceNames, village_kind
 from rosters import bulk, cleaning
 from rosters.cleaning import CellError
 from rosters.kinds import Planner
 from rosters.outcome import NEW, UNCHANGED, UPDATED, Plan, SheetSummary
 from rosters.tables import RowError
-from teams.models import Member, Team, Village
+from teams.models import Member, Team
 from teams.roster_kinds import cleaning as member_cleaning
 from teams.roster_kinds import columns
-from teams.roster_kinds.places import Places, village_kind
 from teams.roster_kinds.title import decision_in_title
 from vietnamese.phones import Phone
 from vietnamese.text import normalize, search_key
@@ -76,14 +77,14 @@ def team_key(commune, village_key):
 
 
 class RosterPlanner(Planner):
-    """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
+    """Plans a team roster for an officer's `scope` (places.scopes.Scope)."""
 
     columns = columns.ROSTER_COLUMNS
     plan_class = RosterPlan
 
     def __init__(self, scope, skip_sheets=(), filename=""):
         super().__init__(scope, skip_sheets, filename)
-        self.places = Places(scope)
+        self.places = PlaceNames(scope)
         # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
         # named after the file ("minimal.csv"), which is no village.
         self.sheet_names_are_villages = not filename.lower().endswith((".csv", ".txt"))
@@ -140,14 +141,14 @@ class RosterPlanner(Planner):
 
         try:
             province = self.places.province(values["province"]) if "province" in values else None
-        except CellError as error:
+        except PlaceNameError as error:
             province = None
             fail("province", error)
         commune = None
         if "commune" in values:
             try:
                 commune = self.places.commune(values["commune"], province, values.get("district"))
-            except CellError as error:
+            except PlaceNameError as error:
                 fail("commune", error)
         elif not errors:
             commune = title_commune or self.places.default_commune()

@@ -7,12 +7,12 @@ The roster's RosterPlan carries the outcome and its writer writes it.
 
 from django.utils.translation import gettext as _
 
+from places.models import Village
+from places.names import PlaceNameError, PlaceNames, village_kind
 from rosters import cleaning
 from rosters.cleaning import CellError
 from rosters.kinds import Planner
-from teams.models import Village
 from teams.roster_kinds import columns
-from teams.roster_kinds.places import Places, village_kind
 from teams.roster_kinds.plan import RosterPlan
 from vietnamese.text import normalize
 
@@ -23,7 +23,7 @@ class VillagePlanner(Planner):
 
     def __init__(self, scope, skip_sheets=(), filename=""):
         super().__init__(scope, skip_sheets, filename)
-        self.places = Places(scope)
+        self.places = PlaceNames(scope)
         self.wanted = {}  # (commune code, key) -> row number, to refuse a village listed twice
 
     def start_sheet(self, sheet, table, summary):
@@ -41,7 +41,7 @@ class VillagePlanner(Planner):
                     raise CellError(
                         _("The row does not say which commune it belongs to: add a Xã/Phường column.")
                     )
-        except CellError as error:
+        except (CellError, PlaceNameError) as error:
             errors.append(table.error(record, "commune", str(error)))
         population = None
         if "population" in values:

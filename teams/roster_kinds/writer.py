@@ -9,9 +9,10 @@ totals kept by the layers above commit or roll back with the rows.
 from django.db import transaction
 from django.utils import timezone
 
+from places.models import Village
 from rosters import bulk
 from rosters.outcome import NEW, UPDATED, PlanHasErrors
-from teams.models import Member, Team, Village, history
+from teams.models import Member, Team, history
 from teams.signals import commune_counts_changed
 from vietnamese.text import search_key
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.scopes import Scope
+from places.models import Commune, Province
+from places.scopes import Scope
 from rosters import kinds
 from rosters.importing import import_file, plan_file
-from teams.models import Commune, Province
 
 
 class Command(BaseCommand):
@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--scope", required=True, help="commune (5 digits) or province (2 digits) code")
-        parser.add_argument("--kind", choices=sorted(kind.name for kind in kinds.all_kinds()), default="roster")
+        parser.add_argument(
+            "--kind", choices=sorted(kind.name for kind in kinds.all_kinds()), default="roster"
+        )
         parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
         parser.add_argument(
             "--skip-sheet",
