@@ -7,13 +7,13 @@ import pytest
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
-from teams.rosters.importing import import_file
 
 from accounts.models import Role
 from accounts.scopes import scope_for
 from places.models import Village
 from privacy.erasure import erase_person
 from reporting import dashboards
+from rosters.importing import import_file
 from teams.activity import last_months, month_start
 from teams.logbook import delete_log
 from teams.models import AssistanceLog, Member, Service, Team

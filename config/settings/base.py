@@ -1,7 +1,9 @@
-"""Settings for every environment, read from the environment (see config/env.py).
+"""Settings shared by every environment, read from the environment (see config/env.py).
 
-With nothing set, the platform runs embedded: SQLite, tasks in the calling process, SMS to the
-console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real services.
+Not used on its own: config/settings/local.py (the embedded mode, the default), production.py
+and test.py start from it. With nothing set it is the embedded mode: SQLite, tasks in the calling
+process, SMS to the console. DATABASE_URL, CELERY_BROKER_URL and REDIS_URL switch on the real
+services. Every value is checked as it is read: a bad one stops start-up with one line naming it.
 """
 
 import base64
@@ -28,11 +30,11 @@ DEBUG = env.get_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise SettingError(
-        "DJANGO_SECRET_KEY is not set (`make demo` writes one to .env; production sets its own)"
+        "DJANGO_SECRET_KEY is not set (`make demo` writes one to .env, read with DJANGO_ENV_FILE=.env; production sets its own)"
     )
 ALLOWED_HOSTS = env.get_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env.get_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_TRUSTED_ORIGINS = env.get_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env.get_url("SITE_URL", "http://127.0.0.1:8000")
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -182,7 +184,7 @@ STORAGES = {
 # import progress must be shared by all gunicorn workers and hosts. Redis in production; with no
 # REDIS_URL, the database (its table is made by a migration, so `migrate` is enough). Never
 # per-process memory: each worker would count on its own and let through workers × the limit.
-REDIS_URL = env.get("REDIS_URL", "")
+REDIS_URL = env.redis_url()
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -271,8 +273,9 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
-# LOGGING
+# LOGGING (Celery workers apply it too: config/celery_app.py)
 # ------------------------------------------------------------------------------
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -284,7 +287,7 @@ LOGGING = {
         }
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.get_choice("LOG_LEVEL", "INFO", LOG_LEVELS)},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"filters": ["refusals_without_traceback"]},
@@ -327,7 +330,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "sms-dispatch-due": {
         "task": "messaging.dispatch_due",
-        "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0),
+        "schedule": env.get_float("SMS_DISPATCH_INTERVAL", 10.0, minimum=0.1),
         "options": {"expires": 60},
     },
     # The dashboards' totals are kept current on every write; this nightly rebuild repairs
@@ -349,7 +352,9 @@ CELERY_BEAT_SCHEDULE = {
 # How long an unacknowledged task waits before Redis hands it to another worker (a killed
 # worker's batch comes back after this many seconds).
 if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("redis"):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 600)}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.get_int("CELERY_VISIBILITY_TIMEOUT", 600, minimum=1)
+    }
 
 # WAGTAIL
 # ------------------------------------------------------------------------------
@@ -372,124 +377,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# ROSTER IMPORTS (rosters/)
+# ROSTER IMPORTS, ALLAUTH, SMS, TRAININGS
 # ------------------------------------------------------------------------------
-ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
-# An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
-ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024)
-# Uploaded files wait in the private storage (STORAGES["private"]) under this folder, by random name.
-ROSTER_UPLOAD_DIR = "rosters"
-# Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
-ROSTER_FILE_RETENTION_DAYS = env.get_int("ROSTER_FILE_RETENTION_DAYS", 30)
-# A job still checking or importing this long after it started is marked failed (its task died).
-# Keep it well above CELERY_TASK_TIME_LIMIT plus the longest queue wait.
-ROSTER_JOB_STALE_MINUTES = env.get_int("ROSTER_JOB_STALE_MINUTES", 60)
-# The job keeps the first this-many errors and warnings, and counts the rest per column.
-ROSTER_KEPT_ERRORS = env.get_int("ROSTER_KEPT_ERRORS", 1000)
-# The error workbook copies the officer's own file only when its sheets unpack to at most this
-# many bytes; a larger file gets a plain list of the kept errors (openpyxl needs ~50x in memory).
-ROSTER_ERRORS_COPY_MAX_BYTES = env.get_int("ROSTER_ERRORS_COPY_MAX_BYTES", 2 * 1024 * 1024)
-
-# ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
-# ------------------------------------------------------------------------------
-# Team members sign in with their phone and a code by SMS; officers and editors with email,
-# password and an authenticator app (required for staff by accounts.middleware).
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email", "phone"}
-# Nobody signs up alone (the adapter closes sign-up: people are invited); allauth still wants
-# the fields declared to match the login methods. Phone is optional: officers may have none.
-ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
-ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
-ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
-ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
-ACCOUNT_PREVENT_ENUMERATION = True
-# A reset asked for an address with no account sends nothing: the page says the same either way,
-# and nobody can make the platform mail strangers.
-ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
-# The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
-# compare the hash of what was typed.
-ACCOUNT_FORMS = {
-    "request_login_code": "accounts.forms.PhoneLoginCodeForm",
-    "confirm_login_code": "accounts.forms.PhoneConfirmCodeForm",
-    "verify_phone": "accounts.forms.HashedVerifyPhoneForm",
-}
-# allauth's defaults are kept on purpose (codes by SMS cost money and invite abuse); they count
-# in the cache, so with Redis they hold across web servers.
-ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    "request_login_code": "20/m/ip,3/m/key",
-    "confirm_login_code": "10/m/ip,5/m/key",
-}
-ACCOUNT_LOGOUT_ON_GET = False
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Tổ công nghệ số"
-MFA_RECOVERY_CODE_COUNT = 10
-LOGIN_URL = "account_login"
-# How long an invitation link texted by an officer works (once), in hours.
-INVITATION_LINK_MAX_AGE_HOURS = env.get_int("INVITATION_LINK_MAX_AGE_HOURS", 72)
-if INVITATION_LINK_MAX_AGE_HOURS < 1:
-    raise SettingError("INVITATION_LINK_MAX_AGE_HOURS must be at least 1")
-LOGIN_REDIRECT_URL = "/"
-WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
-# Passwords are changed and reset through allauth only (no second password form in Wagtail).
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-WAGTAIL_PASSWORD_RESET_ENABLED = False
-
-# SMS (messaging/: the outbox, see messaging/outbox.py)
-# ------------------------------------------------------------------------------
-SMS_PROVIDER = env.get("SMS_PROVIDER", "console")
-if SMS_PROVIDER not in {"console", "twilio"}:
-    raise SettingError(f"SMS_PROVIDER must be console or twilio, not {SMS_PROVIDER!r}")
-SMS_WINDOW_START = env.get("SMS_WINDOW_START", "07:00")
-SMS_WINDOW_END = env.get("SMS_WINDOW_END", "21:00")
-SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
-SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
-SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50)  # messages per send task
-SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # most messages in flight at once
-# Seconds of sending (at SMS_RATE_PER_SECOND) handed to workers ahead: keep it well under
-# SMS_REQUEUE_AFTER; it is also how long a sign-in code may wait behind a bulk send.
-SMS_HANDOUT_AHEAD_SECONDS = env.get_int("SMS_HANDOUT_AHEAD_SECONDS", 30)
-SMS_MAX_ATTEMPTS = env.get_int("SMS_MAX_ATTEMPTS", 6)
-SMS_RETRY_BASE_SECONDS = env.get_float("SMS_RETRY_BASE_SECONDS", 30.0)
-SMS_RETRY_MAX_SECONDS = env.get_float("SMS_RETRY_MAX_SECONDS", 3600.0)
-# A message queued this long without an answer is handed out again (its task was lost).
-SMS_REQUEUE_AFTER = env.get_int("SMS_REQUEUE_AFTER", 300)
-# A hand-off younger than this may still be talking to the provider: nobody else touches it.
-SMS_HANDOFF_GRACE = env.get_int("SMS_HANDOFF_GRACE", 60)
-# Estimated cost per segment shown before a bulk send (VND; the contract's price).
-SMS_COST_PER_SEGMENT = env.get_int("SMS_COST_PER_SEGMENT", 800)
-TWILIO_ACCOUNT_SID = env.get("TWILIO_ACCOUNT_SID", "")
-TWILIO_AUTH_TOKEN = env.get("TWILIO_AUTH_TOKEN", "")
-TWILIO_MESSAGING_SERVICE_SID = env.get("TWILIO_MESSAGING_SERVICE_SID", "")
-TWILIO_SENDER_ID = env.get("TWILIO_SENDER_ID", "")  # a registered alphanumeric brand name
-TWILIO_API_BASE_URL = env.get("TWILIO_API_BASE_URL", "")  # only to point at a test double
-TWILIO_TIMEOUT = env.get_float("TWILIO_TIMEOUT", 10.0)
-if SMS_PROVIDER == "twilio":
-    for _name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
-        if not globals()[_name]:
-            raise SettingError(f"{_name} is not set (SMS_PROVIDER=twilio needs it)")
-    if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
-        raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
-
-# TRAININGS (trainings/: sessions and their reminders)
-# ------------------------------------------------------------------------------
-# Reminders before a session's start, in hours (default: the day before and two hours before).
-try:
-    TRAINING_REMINDER_HOURS = sorted(
-        {float(hours) for hours in env.get_list("TRAINING_REMINDER_HOURS", ("24", "2"))}, reverse=True
-    )
-except ValueError:
-    raise SettingError("TRAINING_REMINDER_HOURS must be hours separated by commas, e.g. 24,2") from None
-# A citizen's sign-up holds a place this long while they type the code texted to them.
-TRAINING_SIGN_UP_HOLD_MINUTES = env.get_int("TRAINING_SIGN_UP_HOLD_MINUTES", 10)
-# A reminder due while the sending window is shut goes out this many minutes before it closes the
-# evening before, unless that is more than half its lead time early: then it is dropped.
-TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)
+from config.settings.features import *  # noqa: E402,F403
 
 # The embedded mode (plain HTTP) prints email; a deployment sends it over SMTP unless told otherwise.
 _DEFAULT_MAILER = (
@@ -497,5 +387,7 @@ _DEFAULT_MAILER = (
     if HTTPS
     else "django.core.mail.backends.console.EmailBackend"
 )
-MAILERS = {"default": {"BACKEND": env.get("EMAIL_BACKEND", _DEFAULT_MAILER)}}
+MAILERS = {"default": {"BACKEND": env.get_dotted_path("EMAIL_BACKEND", _DEFAULT_MAILER)}}
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+if "@" not in DEFAULT_FROM_EMAIL:
+    raise SettingError(f"DEFAULT_FROM_EMAIL must be an email address, not {DEFAULT_FROM_EMAIL!r}")
