@@ -169,11 +169,6 @@ def test_attendance_marks_a_member_trained_on_the_dashboards(land):
     assert change(before, shown(land)) == {"trained": 1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the roster writer's bulk writes send commune_counts_changed from lane/rosters, not merged "
-    "yet: this then passes, and strict makes the stale mark fail until it is removed",
-)
 def test_a_roster_import_counts_its_villages_teams_and_members(land):
     officer = province_officer(land["province"])
     before = shown(land)
