@@ -2,7 +2,7 @@
 MEDIA_ROOT, so no web server or `/media/` route can ever hand them out.
 
 Its files have no URL: `url()` refuses, and the only way out is a view that checks the reader's
-scope and streams the file (teams/rosters/admin_views.py). The folder is PRIVATE_MEDIA_ROOT, read
+scope and streams the file (rosters/admin_views.py). The folder is PRIVATE_MEDIA_ROOT, read
 when first used, so tests can point it at a temporary folder.
 """
 

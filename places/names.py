@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from places.models import Commune, Province, Village
-from vietnamese.text import fold, normalize
+from vietnamese.text import fold, normalize, search_key
 from vietnamese.units import unit_key, unit_key_candidates
 
 # "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "UBND PHƯỜNG BA ĐÌNH" in the title lines above a header.
@@ -143,3 +143,10 @@ class PlaceNames:
             )
             % {"value": name}
         )
+
+
+def village_kind(name):
+    """A tổ dân phố or khu phố (a town's residential group) by its name, else a village."""
+    if search_key(name).startswith(("to ", "tdp", "khu pho")):
+        return Village.Kind.RESIDENTIAL_GROUP
+    return Village.Kind.VILLAGE

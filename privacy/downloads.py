@@ -6,7 +6,7 @@ import json
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from teams.rosters.exports import safe_cell
+from rosters.cells import safe_cell
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

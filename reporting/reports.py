@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from accounts.access_log import record_access
 from accounts.scopes import visible
 from places.models import Commune
+from rosters.cells import safe_cell
 from teams.activity import last_months, month_start, next_month
 from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Team
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
 _TEAM_PREFIX = re.compile(r"^tổ công nghệ số cộng đồng\s+", re.IGNORECASE)
@@ -79,13 +79,6 @@ def team_sheet_title(team):
     return _TEAM_PREFIX.sub("", team.name) or team.name
 
 
-def safe(value):
-    """A cell value that a spreadsheet shows as typed: text starting like a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 class _Sheets:
     """The workbook, written in memory with xlsxwriter: a province's report has a sheet per
     commune, and openpyxl makes and deletes a temporary file for each (most of the report's time).
@@ -122,7 +115,9 @@ class _Sheets:
             lines.append(totals)
         bold = {len(rows_before_header), len(lines) - 1 if total_label is not None else -1}
         for number, line in enumerate(lines):
-            sheet.write_row(number, 0, [safe(cell) for cell in line], self.bold if number in bold else None)
+            sheet.write_row(
+                number, 0, [safe_cell(cell) for cell in line], self.bold if number in bold else None
+            )
         return sheet
 
     def save(self, out):

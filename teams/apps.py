@@ -10,9 +10,11 @@ class TeamsConfig(AppConfig):
     def ready(self):
         from accounts import memberships
         from places.models import Village
+        from teams import roster_kinds
         from teams.membership import DIRECTORY
 
         memberships.register(DIRECTORY)
+        roster_kinds.register()  # the team roster and village list, for rosters/
         # Villages are counted per commune; teams tells reporting when one is added, moved or removed.
         pre_save.connect(_remember_commune, sender=Village, dispatch_uid="teams.village_commune")
         post_save.connect(_village_changed, sender=Village, dispatch_uid="teams.village_saved")

@@ -19,7 +19,7 @@ from places.loading import load_admin_map
 from places.models import Commune, Village
 from teams.demo_activity import year_of_logs
 from teams.demo_people import NameMaker, demo_phone
-from teams.models import AssistanceLog, Member, Team, TeamEvent
+from teams.models import AssistanceLog, Member, Team, history
 from teams.signals import everything_changed
 from vietnamese.text import normalize, search_key
 
@@ -156,16 +156,7 @@ def _members(teams):
         if member.training_status == Member.TrainingStatus.TRAINED:
             member.trained_on = member.joined_on
     Member.objects.bulk_create(members)
-    TeamEvent.objects.bulk_create(
-        TeamEvent(
-            team=member.team,
-            member=member,
-            kind=TeamEvent.Kind.MEMBER_JOINED,
-            detail=str(member.get_role_display()),
-            happened_on=member.joined_on,
-        )
-        for member in members
-    )
+    history.write(history.member_events(members, created=True))
 
 
 def _give_team_users_their_places(teams, members):

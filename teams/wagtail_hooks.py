@@ -1,8 +1,7 @@
-"""Wagtail loads `<app>.wagtail_hooks`: the teams admin menu, and the roster import's admin pieces."""
+"""Wagtail loads `<app>.wagtail_hooks`: the teams admin menu."""
 
 from wagtail import hooks
 
-import teams.rosters.admin_hooks  # noqa: F401  (registers its own views and menu items)
 from teams.admin_views import TeamsGroup
 
 

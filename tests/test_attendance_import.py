@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from teams.models import Member, RosterImport
+from rosters.models import RosterImport
+from teams.models import Member
 from tests import test_roster_admin as roster_pages
 from tests.factories_rosters import workbook_bytes
 from tests.factories_teams import MemberFactory, TeamFactory

@@ -13,9 +13,9 @@ from accounts.scopes import scope_for
 from places.models import Village
 from privacy.erasure import erase_person
 from reporting import dashboards
+from rosters.importing import import_file
 from teams.activity import last_months, month_start
 from teams.models import AssistanceLog, Member, Service, Team
-from teams.rosters.importing import import_file
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_rosters import province_officer, roster_xlsx
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
@@ -169,11 +169,6 @@ def test_attendance_marks_a_member_trained_on_the_dashboards(land):
     assert change(before, shown(land)) == {"trained": 1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the roster writer's bulk writes send commune_counts_changed from lane/rosters, not merged "
-    "yet: this then passes, and strict makes the stale mark fail until it is removed",
-)
 def test_a_roster_import_counts_its_villages_teams_and_members(land):
     officer = province_officer(land["province"])
     before = shown(land)

@@ -8,8 +8,9 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from teams.models import Member, RosterImport
-from teams.rosters import jobs
+from rosters import jobs
+from rosters.models import RosterImport
+from teams.models import Member
 from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
 
 pytestmark = pytest.mark.django_db

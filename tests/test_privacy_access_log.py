@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.models import AccessLogEntry, Role
-from teams.models import RosterImport
+from rosters.models import RosterImport
 from tests.factories import RoleAssignmentFactory
 from tests.pages import sent_to_admin_home
 from tests.privacy_world import build_world
@@ -92,7 +92,7 @@ def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, of
         summary={"totals": {"new": 3, "errors": 1}, "errors": [], "sheets": []},
     )
     job.file.save("to.csv", ContentFile("Họ và tên,Số điện thoại\nA,0912000333\n".encode()), save=False)
-    # The workbook a worker builds after the preview (teams/rosters/jobs.py).
+    # The workbook a worker builds after the preview (rosters/jobs.py).
     job.errors_file.save("errors.xlsx", ContentFile(b"the officer's rows and their errors"), save=False)
     job.save()
     assert client.get(reverse("rosters:errors", args=[job.pk])).status_code == 200

@@ -18,8 +18,9 @@ from privacy.erasure import erase_person
 from privacy.models import Channel, RightsRequest
 from privacy.requests import open_request
 from reporting import dashboards, reports
+from rosters.models import RosterImport
 from teams.activity import last_months, month_start
-from teams.models import Member, RosterImport
+from teams.models import Member
 from tests.factories import RoleAssignmentFactory
 from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code
 from tests.sessions import SignedInClient

@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from teams.models import Member, RosterImport
-from teams.rosters import jobs
+from rosters import jobs
+from rosters.models import RosterImport
+from teams.models import Member
 from tests.factories import VillageFactory
 from tests.factories_rosters import (  # noqa: F401
     commune_officer,

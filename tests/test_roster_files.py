@@ -25,10 +25,11 @@ from django.urls import clear_url_caches, reverse
 from openpyxl import Workbook, load_workbook
 
 from accounts.models import Role
-from teams.models import Member, RosterImport
-from teams.rosters import jobs
-from teams.rosters.outcome import Plan
-from teams.rosters.tables import RowError
+from rosters import jobs
+from rosters.models import RosterImport
+from rosters.outcome import Plan
+from rosters.tables import RowError
+from teams.models import Member
 from tests import test_roster_admin as roster_pages
 from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.factories_rosters import (  # noqa: F401  (fixture)

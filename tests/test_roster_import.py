@@ -9,8 +9,8 @@ from openpyxl import Workbook
 
 from accounts.scopes import scope_for
 from places.models import Village
+from rosters.importing import import_file, plan_file
 from teams.models import Member, Team, TeamEvent
-from teams.rosters.importing import VILLAGES, import_file, plan_file
 from tests.factories_rosters import (
     commune_officer,
     province_officer,
@@ -246,12 +246,13 @@ def test_a_second_leader_while_the_current_one_stays_is_an_error(officer, places
 
 
 def test_a_whole_import_is_rolled_back_when_writing_fails(officer, places, monkeypatch):
-    from teams.rosters import writer
+    from teams.models import history
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(writer.TeamEvent.objects, "bulk_create", broken)
+    # The history is written last, after villages, teams and members.
+    monkeypatch.setattr(history, "write", broken)
     with pytest.raises(RuntimeError):
         import_file(roster_xlsx(messy_rows()), "roster.xlsx", scope_for(officer), user=officer)
     assert Member.objects.count() == Village.objects.count() == Team.objects.count() == 0
@@ -268,7 +269,7 @@ def test_a_village_list_creates_and_updates_villages(officer, places):
     sheet.append([2, "Tổ dân phố 5", 800])
     sheet.append(["Cộng", "", 2050])
 
-    plan = import_file(workbook_bytes(workbook), "thon.xlsx", scope_for(officer), kind=VILLAGES)
+    plan = import_file(workbook_bytes(workbook), "thon.xlsx", scope_for(officer), kind="villages")
 
     assert plan.summary()["totals"] == {"new": 1, "updated": 1, "unchanged": 0, "skipped": 1, "errors": 0}
     assert sorted(Village.objects.values_list("name", "population", "kind")) == [

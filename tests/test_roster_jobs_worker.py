@@ -8,8 +8,8 @@ import io
 import pytest
 
 from config.celery_app import app
-from teams.models import RosterImport
-from teams.rosters.jobs import preview_roster_import
+from rosters.jobs import preview_roster_import
+from rosters.models import RosterImport
 from tests.celery_worker import Worker, clear_broker, wait_until
 from tests.factories_rosters import commune_officer, roster_map
 

@@ -10,8 +10,8 @@ import xlwt
 from openpyxl import Workbook
 
 from accounts.scopes import scope_for
+from rosters.importing import import_file, plan_file
 from teams.models import Member, Team
-from teams.rosters.importing import import_file, plan_file
 from tests.factories import VillageFactory
 from tests.factories_rosters import commune_officer, ods_bytes, roster_map, roster_sheet, workbook_bytes
 from tests.factories_teams import TeamFactory

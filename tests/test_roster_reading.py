@@ -4,9 +4,9 @@ import unicodedata
 
 import pytest
 
-from teams.rosters import columns
-from teams.rosters.reading import SpreadsheetError, read_spreadsheet
-from teams.rosters.tables import find_table
+from rosters.reading import SpreadsheetError, read_spreadsheet
+from rosters.tables import find_table
+from teams.roster_kinds import columns
 from tests.factories_rosters import roster_xlsx
 from vietnamese import legacy_encodings
 from vietnamese.legacy_encodings import decode, detect, encode_tcvn3, encode_vni

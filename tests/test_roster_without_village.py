@@ -5,8 +5,8 @@ from django.utils import translation
 
 from accounts.scopes import scope_for
 from places.models import Village
+from rosters.importing import import_file
 from teams.models import Member, Team
-from teams.rosters.importing import import_file
 from tests.factories_rosters import commune_officer, roster_map
 
 pytestmark = pytest.mark.django_db

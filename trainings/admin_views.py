@@ -16,8 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from accounts.admin_scoping import ScopedModelViewSet
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import scope_for
-from teams.rosters.admin_views import _download
-from teams.rosters.exports import export_file
+from rosters.admin_views import download
+from rosters.exports import export_file
 from trainings import bulk
 from trainings.access import manageable_registrations, manageable_sessions
 from trainings.changes import save_changes
@@ -52,7 +52,7 @@ def attendance_sheet(request, pk, file_format):
         lambda rows: rows.filter(session=session),
         detail=f"session {session.pk}",
     )
-    return _download(content, f"diem-danh-buoi-{session.pk}.{file_format}", content_type)
+    return download(content, f"diem-danh-buoi-{session.pk}.{file_format}", content_type)
 
 
 class SessionEditView(generic.EditView):

@@ -48,7 +48,10 @@ def record_attendance(session, came_ids):
     day = timezone.localdate(session.starts_at)
     newly_trained = 0
     with transaction.atomic():
-        registered = list(session.registrations.filter(status=Status.REGISTERED).select_related("member"))
+        # The member's team too: Member.save tells reporting which commune's trained count changed.
+        registered = list(
+            session.registrations.filter(status=Status.REGISTERED).select_related("member__team")
+        )
         for registration in registered:
             registration.attended = registration.pk in came_ids
         Registration.objects.bulk_update(registered, ["attended"])

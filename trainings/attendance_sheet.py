@@ -19,15 +19,17 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
 from accounts.scopes import visible
-from teams.rosters import cleaning, columns
-from teams.rosters.cleaning import CellError
-from teams.rosters.outcome import READ, UNCHANGED, UPDATED, Plan
-from teams.rosters.reading import cell_text
-from teams.rosters.tables import Column, find_table, missing_header_message, unmatched_headers
-from teams.rosters.writer import PlanHasErrors
+from rosters import cleaning, columns, kinds
+from rosters.cells import cell_text
+from rosters.cleaning import CellError
+from rosters.exports import register_export
+from rosters.kinds import Planner
+from rosters.outcome import UNCHANGED, UPDATED, Plan, PlanHasErrors
+from rosters.tables import Column
 from trainings.attendance import may_take_attendance, record_attendance
 from trainings.models import Registration, TrainingSession
 from vietnamese.phones import Phone
@@ -92,6 +94,10 @@ class AttendancePlan(Plan):
     marked_absent: int = 0  # registered, not on the sheet, and not yet recorded absent
     trained: int = 0  # members the writing marked trained
 
+    def changes(self):
+        # Registered but not on the sheet: recorded as absent, a change too.
+        return super().changes() + self.marked_absent
+
     def summary(self):
         return super().summary() | {
             "sessions": sorted(session.pk for session in self.came),
@@ -101,37 +107,17 @@ class AttendancePlan(Plan):
         }
 
 
-class AttendancePlanner:
+class AttendancePlanner(Planner):
     """Plans an attendance sheet for an officer's `scope` (places.scopes.Scope)."""
 
-    def __init__(self, scope, skip_sheets=()):
-        self.scope = scope
-        self.plan = AttendancePlan()
-        self.skip_sheets = set(skip_sheets)
+    columns = ATTENDANCE_COLUMNS
+    plan_class = AttendancePlan
 
-    def run(self, sheets, progress=None):
-        rows = []
-        for position, sheet in enumerate(sheets):
-            table = find_table(sheet, ATTENDANCE_COLUMNS)
-            if table is None:
-                self.plan.account_for(sheet, position, ATTENDANCE_COLUMNS, self.skip_sheets)
-                continue
-            summary = self.plan.summarise(sheet, position, table)
-            ignored = unmatched_headers(table)
-            if ignored:
-                summary.notes.append(
-                    _("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)}
-                )
-            rows.extend((table, summary, record) for record in table.records())
-            summary.skipped += table.skipped
-        if not any(sheet.status == READ for sheet in self.plan.sheets):
-            self.plan.sheets = []
-            self.plan.file_error = missing_header_message(sheets[0], ATTENDANCE_COLUMNS)
-            return self.plan
+    def read_row(self, table, summary, record, context):
+        return table, summary, record  # matched all at once, with one query per table
+
+    def plan_rows(self, rows, progress):
         self._match(rows)
-        order = {sheet.name: index for index, sheet in enumerate(self.plan.sheets)}
-        self.plan.errors.sort(key=lambda error: (order.get(error.sheet, 0), error.row))
-        return self.plan
 
     def _sessions(self, rows):
         """The sessions the rows name that are in the officer's scope, by the code as written."""
@@ -281,3 +267,21 @@ def attendance_rows(user):
         .select_related("session__course", "session__commune")
         .order_by("session__starts_at", "session_id", "full_name", "pk")
     )
+
+
+def register():
+    """The attendance list and its export, registered with the importer from trainings' AppConfig.ready."""
+    template = kinds.SheetTemplate(
+        "DANH SÁCH ĐIỂM DANH BUỔI TẬP HUẤN", ATTENDANCE_COLUMNS, ATTENDANCE_EXAMPLE
+    )
+    kinds.register(
+        kinds.Kind(
+            "attendance",
+            gettext_lazy("attendance list"),
+            AttendancePlanner,
+            write_attendance,
+            template,
+            summary_template="trainings/attendance_summary.html",
+        )
+    )
+    register_export("attendance", AttendanceResource, attendance_rows, "Điểm danh")

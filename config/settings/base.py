@@ -104,6 +104,7 @@ LOCAL_APPS = [
     "places",
     "accounts",
     "messaging",
+    "rosters",  # the spreadsheet import engine; teams and trainings register their kinds
     "teams",
     "trainings",
     "cms",
@@ -336,14 +337,14 @@ CELERY_BEAT_SCHEDULE = {
     # anything written around the app (reporting/summaries.py, reporting/totals.py).
     "rebuild-summaries": {"task": "reporting.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
     # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
-    # ROSTER_JOB_STALE_MINUTES are marked failed (teams/rosters/upkeep.py).
+    # ROSTER_JOB_STALE_MINUTES are marked failed (rosters/upkeep.py).
     "roster-files-retention": {
-        "task": "teams.rosters.jobs.delete_expired_roster_files",
+        "task": "rosters.jobs.delete_expired_roster_files",
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
     },
     "roster-jobs-stale": {
-        "task": "teams.rosters.jobs.fail_stale_roster_imports",
+        "task": "rosters.jobs.fail_stale_roster_imports",
         "schedule": 5 * 60,
         "options": {"expires": 4 * 60},
     },

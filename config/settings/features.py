@@ -7,7 +7,7 @@ sitting. Read and checked from the environment like the rest (config/env.py).
 from config import env
 from config.env import SettingError
 
-# ROSTER IMPORTS (teams/rosters)
+# ROSTER IMPORTS (rosters/)
 # ------------------------------------------------------------------------------
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, minimum=1)
 # An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.

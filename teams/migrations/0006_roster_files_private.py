@@ -2,35 +2,58 @@
 
 import config.storages
 import django.utils.timezone
-import teams.models.imports
+import rosters.models
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('teams', '0005_rosterimport_attendance_kind'),
+        ("teams", "0005_rosterimport_attendance_kind"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='rosterimport',
-            name='errors_file',
-            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=teams.models.imports.random_upload_name, verbose_name='error workbook'),
+            model_name="rosterimport",
+            name="errors_file",
+            field=models.FileField(
+                blank=True,
+                max_length=255,
+                storage=config.storages.private_storage,
+                upload_to=rosters.models.random_upload_name,
+                verbose_name="error workbook",
+            ),
         ),
         migrations.AddField(
-            model_name='rosterimport',
-            name='started_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='started at'),
+            model_name="rosterimport",
+            name="started_at",
+            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name="started at"),
         ),
         migrations.AlterField(
-            model_name='rosterimport',
-            name='file',
-            field=models.FileField(blank=True, max_length=255, storage=config.storages.private_storage, upload_to=teams.models.imports.random_upload_name, verbose_name='file'),
+            model_name="rosterimport",
+            name="file",
+            field=models.FileField(
+                blank=True,
+                max_length=255,
+                storage=config.storages.private_storage,
+                upload_to=rosters.models.random_upload_name,
+                verbose_name="file",
+            ),
         ),
         migrations.AlterField(
-            model_name='rosterimport',
-            name='status',
-            field=models.CharField(choices=[('previewing', 'checking the file'), ('previewed', 'ready to confirm'), ('importing', 'importing'), ('done', 'imported'), ('failed', 'not imported'), ('cancelled', 'cancelled')], default='previewing', max_length=16, verbose_name='status'),
+            model_name="rosterimport",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("previewing", "checking the file"),
+                    ("previewed", "ready to confirm"),
+                    ("importing", "importing"),
+                    ("done", "imported"),
+                    ("failed", "not imported"),
+                    ("cancelled", "cancelled"),
+                ],
+                default="previewing",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
     ]

@@ -1,14 +1,13 @@
-from teams.models.imports import RosterImport
+from teams.models.history import TeamEvent
 from teams.models.logs import AssistanceLog, LogOutcome
 from teams.models.services import OutcomeType, Service
-from teams.models.teams import Member, Team, TeamEvent
+from teams.models.teams import Member, Team
 
 __all__ = [
     "AssistanceLog",
     "LogOutcome",
     "Member",
     "OutcomeType",
-    "RosterImport",
     "Service",
     "Team",
     "TeamEvent",

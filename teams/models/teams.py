@@ -2,8 +2,8 @@
 
 A team serves one village (or, where a province does so, a whole commune). A `Member` row is one
 person's membership of one team: joining another team is a new row, leaving sets `left_on`, so a
-report for last year counts the people who were on the team then. `TeamEvent` records what
-changed and when (founding, status changes, members joining, leaving or changing role).
+report for last year counts the people who were on the team then. `TeamEvent` (history.py) records
+what changed and when (founding, status changes, members joining, leaving or changing role).
 """
 
 from django.conf import settings
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Commune, Village
+from teams.models import history
 from teams.models.counted import CountedInReports
 from teams.signals import commune_counts_changed
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
@@ -98,10 +99,8 @@ class Team(CountedInReports):
         self.name_key = search_key(self.name)
         creating = self._state.adding
         super().save(*args, **kwargs)
-        if creating:
-            self._record(TeamEvent.Kind.FOUNDED, self.decision_number, self.decision_date or self.founded_on)
-        elif getattr(self, "_loaded", {}).get("status", self.status) != self.status:
-            self._record(TeamEvent.Kind.STATUS_CHANGED, self.get_status_display(), self.dissolved_on)
+        # History is written through teams.models.history, as bulk writes (the roster import) do.
+        history.write(history.team_events([self], creating), getattr(self, "changed_by", None))
         self._loaded = {"status": self.status}
 
     @classmethod
@@ -109,17 +108,6 @@ class Team(CountedInReports):
         instance = super().from_db(db, field_names, values, **kwargs)
         instance._loaded = {"status": instance.__dict__.get("status")}
         return instance
-
-    def _record(self, kind, detail, day=None, member=None):
-        """History is written by the model, so the admin, the roster import and scripts all keep it."""
-        TeamEvent.objects.create(
-            team=self,
-            kind=kind,
-            member=member,
-            detail=str(detail or "")[:255],
-            happened_on=day or timezone.localdate(),
-            recorded_by=getattr(self, "changed_by", None),
-        )
 
     def counted_changed(self, states):
         commune_counts_changed.send(sender=Team, commune_ids={state["commune_id"] for state in states})
@@ -273,15 +261,7 @@ class Member(CountedInReports):
                 pass
         creating = self._state.adding
         super().save(*args, **kwargs)
-        self.team.changed_by = getattr(self, "changed_by", None)
-        if creating:
-            self.team._record(TeamEvent.Kind.MEMBER_JOINED, self.get_role_display(), self.joined_on, self)
-        else:
-            loaded = getattr(self, "_loaded", {"role": self.role, "left_on": self.left_on})
-            if loaded["role"] != self.role:
-                self.team._record(TeamEvent.Kind.ROLE_CHANGED, self.get_role_display(), None, self)
-            if loaded["left_on"] is None and self.left_on:
-                self.team._record(TeamEvent.Kind.MEMBER_LEFT, "", self.left_on, self)
+        history.write(history.member_events([self], creating), getattr(self, "changed_by", None))
         self._loaded = {"role": self.role, "left_on": self.left_on}
 
     @classmethod
@@ -347,45 +327,3 @@ class Member(CountedInReports):
             self.publish_phone_consent_at = timezone.now()
         if not self.publish_phone:
             self.publish_phone_consent_at = None
-
-
-class TeamEvent(models.Model):
-    """One change in a team's life, kept for the record and never edited or deleted."""
-
-    class Kind(models.TextChoices):
-        FOUNDED = "founded", _("team founded")
-        STATUS_CHANGED = "status_changed", _("status changed")
-        MEMBER_JOINED = "member_joined", _("member joined")
-        MEMBER_LEFT = "member_left", _("member left")
-        ROLE_CHANGED = "role_changed", _("role changed")
-
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="events", verbose_name=_("team"))
-    kind = models.CharField(_("what happened"), max_length=20, choices=Kind.choices)
-    member = models.ForeignKey(
-        Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("member"),
-    )
-    happened_on = models.DateField(_("date"), default=timezone.localdate)
-    detail = models.CharField(_("detail"), max_length=255, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("recorded by"),
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-
-    scope_commune_path = "team__commune"  # places/scopes.py
-
-    class Meta:
-        verbose_name = _("team event")
-        verbose_name_plural = _("team history")
-        ordering = ["-happened_on", "-recorded_at"]
-
-    def __str__(self):
-        return f"{self.happened_on:%d/%m/%Y} {self.get_kind_display()}"

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from places.models import Commune, Province
 from places.scopes import Scope
-from teams.rosters.importing import PLANNERS, ROSTER, import_file, plan_file
+from rosters import kinds
+from rosters.importing import import_file, plan_file
 
 
 class Command(BaseCommand):
@@ -23,7 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--scope", required=True, help="commune (5 digits) or province (2 digits) code")
-        parser.add_argument("--kind", choices=sorted(PLANNERS), default=ROSTER)
+        parser.add_argument(
+            "--kind", choices=sorted(kind.name for kind in kinds.all_kinds()), default="roster"
+        )
         parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
         parser.add_argument(
             "--skip-sheet",
@@ -73,7 +76,8 @@ class Command(BaseCommand):
             )
             for note in sheet["notes"]:
                 self.stdout.write(f"  {note}")
-        self.stdout.write(f"villages new {summary['villages_new']}, teams new {summary['teams_new']}")
+        if "villages_new" in summary:
+            self.stdout.write(f"villages new {summary['villages_new']}, teams new {summary['teams_new']}")
         for error in summary["errors"]:
             self.stdout.write(f"{error['sheet']} row {error['row']} {error['column']}: {error['message']}")
         for warning in summary["warnings"]:

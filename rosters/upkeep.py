@@ -1,0 +1,61 @@
+"""Keeping uploaded rosters no longer than needed, and no job running forever.
+
+An upload holds people's names and phones. It is deleted as soon as the import is refused
+(the file cannot be read, or has rows to fix: the error workbook is built first) or cancelled;
+an imported file is kept ROSTER_FILE_RETENTION_DAYS (to answer "what did that file say?") and an
+error workbook as long, then both are deleted by the hourly task in rosters/jobs.py.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from rosters.models import RosterImport
+
+RUNNING = (RosterImport.Status.PREVIEWING, RosterImport.Status.IMPORTING)
+REFUSED = (RosterImport.Status.FAILED, RosterImport.Status.CANCELLED)
+
+
+def delete_upload(job):
+    """Delete the uploaded file (the storage, then the row's reference to it)."""
+    if job.file:
+        job.file.delete(save=False)
+        RosterImport.objects.filter(pk=job.pk).update(file="")
+
+
+def delete_files(job):
+    delete_upload(job)
+    if job.errors_file:
+        job.errors_file.delete(save=False)
+        RosterImport.objects.filter(pk=job.pk).update(errors_file="")
+
+
+def expired_jobs(now=None):
+    """Jobs with a file left whose retention is over: counted from the import for imported
+    files, from the upload for the rest (a preview nobody confirmed, an error workbook)."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.ROSTER_FILE_RETENTION_DAYS)
+    has_file = ~Q(file="") | ~Q(errors_file="")
+    done = Q(status=RosterImport.Status.DONE, finished_at__lt=cutoff)
+    other = ~Q(status=RosterImport.Status.DONE) & Q(created_at__lt=cutoff)
+    return RosterImport.objects.filter(has_file & (done | other)).exclude(status__in=RUNNING)
+
+
+def delete_expired_files(now=None):
+    """Delete the files of `expired_jobs`; a preview left unconfirmed can no longer be confirmed."""
+    deleted = 0
+    for job in expired_jobs(now).iterator():
+        delete_files(job)
+        if job.status == RosterImport.Status.PREVIEWED:
+            RosterImport.objects.filter(pk=job.pk, status=job.status).update(
+                status=RosterImport.Status.CANCELLED
+            )
+        deleted += 1
+    return deleted
+
+
+def stale_jobs(now=None):
+    """Jobs still checking or importing ROSTER_JOB_STALE_MINUTES after their step began."""
+    cutoff = (now or timezone.now()) - timedelta(minutes=settings.ROSTER_JOB_STALE_MINUTES)
+    return RosterImport.objects.filter(status__in=RUNNING, started_at__lt=cutoff).select_related("created_by")

@@ -1,0 +1,43 @@
+"""Teams' kinds of list for the spreadsheet importer (rosters/): the team roster and the village list.
+
+`register` is called from teams' AppConfig.ready; it also registers the members, teams and logs
+exports. The planners and writer live beside it; the engine they plug into knows nothing of teams.
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from accounts.scopes import visible
+from rosters import kinds
+
+
+def imported_teams(user, summary):
+    """The teams an import wrote to, with their members now (the job page once it is done)."""
+    from teams.models import Member, Team
+
+    current = Prefetch("members", queryset=Member.objects.current().order_by("role", "name_key"))
+    teams = visible(user, Team.objects.filter(pk__in=summary.get("team_ids", [])))
+    return {"teams": teams.select_related("village", "commune").prefetch_related(current)}
+
+
+def register():
+    from teams.roster_kinds import columns, exports
+    from teams.roster_kinds.plan import RosterPlanner
+    from teams.roster_kinds.villages import VillagePlanner
+    from teams.roster_kinds.writer import write_plan
+
+    shown = {"summary_template": "teams/roster_kinds/summary.html"}
+    done = {"done_template": "teams/roster_kinds/done.html", "done_context": imported_teams}
+    roster = kinds.SheetTemplate(
+        "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG",
+        [column for column in columns.ROSTER_COLUMNS if column is not columns.DISTRICT],
+        columns.ROSTER_EXAMPLE,
+    )
+    villages = kinds.SheetTemplate(
+        "DANH SÁCH THÔN, TỔ DÂN PHỐ",
+        [column for column in columns.VILLAGE_COLUMNS if column is not columns.DISTRICT],
+        columns.VILLAGE_EXAMPLE,
+    )
+    kinds.register(kinds.Kind("roster", _("team roster"), RosterPlanner, write_plan, roster, **shown, **done))
+    kinds.register(kinds.Kind("villages", _("village list"), VillagePlanner, write_plan, villages, **shown))
+    exports.register()

@@ -1,1 +1,0 @@
-"""Team rosters from and to spreadsheets: reading, planning, writing, exporting (issue 6)."""
