@@ -447,6 +447,9 @@ SMS_WINDOW_END = env.get("SMS_WINDOW_END", "21:00")
 SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
 SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
 SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50)  # messages per send task
+# Threads per worker process talking to the provider at once (one HTTP connection each, shared
+# by every batch): they overlap the provider's latency; the database work stays batched.
+SMS_SEND_THREADS = env.get_int("SMS_SEND_THREADS", 8)
 SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000)  # most messages in flight at once
 # Seconds of sending (at SMS_RATE_PER_SECOND) handed to workers ahead: keep it well under
 # SMS_REQUEUE_AFTER; it is also how long a sign-in code may wait behind a bulk send.

@@ -1,27 +1,55 @@
-"""Moving messages between states, always leaving a MessageEvent behind."""
+"""Moving messages between states, always leaving a MessageEvent behind.
+
+Every change is announced with messaging.signals.message_state_changed once committed.
+"""
+
+from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
 
-from messaging.models import MessageEvent
+from messaging.models import Message, MessageEvent
+from messaging.signals import announce_moves
 
 
 def move(message, to_state, *, note="", provider_answer="", **fields):
     """Save `message` in `to_state` (plus `fields`) and record the change."""
-    from_state = message.state
-    message.state = to_state
-    for name, value in fields.items():
-        setattr(message, name, value)
-    with transaction.atomic():
-        message.save(update_fields=["state", "updated_at", *fields])
-        MessageEvent.objects.create(
-            message=message,
-            from_state=from_state,
-            to_state=to_state,
-            note=note[:255],
-            provider_answer=provider_answer,
+    return move_each([(message, to_state, note, provider_answer, fields)])[0]
+
+
+def move_each(moves):
+    """Apply many `(message, to_state, note, provider_answer, fields)` moves in one transaction:
+    one UPDATE per set of changed fields and one INSERT of their events, not two writes and a
+    commit per message (what lets one worker send hundreds of texts a second)."""
+    if not moves:
+        return []
+    now = timezone.now()
+    groups, events, moved = defaultdict(list), [], defaultdict(list)
+    for message, to_state, note, provider_answer, fields in moves:
+        from_state = message.state
+        message.state = to_state
+        message.updated_at = now
+        for name, value in fields.items():
+            setattr(message, name, value)
+        groups[tuple(sorted(fields))].append(message)
+        events.append(
+            MessageEvent(
+                message=message,
+                from_state=from_state,
+                to_state=to_state,
+                at=now,
+                note=note[:255],
+                provider_answer=provider_answer,
+            )
         )
-    return message
+        moved[to_state].append(message.pk)
+    with transaction.atomic():
+        for names, messages in groups.items():
+            Message.objects.bulk_update(messages, ["state", "updated_at", *names])
+        MessageEvent.objects.bulk_create(events)
+        for to_state, ids in moved.items():
+            announce_moves(ids, to_state)
+    return [message for message, *_ in moves]
 
 
 def move_many(queryset, from_states, to_state, *, note="", **fields):
@@ -31,11 +59,11 @@ def move_many(queryset, from_states, to_state, *, note="", **fields):
         rows = list(queryset.select_for_update().filter(state__in=from_states).values_list("pk", "state"))
         if not rows:
             return 0
-        queryset.model.objects.filter(pk__in=[pk for pk, _ in rows]).update(
-            state=to_state, updated_at=now, **fields
-        )
+        ids = [pk for pk, _ in rows]
+        queryset.model.objects.filter(pk__in=ids).update(state=to_state, updated_at=now, **fields)
         MessageEvent.objects.bulk_create(
             MessageEvent(message_id=pk, from_state=state, to_state=to_state, at=now, note=note[:255])
             for pk, state in rows
         )
+        announce_moves(ids, to_state)
     return len(rows)

@@ -29,7 +29,7 @@ ERRORS = {
 class FakeTwilio:
     def __init__(self):
         self.lock = threading.Lock()
-        self.accepted = []  # dicts: sid, to, body, date_created
+        self.accepted = []  # dicts: sid, to, body, date_created, at
         self.requests = 0
         self.scripts = {}  # phone -> (answers still to give, answer repeated after them or None)
         self.delay = 0.0
@@ -71,6 +71,8 @@ class FakeTwilio:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keeps connections open between requests, as Twilio does
+
             def log_message(self, format, *args):
                 pass  # quiet: tests read the fake's records, not its log
 
@@ -98,6 +100,7 @@ class FakeTwilio:
                     "to": form.get("To", ""),
                     "body": form.get("Body", ""),
                     "date_created": format_datetime(timezone.now()),
+                    "at": time.time(),  # when it was accepted: tests check the pace per second
                 }
                 with fake.lock:
                     fake.accepted.append(record)

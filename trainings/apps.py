@@ -7,4 +7,4 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self):
-        from trainings import signals  # noqa: F401  (connects the muted-number receiver)
+        from trainings import signals  # noqa: F401  (connects the muted-number receivers)
