@@ -74,9 +74,9 @@ from messaging.models import (
     State,
 )
 from messaging.secrets import seal
-from messaging.signals import announce_moves
 from messaging.segments import Estimate, count_segments, estimate
 from messaging.segments import unaccented as strip_accents
+from messaging.signals import announce_moves
 from messaging.states import move_many
 from messaging.window import is_open as sending_window_open
 from messaging.window import last_closing as sending_window_closed_before

@@ -81,7 +81,9 @@ def _claim(message_ids, now):
                 message.attempts += 1
                 work.append((message, "send"))
         handed = [message.pk for message, action in work if action == "send"]
-        Message.objects.filter(pk__in=handed).update(handed_at=now, attempts=F("attempts") + 1, updated_at=now)
+        Message.objects.filter(pk__in=handed).update(
+            handed_at=now, attempts=F("attempts") + 1, updated_at=now
+        )
         move_each(held)
     return messages, work
 
@@ -103,7 +105,9 @@ def deliver_many(message_ids, provider=None):
     messages, work = _claim(message_ids, timezone.now())
     if work:
         provider = provider or get_provider()
-        callback = settings.SITE_URL + reverse("messaging:twilio-status") if provider.name == "twilio" else None
+        callback = (
+            settings.SITE_URL + reverse("messaging:twilio-status") if provider.name == "twilio" else None
+        )
         outcomes, error = _talk(work, provider, callback)
         moves = [outcome for outcome in outcomes if outcome]
         with transaction.atomic():

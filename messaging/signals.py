@@ -28,6 +28,4 @@ def announce_moves(message_ids, to_state):
     if not message_ids:
         return
     ids = list(message_ids)
-    transaction.on_commit(
-        lambda: message_state_changed.send(sender=None, message_ids=ids, to_state=to_state)
-    )
+    transaction.on_commit(lambda: message_state_changed.send(sender=None, message_ids=ids, to_state=to_state))

@@ -42,7 +42,9 @@ def reminder_due(starts_at, hours, now):
     lead = timedelta(hours=hours)
     due = starts_at - lead
     if not sending_window_open(due):
-        evening = sending_window_closed_before(due) - timedelta(minutes=settings.TRAINING_REMINDER_EVENING_MARGIN)
+        evening = sending_window_closed_before(due) - timedelta(
+            minutes=settings.TRAINING_REMINDER_EVENING_MARGIN
+        )
         if due - evening > lead / 2:
             return None
         due = evening

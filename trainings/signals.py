@@ -25,7 +25,9 @@ def _upcoming_registrations(phone, statuses):
 def clear_reminders_of_muted_number(sender, phone, **kwargs):
     from trainings.reminders import clear_reminders
 
-    registrations = _upcoming_registrations(phone, [Registration.Status.REGISTERED, Registration.Status.WAITING])
+    registrations = _upcoming_registrations(
+        phone, [Registration.Status.REGISTERED, Registration.Status.WAITING]
+    )
     clear_reminders(registrations, "number muted")
 
 

@@ -8,8 +8,8 @@ import json
 from datetime import timedelta
 
 import requests
-from requests.adapters import HTTPAdapter
 from django.conf import settings
+from requests.adapters import HTTPAdapter
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
