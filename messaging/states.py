@@ -5,7 +5,8 @@ Every change is announced with messaging.signals.message_state_changed once comm
 
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from messaging.models import Message, MessageEvent
@@ -20,7 +21,8 @@ def move(message, to_state, *, note="", provider_answer="", **fields):
 def move_each(moves):
     """Apply many `(message, to_state, note, provider_answer, fields)` moves in one transaction:
     one UPDATE per set of changed fields and one INSERT of their events, not two writes and a
-    commit per message (what lets one worker send hundreds of texts a second)."""
+    commit per message (what lets one worker send hundreds of texts a second). Events of one
+    call share its time."""
     if not moves:
         return []
     now = timezone.now()
@@ -45,11 +47,33 @@ def move_each(moves):
         moved[to_state].append(message.pk)
     with transaction.atomic():
         for names, messages in groups.items():
-            Message.objects.bulk_update(messages, ["state", "updated_at", *names])
+            _update(messages, ["state", "updated_at", *names])
         MessageEvent.objects.bulk_create(events)
         for to_state, ids in moved.items():
             announce_moves(ids, to_state)
     return [message for message, *_ in moves]
+
+
+def _update(messages, names):
+    """One UPDATE for `messages`: a value all share is set as is, one that differs by row with
+    `CASE id WHEN … THEN … END` (bulk_update builds a When expression per row and field, which
+    cost more CPU than sending the texts)."""
+    values = {}
+    for name in names:
+        field = Message._meta.get_field(name)
+        column = {message.pk: getattr(message, field.attname) for message in messages}
+        if len(set(column.values())) == 1:
+            values[field.attname] = next(iter(column.values()))
+            continue
+        params = []
+        for pk, value in column.items():
+            params += [pk, field.get_db_prep_save(value, connection)]
+        pk_column = connection.ops.quote_name(Message._meta.pk.column)
+        whens = " ".join(["WHEN %s THEN %s"] * len(column))
+        # Only placeholders and a quoted column name in the text; every value is a parameter.
+        case = f"CASE {pk_column} {whens} END"
+        values[field.attname] = RawSQL(case, params, output_field=field)  # noqa: S611
+    Message.objects.filter(pk__in=[message.pk for message in messages]).update(**values)
 
 
 def move_many(queryset, from_states, to_state, *, note="", **fields):

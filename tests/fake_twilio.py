@@ -8,6 +8,7 @@ refuses. Used by the tests and by bench/bench_outbox.py.
 """
 
 import json
+import sys
 import threading
 import time
 import uuid
@@ -26,6 +27,15 @@ ERRORS = {
 }
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client killed mid-request (the SIGKILL tests) is expected, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class FakeTwilio:
     def __init__(self):
         self.lock = threading.Lock()
@@ -33,8 +43,7 @@ class FakeTwilio:
         self.requests = 0
         self.scripts = {}  # phone -> (answers still to give, answer repeated after them or None)
         self.delay = 0.0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -72,6 +81,7 @@ class FakeTwilio:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keeps connections open between requests, as Twilio does
+            disable_nagle_algorithm = True  # else a kept-alive reply waits ~40 ms for a delayed ACK
 
             def log_message(self, format, *args):
                 pass  # quiet: tests read the fake's records, not its log
