@@ -9,12 +9,11 @@ database cache in the embedded mode (config/settings.py), so every process count
 
 allauth's counter keeps each hit's time under a cache lock: right for a door people knock on a
 few times a minute, too slow for a pace of hundreds a second shared by many threads (the texts a
-provider account may take). `allow_per_second` counts those with one atomic increment per hit in
+provider account may take). `place_in_second` counts those with one atomic increment per hit in
 the same cache instead.
 """
 
 import hashlib
-import time
 
 from allauth.account.adapter import get_adapter
 from allauth.core.internal import ratelimit
@@ -43,18 +42,17 @@ def allow_key(action, key, *, rates=None):
     return allow(HttpRequest(), action, key=key, rates=rates)
 
 
-def allow_per_second(action, key, limit):
-    """Count one hit of `action` for `key` in the current clock second, every process together;
-    False once `limit` hits are counted in it (then wait for the next second). Atomic on Redis;
-    the database cache of the embedded mode (one process) may let a racing thread through."""
+def place_in_second(action, key, second):
+    """Count one hit of `action` for `key` in clock second `second` (an int, time.time()'s),
+    every process together, and return its place in that second: 1 for the first hit. Atomic on
+    Redis; the database cache of the embedded mode (one process) may give two threads a place."""
     digest = hashlib.sha256(str(key).encode()).hexdigest()[:16]
-    name = f"{APP}:{action}:{digest}:{int(time.time())}"
+    name = f"{APP}:{action}:{digest}:{second}"
     try:
-        used = cache.incr(name)
+        return cache.incr(name)
     except ValueError:  # the first hit of this second
         cache.add(name, 0, timeout=5)
-        used = cache.incr(name)
-    return used <= limit
+        return cache.incr(name)
 
 
 def client_address(request):

@@ -44,12 +44,20 @@ def backoff(attempts):
 
 
 def _wait_for_slot(account):
-    """Block until `account` may send one more text this second within SMS_RATE_PER_SECOND,
-    counted by every worker together: providers throttle an account (Twilio answers 429), and
-    staying under the rate ourselves saves burning retries."""
+    """Block until `account` may send one more text within SMS_RATE_PER_SECOND, counted by every
+    worker together: providers throttle an account (Twilio answers 429), and staying under the
+    rate ourselves saves burning retries. The n-th text of a second waits until (n - 1) / rate
+    into it, so texts are spread evenly and a second at the provider never gets more than the
+    rate, even when some arrive a little late."""
     limit = settings.SMS_RATE_PER_SECOND
-    while limit and not throttle.allow_per_second("sms_provider", account, limit):
-        time.sleep(1.0 - time.time() % 1.0 + 0.001)
+    while limit:
+        now = time.time()
+        second = int(now)
+        place = throttle.place_in_second("sms_provider", account, second)
+        if place <= limit:
+            time.sleep(max(0.0, second + (place - 1) / limit - now))
+            return
+        time.sleep(second + 1 - now)
 
 
 def _claim(message_ids, now):

@@ -93,8 +93,10 @@ def test_two_workers_keep_to_the_accounts_rate_together(workers, fake_twilio):
     for beat in (True, False):
         workers(beat=beat, extra_env={"SMS_RATE_PER_SECOND": "20"})
     assert wait_until(all_in(State.SENT, 120), timeout=120)
+    # Texts leave evenly spaced (50 ms apart at 20/s); one arriving late can share a second of
+    # the fake's clock with the next second's first, never more.
     per_second = Counter(int(m["at"]) for m in fake_twilio.accepted)
-    assert max(per_second.values()) <= 20
+    assert max(per_second.values()) <= 21, per_second
     assert len(fake_twilio.accepted) == 120
 
 
