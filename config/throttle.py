@@ -42,17 +42,19 @@ def allow_key(action, key, *, rates=None):
     return allow(HttpRequest(), action, key=key, rates=rates)
 
 
-def place_in_second(action, key, second):
+def place_in_second(action, key, second, *, at_least=1):
     """Count one hit of `action` for `key` in clock second `second` (an int, time.time()'s),
-    every process together, and return its place in that second: 1 for the first hit. Atomic on
-    Redis; the database cache of the embedded mode (one process) may give two threads a place."""
+    every process together, and return its place in that second: 1 for the first hit, never
+    below `at_least` (places before it are skipped). Atomic on Redis; the database cache of the
+    embedded mode (one process) may give two threads one place."""
     digest = hashlib.sha256(str(key).encode()).hexdigest()[:16]
     name = f"{APP}:{action}:{digest}:{second}"
     try:
-        return cache.incr(name)
+        place = cache.incr(name)
     except ValueError:  # the first hit of this second
         cache.add(name, 0, timeout=5)
-        return cache.incr(name)
+        place = cache.incr(name)
+    return place if place >= at_least else cache.incr(name, at_least - place)
 
 
 def client_address(request):

@@ -46,14 +46,15 @@ def backoff(attempts):
 def _wait_for_slot(account):
     """Block until `account` may send one more text within SMS_RATE_PER_SECOND, counted by every
     worker together: providers throttle an account (Twilio answers 429), and staying under the
-    rate ourselves saves burning retries. The n-th text of a second waits until (n - 1) / rate
-    into it, so texts are spread evenly and a second at the provider never gets more than the
-    rate, even when some arrive a little late."""
+    rate ourselves saves burning retries. The n-th text of a second leaves (n - 1) / rate into
+    it, and places whose time is past are skipped: texts go evenly spaced, never in a burst that
+    late arrivals would crowd into the provider's next second."""
     limit = settings.SMS_RATE_PER_SECOND
     while limit:
         now = time.time()
         second = int(now)
-        place = throttle.place_in_second("sms_provider", account, second)
+        due = int((now - second) * limit) + 1  # the first place whose time is not past
+        place = throttle.place_in_second("sms_provider", account, second, at_least=due)
         if place <= limit:
             time.sleep(max(0.0, second + (place - 1) / limit - now))
             return
