@@ -9,20 +9,33 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 # Translation catalogues need no secret key: the test settings carry a throwaway one, so
 # `make test` works on a fresh clone before `make demo` has written .env.
-CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings_test $(MANAGE)
+CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE)
 
-.PHONY: demo serve install test test-fast bench lint messages compilemessages lock clean
+.PHONY: demo serve install database static test test-fast bench lint messages compilemessages lock clean
+
+# uv installs the lock in seconds where pip took 80 s on an empty cache: the uv on PATH, else this
+# pinned one, which pip fetches once into .run/uv. Without either (no pip for $(PYTHON)), pip does it.
+UV_VERSION := 0.13.8
+UV := $(or $(shell command -v uv 2>/dev/null),.run/uv/bin/uv)
+# The system's certificates, as pip uses: a proxy's own authority trusted there is trusted by uv too.
+export UV_SYSTEM_CERTS = 1
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 13) else "Python 3.13 is needed (pyenv install 3.13), found " + sys.version.split()[0])'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.lock
+	@if [ -x $(UV) ] || $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore --target .run/uv uv==$(UV_VERSION); then \
+	  set -x; \
+	  { [ -x $(BIN)/python ] || $(UV) venv -q --seed --python $(PYTHON) $(VENV); } && \
+	  $(UV) pip install -q --python $(BIN)/python -r requirements.lock; \
+	else \
+	  set -x; \
+	  $(PYTHON) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -r requirements.lock; \
+	fi
 	touch $@
 
-# The demo's own secret key, generated once, never committed (.env is in .gitignore).
+# The demo's own secret key, generated once, never committed (.env is in .gitignore). Only the
+# demo and serve targets read it (DJANGO_ENV_FILE below); tests never do.
 .env:
 	@$(PYTHON) -c 'import secrets; print("DJANGO_SECRET_KEY=" + secrets.token_urlsafe(50))' > .env
 	@echo "Wrote a new secret key to .env"
@@ -32,18 +45,27 @@ compilemessages: install
 
 # Embedded mode: SQLite, plain HTTP on 127.0.0.1, SMS to the console, and a real Celery worker
 # with beat whose broker is a folder (.run/), so scheduled work runs without Redis.
+demo serve: export DJANGO_SETTINGS_MODULE = config.settings.local
+demo serve: export DJANGO_ENV_FILE = .env
 demo serve: export DJANGO_HTTPS = 0
 demo serve: export DJANGO_SERVE_MEDIA = 1
 demo serve: export SMS_PROVIDER = console
 demo serve: export CELERY_BROKER_URL = filesystem://
 demo serve: export SITE_URL = http://$(HOST):$(PORT)
-demo: install .env compilemessages
-	$(MANAGE) migrate --noinput -v0
-	$(MANAGE) collectstatic --noinput -v0
+# migrate is the longest step (Django re-renders the model state at each of ~230 migrations: CPU,
+# not SQL), so the catalogues and the static files are made beside it.
+demo: install .env
+	@$(MAKE) --no-print-directory -j3 database compilemessages static
 	$(MANAGE) load_demo
 	@$(MAKE) --no-print-directory serve
 
-serve:
+database: install
+	$(MANAGE) migrate --noinput -v0
+
+static: install
+	$(MANAGE) collectstatic --noinput -v0
+
+serve: .env
 	@echo
 	@echo "  Public site (Vietnamese):  http://$(HOST):$(PORT)/vi/"
 	@echo "  Public site (English):     http://$(HOST):$(PORT)/en/"
@@ -58,9 +80,11 @@ test: install compilemessages
 bench: install compilemessages
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# The apps' layers (pyproject.toml, [tool.importlinter]; docs/architecture.md) after style.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
 # gettext's tools drop letters they cannot encode in a non-UTF-8 locale: "thôn" became "thn".

@@ -14,7 +14,7 @@ from accounts.models import Role, RoleAssignment, User
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import assignable_roles, can_assign, visible, visible_users
 from messaging.outbox import when_it_goes
-from teams.models import Commune, Province
+from places.models import Commune, Province
 from vietnamese.phones import InvalidPhone, normalize_phone
 
 

@@ -10,8 +10,9 @@ spent reading figures, and the dashboard is in the language they chose.
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.memberships import is_on_a_team
 from accounts.middleware import has_staff_access
-from accounts.scopes import current_memberships, is_officer
+from accounts.scopes import is_officer
 
 OFFICER, EDITOR, TEAM, CITIZEN = "officer", "editor", "team", "citizen"
 
@@ -26,7 +27,7 @@ def area_of(user):
             cached = OFFICER
         elif has_staff_access(user):
             cached = EDITOR
-        elif current_memberships(user).exists():
+        elif is_on_a_team(user):
             cached = TEAM
         else:
             cached = CITIZEN
@@ -46,7 +47,7 @@ def landing_url(user, language=None):
         return reverse("wagtailadmin_home")
     with translation.override(language or language_of(user)):
         if area == OFFICER:
-            return reverse("teams:dashboard")
+            return reverse("reporting:dashboard")
         if area == TEAM:
             return reverse("teams:home")
         return f"/{translation.get_language()}/"

@@ -7,9 +7,15 @@ two-factor pages themselves: to type a code from their app, or to enrol one if t
 
 The check reads the session, not how it began, so every way in (password, phone code, an
 invitation, a password reset, any future one) ends here.
+
+Only page loads are sent there. A browser's own background requests (the favicon, images,
+scripts, fetches; told apart by Sec-Fetch-Dest) are refused instead: redirected, they loaded the
+enrolment page behind the officer's back, and each load of it makes a new secret, so the QR code
+on screen stopped working a moment after it was shown.
 """
 
 from allauth.mfa.models import Authenticator
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,8 +23,11 @@ from django.utils.http import urlencode
 from accounts.two_factor import passed_second_factor
 
 # Reachable without two-factor: allauth's own pages (enrolment lives there), language switching,
-# provider webhooks, static files and the health check.
-OPEN_PREFIXES = ("/accounts/", "/i18n/", "/sms/", "/static/", "/healthz")
+# provider webhooks, static files, the favicon and the health check.
+OPEN_PREFIXES = ("/accounts/", "/i18n/", "/sms/", "/static/", "/favicon.ico", "/healthz")
+# What a browser is loading when it asks for a page; a request without Sec-Fetch-Dest (an older
+# browser) counts as one.
+PAGE_DESTINATIONS = {"", "document", "iframe", "frame"}
 
 
 def has_staff_access(user):
@@ -37,6 +46,8 @@ class RequireStaffTwoFactorMiddleware:
             and not passed_second_factor(request)
             and has_staff_access(user)
         ):
+            if request.headers.get("Sec-Fetch-Dest", "") not in PAGE_DESTINATIONS:
+                return HttpResponseForbidden()
             enrolled = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
             target = reverse("mfa_reauthenticate" if enrolled else "mfa_activate_totp")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -124,10 +124,10 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     province = models.ForeignKey(
-        "teams.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+        "places.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
     )
     commune = models.ForeignKey(
-        "teams.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
     )
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
 
@@ -192,10 +192,10 @@ class Invitation(models.Model):
     language = models.CharField(_("language of the text"), max_length=8, default="vi")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     province = models.ForeignKey(
-        "teams.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
+        "places.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
     )
     commune = models.ForeignKey(
-        "teams.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
     )
     # The account that accepted, and the role it was given (both empty until then).
     user = models.ForeignKey(

@@ -1,63 +1,23 @@
 """What a person may see and change, decided in one place.
 
 Every view, admin screen, export and count that shows geographic data filters its queryset with
-`visible(user, queryset)` and fetches single objects with `get_visible_or_404`. A model says where
-it sits on the map with `scope_commune_path`: the lookup path from it to its Commune (for example
-`"village__commune"` on a team); Province and Commune themselves need none.
+`visible(user, queryset)` and fetches single objects with `get_visible_or_404`. The part of the
+map a person works in is a `places.scopes.Scope`, made here from their roles.
 
 Officer roles give a geographic scope: the whole country, a province, or a commune. Team roles
-give none here: a team leader's own team is reached through their membership (teams app).
+give none here: a team leader's own team is reached through their membership (teams/membership.py).
 """
-
-from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, RoleAssignment
+from accounts import memberships
+from accounts.models import Role, RoleAssignment, User
+from places.models import Commune, Province
+from places.scopes import Scope
 
 OFFICER_ROLES = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER}
-
-
-@dataclass(frozen=True)
-class Scope:
-    national: bool = False
-    provinces: frozenset = field(default_factory=frozenset)
-    communes: frozenset = field(default_factory=frozenset)
-    # Provinces that hold one of `communes`: visible (their name shows) but not theirs to manage.
-    parent_provinces: frozenset = field(default_factory=frozenset)
-
-    @property
-    def is_empty(self):
-        return not (self.national or self.provinces or self.communes)
-
-    def q(self, model):
-        """The condition rows of `model` must meet to be in this scope."""
-        if self.national:
-            return Q()
-        from teams.models import Commune, Province
-
-        if model is Province:
-            return Q(pk__in=self.provinces | self.parent_provinces)
-        if model is Commune:
-            commune_path, province_paths = "pk", ["province"]
-        else:
-            commune_path = model.scope_commune_path
-            # A model held either in a province or in a commune names both ways to its province.
-            province_paths = getattr(model, "scope_province_paths", [f"{commune_path}__province"])
-        condition = Q(pk__in=[])
-        for province_path in province_paths if self.provinces else []:
-            condition |= Q(**{f"{province_path}__in": self.provinces})
-        if self.communes:
-            condition |= Q(**{f"{commune_path}__in": self.communes})
-        return condition
-
-    def filter(self, queryset):
-        return queryset.filter(self.q(queryset.model))
-
-    def contains_commune(self, commune):
-        return self.national or commune.pk in self.communes or commune.province_id in self.provinces
 
 
 def scope_for(user):
@@ -141,13 +101,10 @@ def visible_users(user):
     """People `user` may pick (a role holder, a member's account): everyone for a national
     administrator, else those holding a role or sitting on a team somewhere in their scope
     (others join by invitation)."""
-    from accounts.models import User
-    from teams.models import Member
-
     if scope_for(user).national:
         return User.objects.all()
     held = visible(user, RoleAssignment.objects.all()).values("user_id")
-    on_teams = visible(user, Member.objects.filter(user__isnull=False)).values("user_id")
+    on_teams = visible(user, memberships.people_on_teams()).values("user_id")
     return User.objects.filter(Q(pk__in=held) | Q(pk__in=on_teams))
 
 
@@ -163,7 +120,6 @@ OUTSIDE_SCOPE_MESSAGE = _("This choice is outside the area you manage.")
 def is_scoped_model(model):
     """Does `model` sit on the map (or is it a person), so that a choice of it depends on scope?"""
     from accounts.models import User
-    from teams.models import Commune, Province
 
     return model in (Province, Commune, User) or any(
         hasattr(model, name) for name in ("scope_commune_path", "scope_catalogue_province_path")
@@ -175,7 +131,6 @@ def choosable(user, queryset):
     by a province (`scope_catalogue_province_path`) is choosable there and where it is national;
     models off the map (courses, groups) stay whole."""
     from accounts.models import User
-    from teams.models import Province
 
     model = queryset.model
     scope = scope_for(user)
@@ -198,71 +153,7 @@ def is_officer(user):
     return not scope_for(user).is_empty
 
 
-def has_role(user, *roles):
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.is_superuser or RoleAssignment.objects.filter(user=user, role__in=roles).exists()
-
-
-# TEAM MEMBERSHIP
-# A member's own team is reached through their current membership (teams.Member.user), not a
-# geographic role: a leader sees and logs for their team only, whatever commune it is in.
-
-LEADER_CORRECTION_DAYS = 7
-
-
-def current_memberships(user):
-    """`user`'s current memberships of teams that are not dissolved."""
-    from teams.models import Member, Team
-
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Member.objects.none()
-    return Member.objects.current().filter(user=user).exclude(team__status=Team.Status.DISSOLVED)
-
-
-def teams_led_by(user):
-    """The active teams `user` currently leads."""
-    from teams.models import Member, Team
-
-    team_ids = current_memberships(user).filter(role=Member.TeamRole.LEADER).values("team_id")
-    return Team.objects.active().filter(pk__in=team_ids)
-
-
-def team_of(user):
-    """The team `user` currently belongs to (the one they lead first), or None."""
-    membership = (
-        current_memberships(user)
-        .select_related("team__village", "team__commune")
-        .order_by("role", "pk")
-        .first()
-    )
-    return membership.team if membership else None
-
-
-def may_log_for(user, team):
-    """Only the team's own leader writes its log; officers correct it (`may_correct_log`)."""
-    return teams_led_by(user).filter(pk=team.pk).exists()
-
-
-def may_correct_log(user, log, today=None):
-    """The team's leader for `LEADER_CORRECTION_DAYS` days after logging, an officer of its unit always."""
-    from django.utils import timezone
-
-    if scope_for(user).contains_commune(log.commune):
-        return True
-    today = today or timezone.localdate()
-    logged_on = timezone.localtime(log.created_at).date()
-    return (today - logged_on).days < LEADER_CORRECTION_DAYS and may_log_for(user, log.team)
-
-
 def may_open_province(user, province):
     """A province's dashboard and report: national administrators and that province's officers."""
     scope = scope_for(user)
     return scope.national or province.pk in scope.provinces
-
-
-def publicly_listed_teams(queryset):
-    """Teams anyone may find on the public page: active ones. Phones follow `Member.public_phone`."""
-    from teams.models import Team
-
-    return queryset.filter(status=Team.Status.ACTIVE)

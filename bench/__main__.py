@@ -5,9 +5,12 @@ import pkgutil
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+from bench import figures
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 
 def _modules(selected):
@@ -33,13 +36,45 @@ def main():
     print(
         f"# database: {connection.vendor} ({database}); python {sys.version.split()[0]}; {os.cpu_count()} cores"
     )
+    report, failed = Report(), []
     try:
         for name in _modules(args.names):
             module = importlib.import_module(f"bench.{name}")
-            print(f"\n## {name.removeprefix('bench_')}: {module.__doc__.strip().splitlines()[0]}")
-            module.run(lambda label, value, unit="": print(f"{label:<60} {value:>12} {unit}"))
+            print(f"\n## {name.removeprefix('bench_')}: {module.__doc__.strip().splitlines()[0]}", flush=True)
+            try:
+                module.run(report)
+            except Exception:  # noqa: BLE001  (one broken bench must not hide the others' figures)
+                traceback.print_exc()
+                failed.append(name)
     finally:
         connection.creation.destroy_test_db(database, verbosity=0)
+    report.summary()
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
+
+
+class Report:
+    """What each bench calls for every figure: `report(label, value, unit)`, or with `baseline=`
+    (measured in the same run) to print the two side by side with their ratio. Keeps every row
+    for the closing table of issue 15's figures (bench/figures.py)."""
+
+    def __init__(self):
+        self.printed, self.compared = {}, []
+
+    def __call__(self, label, value, unit="", *, baseline=None):
+        self.printed[label] = value
+        if baseline is None:
+            print(f"{label:<60} {value:>12} {unit}", flush=True)
+            return
+        self.compared.append((label, value, baseline))
+        ratio = figures.ratio(value, baseline)
+        print(f"{label:<60} {value:>12} {unit}  baseline {baseline} {unit}  ratio {ratio}", flush=True)
+
+    def summary(self):
+        print("\n## issue 15: figure, value, baseline (same run unless a target), ratio, goal")
+        print(f"{'figure':<52} {'value':>14} {'baseline':>16} {'ratio':>8}  goal")
+        for name, value, baseline, ratio, goal in figures.rows(self.printed, self.compared):
+            print(f"{name:<52} {value!s:>14} {baseline!s:>16} {ratio:>8}  {goal}")
 
 
 def timed(function, repeat=1):

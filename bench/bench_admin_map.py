@@ -1,6 +1,6 @@
 """Loading the official map: first load and an unchanged re-load (which must write nothing)."""
 
-from teams.admin_map import load_admin_map
+from places.loading import load_admin_map
 
 
 def run(report):

@@ -5,15 +5,28 @@ when the database is PostgreSQL (a second process can then share the test databa
 asks for the page with a query string, which bypasses the page cache and renders it in full;
 "cached" is the page as every reader after the first gets it. Lighthouse runs when the
 `lighthouse` command is found (npm install lighthouse; LIGHTHOUSE=path/to/lighthouse).
+
+Under gunicorn the cold guide is also timed interleaved with the same guide served by our code
+at BENCH_GUIDES_BEFORE (before the guide-speed work) and with a bread page of Wagtail's
+bakerydemo, a stock Wagtail site, each under gunicorn with 2 workers and DEBUG off. Bakerydemo
+is set up once, outside this repository (BAKERYDEMO=/work/bakerydemo by default):
+    git clone https://github.com/wagtail/bakerydemo && cd bakerydemo
+    python3.13 -m venv .venv && .venv/bin/pip install wagtail==8.0.1 Django==6.1.3 gunicorn \
+        python-dotenv wagtail-font-awesome-svg django-extensions django-debug-toolbar \
+        django-csp dj-database-url "psycopg[binary]" whitenoise
+    createdb bakerydemo_guides   # BAKERYDEMO_DATABASE_URL, default postgres://postgres@127.0.0.1/…
+    DJANGO_SETTINGS_MODULE=bakerydemo.settings.production DATABASE_URL=… DJANGO_SECRET_KEY=x \
+        sh -c ".venv/bin/python manage.py migrate && .venv/bin/python manage.py load_initial_data \
+        && .venv/bin/python manage.py collectstatic --noinput"
 """
 
+import contextlib
 import gzip
 import json
 import os
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.request
 from io import StringIO
 from pathlib import Path
@@ -21,11 +34,17 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench import servers
 
 GUIDE = "/vi/vneid/kich-hoat-vneid-muc-2/"
 PAGES = {"guide": GUIDE, "home": "/vi/", "search": "/vi/search/?q=kich+hoat+vneid"}
-PORT = int(os.environ.get("BENCH_PORT", "8103"))
 REPEAT = 50
+# main just before the guide-speed work (routing by url_path, preloaded gunicorn).
+BEFORE = os.environ.get("BENCH_GUIDES_BEFORE", "c507619")
+BREAD = "/breads/anpan/"  # a bakerydemo page of about a guide's length: text, an image, a list
+COMPARE_REPEAT = int(os.environ.get("BENCH_GUIDES_REPEAT", "200"))
 
 
 def run(report):
@@ -36,6 +55,10 @@ def run(report):
     client = Client(HTTP_HOST="localhost")
     _server_time(report, "test client", lambda path: client.get(path).content, timed)
 
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{GUIDE}?cold")
+    report("guide page cold: database queries", len(queries.captured_queries))
+
     html = client.get(GUIDE).content
     report("guide page HTML with its inline CSS and script", f"{len(html) / 1024:.1f}", "KiB")
     report("  gzipped, as sent over 3G", f"{len(gzip.compress(html, 6)) / 1024:.1f}", "KiB")
@@ -44,8 +67,11 @@ def run(report):
     if connection.vendor != "postgresql":
         report("gunicorn: skipped (needs DATABASE_URL=postgres://…)", "-")
         return
-    with _gunicorn() as base:
+    env = _env()
+    with servers.ours(env, settings.BASE_DIR) as server:
+        base = server.base
         _server_time(report, "gunicorn", lambda path: urllib.request.urlopen(base + path).read(), timed)  # noqa: S310
+        _compare(report, env, server)
         lighthouse = os.environ.get("LIGHTHOUSE") or shutil.which("lighthouse")
         if not lighthouse:
             report("lighthouse: not installed (npm install lighthouse)", "-")
@@ -63,46 +89,56 @@ def _server_time(report, label, fetch, timed):
         report(f"{label}: guide page {state}, median / p95", f"{median * 1000:.1f} / {p95 * 1000:.1f}", "ms")
 
 
-class _gunicorn:
-    """gunicorn serving the benchmark's test database, with production settings (no DEBUG)."""
+def _env():
+    """Production settings (no DEBUG) on the benchmark's test database."""
+    database = settings.DATABASES["default"]
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only"),
+        "DJANGO_HTTPS": "0",
+        "DJANGO_SERVE_MEDIA": "1",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
 
-    def __enter__(self):
-        database = settings.DATABASES["default"]
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only"),
-            "DJANGO_HTTPS": "0",
-            "DJANGO_SERVE_MEDIA": "1",
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "WEB_CONCURRENCY": "2",
-        }
-        python = str(Path(settings.BASE_DIR) / ".venv" / "bin" / "python")
-        subprocess.run(  # noqa: S603
-            [python, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env=env,
-            check=True,
-            cwd=settings.BASE_DIR,
-        )
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(  # noqa: S603
-            [python, "-m", "gunicorn", "-c", "platform/gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}",
-             "--access-logfile", "/dev/null", "config.wsgi"],
-            env=env, cwd=settings.BASE_DIR, stdout=self.log, stderr=self.log,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{PORT}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz")  # noqa: S310
-                return base
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
 
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+def _compare(report, env, server):
+    """The cold guide now, at BEFORE and bakerydemo's bread page, interleaved, with the ratios."""
+    subprocess.run(  # noqa: S603
+        [str(Path(settings.BASE_DIR) / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env, check=True, cwd=settings.BASE_DIR,
+    )  # fmt: skip
+    before, why_not_before = servers.ours_at(BEFORE, env, settings.BASE_DIR)
+    bakery, why_not_bakery = servers.bakerydemo()
+    urls = {f"{server.base}{GUIDE}?cold": "guide cold, now"}
+    with contextlib.ExitStack() as stack:
+        for other, path, label, why_not in (
+            (before, f"{GUIDE}?cold", f"guide cold, before ({BEFORE})", why_not_before),
+            (bakery, BREAD, f"bakerydemo {BREAD}", why_not_bakery),
+        ):
+            if other is not None:
+                try:
+                    stack.enter_context(other)
+                    urls[other.base + path] = label
+                    continue
+                except RuntimeError as error:
+                    why_not = str(error).splitlines()[-1][:120]
+            report(f"{label}: skipped, {why_not}", "-")
+        with open("/proc/loadavg") as loadavg:
+            report(f"interleaved, {COMPARE_REPEAT} rounds; load average", loadavg.read().split()[0])
+        times = servers.interleaved(list(urls), COMPARE_REPEAT)
+    if before is not None:
+        before.cleanup()
+    medians = {}
+    for url, label in urls.items():
+        median, p95 = times[url]
+        medians[label] = median
+        report(f"gunicorn: {label}, median / p95", f"{median * 1000:.1f} / {p95 * 1000:.1f}", "ms")
+    now = medians["guide cold, now"]
+    for label, median in medians.items():
+        if label != "guide cold, now":
+            report(f"  ratio now / {label.split(',')[-1].strip()}", f"{now / median:.2f}", "x")
 
 
 def _lighthouse(command, url):

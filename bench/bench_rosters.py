@@ -157,9 +157,10 @@ def _import_export_dataset(teams, count):
 
 
 def run(report):
-    from accounts.scopes import Scope
-    from teams.admin_map import load_admin_map
-    from teams.models import Commune, Member, Team
+    from places.loading import load_admin_map
+    from places.models import Commune
+    from places.scopes import Scope
+    from teams.models import Member, Team
     from teams.rosters.importing import import_file, plan_file
 
     load_admin_map()

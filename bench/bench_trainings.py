@@ -24,7 +24,7 @@ LIVE = ["scheduled", "queued", "sent", "delivered"]
 
 
 def _campaign():
-    from teams.models import Commune, Province
+    from places.models import Commune, Province
     from trainings.models import Course, Registration, TrainingSession
 
     province = Province.objects.create(code="99", name="Tỉnh Đo Hiệu Năng", kind=Province.Kind.PROVINCE)

@@ -1,10 +1,7 @@
-"""Readers' feedback in the Wagtail admin: a list editors can filter by guide, and a summary on
-each guide's edit page that links to it."""
+"""Readers' feedback in the Wagtail admin: a list editors can filter by guide (the summary on each
+guide's edit page that links to it is cms/panels.py)."""
 
-from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -47,23 +44,3 @@ class GuideFeedbackViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["helpful", "comment"]
-
-
-class FeedbackSummaryPanel(Panel):
-    """Yes / no counts and the latest comments, shown beside the guide being edited."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "cms/admin/feedback_summary_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            guide = self.instance
-            feedback = (
-                GuideFeedback.objects.filter(guide_id=guide.pk) if guide.pk else GuideFeedback.objects.none()
-            )
-            context["counts"] = feedback.aggregate(
-                yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
-            )
-            context["latest"] = feedback.exclude(comment="")[:5]
-            context["list_url"] = f"{reverse('cms_guidefeedback:index')}?guide={guide.pk}"
-            return context

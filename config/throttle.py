@@ -5,7 +5,7 @@ client address through ALLAUTH_TRUSTED_PROXY_COUNT. Everything else we limit (fe
 finder, training sign-up, the pace of texts per provider account) goes through the same counter
 and the same client-address function, with rates in settings.RATE_LIMITS written as allauth's are
 ("5/m/ip", "3/h/key", several joined by commas). The default cache is Redis in production and the
-database cache in the embedded mode (config/settings.py), so every process counts in one place.
+database cache in the embedded mode (config/settings/base.py), so every process counts in one place.
 
 allauth's counter keeps each hit's time under a cache lock: right for a door people knock on a
 few times a minute, too slow for a pace of hundreds a second shared by many threads (the texts a

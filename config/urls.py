@@ -47,6 +47,7 @@ if settings.SERVE_MEDIA:
 # Pages citizens read carry their language: /vi/… and /en/….
 urlpatterns += i18n_patterns(
     path("", include("teams.urls")),
+    path("", include("reporting.urls")),
     path("", include("trainings.urls")),
     path("", include("privacy.urls")),
     path("", include("cms.urls")),

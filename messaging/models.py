@@ -61,7 +61,7 @@ class Message(models.Model):
     )
     # Where the message belongs on the map, so officers see their own unit's messages only.
     commune = models.ForeignKey(
-        "teams.Commune",
+        "places.Commune",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scopes import scope_for, visible
 from messaging.models import ConsentMethod, Purpose
+from places.models import Commune
 from privacy.holdings import CHOOSABLE_PURPOSES
 from privacy.models import Channel, RightsRequest
-from teams.models import Commune, Member
+from teams.models import Member
 from trainings.models import Registration
 from vietnamese.phones import InvalidPhone, normalize_phone
 from vietnamese.text import normalize

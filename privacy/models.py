@@ -61,7 +61,7 @@ class RightsRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     commune = models.ForeignKey(
-        "teams.Commune",
+        "places.Commune",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -81,7 +81,7 @@ class RightsRequest(models.Model):
         verbose_name=_("recorded by"),
     )
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("data request")
@@ -150,7 +150,7 @@ class RequestAction(models.Model):
     by_label = models.CharField(_("by (as recorded)"), max_length=254, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    scope_commune_path = "request__commune"  # accounts/scopes.py
+    scope_commune_path = "request__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("request action")

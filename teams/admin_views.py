@@ -17,7 +17,8 @@ from wagtail.permissions import register_permission_policy
 from accounts.admin_scoping import OfficerPermissionPolicy, ScopedModelViewSet
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import OUTSIDE_SCOPE_MESSAGE, scope_for
-from teams.models import AssistanceLog, Commune, Member, OutcomeType, Province, Service, Team
+from places.models import Commune, Province
+from teams.models import AssistanceLog, Member, OutcomeType, Service, Team
 
 
 class NationalDataPolicy(OfficerPermissionPolicy):

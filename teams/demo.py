@@ -15,11 +15,12 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PEOPLE, demo_user
 from accounts.models import Role
-from teams.admin_map import load_admin_map
+from places.loading import load_admin_map
+from places.models import Commune, Village
 from teams.demo_activity import year_of_logs
 from teams.demo_people import NameMaker, demo_phone
-from teams.models import AssistanceLog, Commune, Member, Team, TeamEvent, Village
-from teams.summaries import rebuild_all
+from teams.models import AssistanceLog, Member, Team, TeamEvent
+from teams.signals import everything_changed
 from vietnamese.text import normalize, search_key
 
 THON, TO_DAN_PHO = Village.Kind.VILLAGE, Village.Kind.RESIDENTIAL_GROUP
@@ -75,7 +76,7 @@ def load(stdout):
     if new_teams:
         _members(new_teams)
         year_of_logs(new_teams, random.Random(12))
-        rebuild_all()
+        everything_changed(sender=AssistanceLog)
     _link_team_users(stdout)
     provinces = Commune.objects.filter(teams__isnull=False).values("province_id").distinct().count()
     stdout.write(

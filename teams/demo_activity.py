@@ -10,7 +10,8 @@ from datetime import date
 
 from django.utils import timezone
 
-from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Service, Village
+from places.models import Village
+from teams.models import AssistanceLog, LogOutcome, Member, OutcomeType, Service
 
 SERVICE_WEIGHTS = {
     "vneid": 6,

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scopes import OUTSIDE_SCOPE_MESSAGE
-from teams.models import Member, OutcomeType, Service, Village
+from places.models import Village
+from teams.models import Member, OutcomeType, Service
 
 # No single session helps more people than this; a bigger number is a typing slip.
 MAX_PER_SESSION = 2000

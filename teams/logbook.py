@@ -1,11 +1,12 @@
-"""Writing a session to the log: once per form, with the monthly totals kept in step."""
+"""Writing a session to the log: once per form, telling reporting which months changed."""
 
 import uuid
 
 from django.db import IntegrityError, transaction
 
+from teams.activity import month_start
 from teams.models import AssistanceLog, LogOutcome
-from teams.summaries import month_start, refresh_commune_months
+from teams.signals import logs_changed
 
 
 def save_log(form, user, log=None):
@@ -15,7 +16,8 @@ def save_log(form, user, log=None):
     first one made instead of another, even when both arrive at once (the key is unique).
     """
     data = form.cleaned_data
-    if log is None:
+    created = log is None
+    if created:
         key = data.get("submission_key") or uuid.uuid4()
         existing = AssistanceLog.objects.filter(submission_key=key).first()
         if existing:
@@ -23,9 +25,6 @@ def save_log(form, user, log=None):
         log = AssistanceLog(
             team=form.team, commune_id=form.team.commune_id, submission_key=key, created_by=user
         )
-        previous_key = None
-    else:
-        previous_key = (log.commune_id, month_start(log.held_on))
     for name in ("held_on", "village", "citizens_helped", "women_helped", "over_60_helped", "note"):
         setattr(log, name, data[name])
     log.updated_by = user
@@ -40,21 +39,14 @@ def save_log(form, user, log=None):
                 LogOutcome.objects.update_or_create(
                     log=log, outcome_type_id=outcome_type_id, defaults={"count": count}
                 )
-            keys = [(log.commune_id, month_start(log.held_on))]
-            if previous_key:
-                keys.append(previous_key)
-            refresh_commune_months(keys)
+            # `log.save()` told reporting of the months; the outcomes changed since.
+            logs_changed.send(
+                sender=AssistanceLog, commune_months=[(log.commune_id, month_start(log.held_on))]
+            )
     except IntegrityError:
         # The same form saved at the same moment by a second tap: that one won.
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()
         if existing is None:
             raise
         return existing, False
-    return log, previous_key is None
-
-
-def delete_log(log):
-    with transaction.atomic():
-        key = (log.commune_id, month_start(log.held_on))
-        log.delete()
-        refresh_commune_months([key])
+    return log, created

@@ -8,12 +8,12 @@ named "Thôn Seed N" (key "seed N") so `--replace` can remove them and everythin
 
 from django.db import connection, transaction
 
-from teams.admin_map import load_admin_map
-from teams.models import Commune
-from teams.summaries import rebuild_all
+from places.loading import load_admin_map
+from places.models import Commune
+from teams.models import AssistanceLog
+from teams.signals import everything_changed
 
 FULL = {"villages": 75_000, "logs": 5_000_000}
-SEED_KEY_PREFIX = "seed "
 
 
 def remove_seed(cursor):
@@ -130,7 +130,8 @@ def seed(fraction, stdout):
             """,
             [],
         )
-    rebuild_all()
+    with transaction.atomic():
+        everything_changed(sender=AssistanceLog)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    stdout.write("summaries rebuilt")
+    stdout.write("totals rebuilt")

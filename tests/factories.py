@@ -3,7 +3,7 @@
 import factory
 
 from accounts.models import Role, RoleAssignment, User
-from teams.models import Commune, Province, Village
+from places.models import Commune, Province, Village
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):

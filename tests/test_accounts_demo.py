@@ -7,7 +7,7 @@ import pytest
 from accounts import demo
 from accounts.models import Role, RoleAssignment, User
 from accounts.scopes import scope_for
-from teams.models import Commune, Province
+from places.models import Commune, Province
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError
 
-from teams.admin_map import load_admin_map
-from teams.models import Commune, MapLoad, Province
+from places.loading import load_admin_map
+from places.models import Commune, MapLoad, Province
 
 pytestmark = pytest.mark.django_db
 

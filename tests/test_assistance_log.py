@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from teams.models import AssistanceLog, CommuneMonth, CommuneMonthOutcome, OutcomeType, Service
+from reporting.models import CommuneMonth, CommuneMonthOutcome
+from teams.models import AssistanceLog, OutcomeType, Service
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 
 pytestmark = pytest.mark.django_db
@@ -208,7 +209,8 @@ def test_a_plain_member_cannot_log(team, client):
 
 def test_leader_corrects_a_log_within_seven_days_and_the_totals_follow(leader, team, client):
     log = LogFactory(team=team, held_on=timezone.localdate(), created_by=leader, submission_key=uuid.uuid4())
-    from teams.summaries import month_start, refresh_commune_months
+    from reporting.summaries import refresh_commune_months
+    from teams.activity import month_start
 
     refresh_commune_months([(team.commune_id, month_start(log.held_on))])
     values = {

@@ -61,10 +61,6 @@ def test_a_team_leader_signs_in_by_phone_with_the_code_from_the_sms(
     assert page.context.cookies()[0]["name"] in {"sessionid", "csrftoken", "django_language"}
 
 
-# Open bug, found by CI at the end of the session that merged sign-in, limits and journeys: after
-# being sent back to the enrolment page a second time, the code for the secret shown is refused
-# ("Incorrect code"). Kept running so it shows the day it is fixed.
-@pytest.mark.xfail(reason="enrolment after a second visit to the page refuses the shown secret's code")
 def test_a_staff_user_without_two_factor_is_sent_to_enrol_before_the_admin(
     wagtail_root, phone_page, live_server, home_pages, output_dir
 ):

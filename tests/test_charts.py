@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from teams.charts import ranked_bars
+from reporting.charts import ranked_bars
 
 SVG = "{http://www.w3.org/2000/svg}"
 

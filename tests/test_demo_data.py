@@ -10,8 +10,9 @@ import time_machine
 from django.db.models.functions import TruncMonth
 
 from accounts import demo as accounts_demo
+from places.models import Province
 from teams import demo
-from teams.models import AssistanceLog, LogOutcome, Member, Province
+from teams.models import AssistanceLog, LogOutcome, Member
 
 pytestmark = pytest.mark.django_db
 

@@ -89,7 +89,7 @@ def test_the_attack_an_officer_invites_a_staff_phone_from_another_province(
     assert_admins_refuse(client)
     export = client.get(reverse("rosters:export", kwargs={"what": "members", "file_format": "xlsx"}))
     assert export.status_code == 302 and export["Location"].startswith("/accounts/login/")
-    dashboard = client.get(reverse("teams:dashboard_province", args=["15"]))
+    dashboard = client.get(reverse("reporting:dashboard_province", args=["15"]))
     assert dashboard.status_code == 302 and "/accounts/login/" in dashboard["Location"]
     # Nothing was given or recorded for the victim's account.
     assert list(victim.role_assignments.values_list("role", flat=True)) == [Role.PROVINCE_OFFICER]

@@ -53,14 +53,14 @@ def export_urls(world):
     # A commune's report: one team row and its one log; a province's: one commune row, one team row.
     urls.append(
         (
-            reverse("teams:monthly_report", args=["commune", commune.pk]) + f"?month={month}",
+            reverse("reporting:monthly_report", args=["commune", commune.pk]) + f"?month={month}",
             "monthly_report",
             2,
         )
     )
     urls.append(
         (
-            reverse("teams:monthly_report", args=["province", province.pk]) + f"?month={month}",
+            reverse("reporting:monthly_report", args=["province", province.pk]) + f"?month={month}",
             "monthly_report",
             2,
         )

@@ -18,9 +18,9 @@ from messaging.consent import mute
 from privacy.erasure import erase_person
 from privacy.models import Channel, RightsRequest
 from privacy.requests import open_request
-from teams import dashboards, reports
+from reporting import dashboards, reports
+from teams.activity import last_months, month_start
 from teams.models import Member, RosterImport
-from teams.summaries import month_start
 from tests.factories import RoleAssignmentFactory
 from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code
 from tests.sessions import SignedInClient
@@ -43,7 +43,7 @@ def traces(words):
 
 
 def figures(user, world):
-    months = dashboards.last_months()
+    months = last_months()
     national = dashboards.national(user, months)
     commune = dashboards.commune(user, world.team.commune, months)
     workbook, _name = reports.commune_report(user, world.team.commune, month_start(world.log.held_on))

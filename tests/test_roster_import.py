@@ -8,7 +8,8 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from accounts.scopes import scope_for
-from teams.models import Member, Team, TeamEvent, Village
+from places.models import Village
+from teams.models import Member, Team, TeamEvent
 from teams.rosters.importing import VILLAGES, import_file, plan_file
 from tests.factories_rosters import (
     commune_officer,

@@ -4,7 +4,8 @@ import pytest
 from django.utils import translation
 
 from accounts.scopes import scope_for
-from teams.models import Member, Team, Village
+from places.models import Village
+from teams.models import Member, Team
 from teams.rosters.importing import import_file
 from tests.factories_rosters import commune_officer, roster_map
 

@@ -9,10 +9,11 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment
-from accounts.scopes import teams_led_by
-from teams import dashboards
+from reporting import dashboards
+from reporting.summaries import rebuild_all
+from teams.activity import last_months
+from teams.membership import teams_led_by
 from teams.models import AssistanceLog, Member, Team
-from teams.summaries import rebuild_all
 from tests.scope_land import build_land, officer, posted
 from trainings.models import TrainingSession
 
@@ -21,7 +22,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")
 
 def figures(national_admin, province):
     """What the national and Lào Cai dashboards show: every row and total, every month."""
-    months = dashboards.last_months()
+    months = last_months()
     boards = [
         dashboards.national(national_admin, months),
         dashboards.province(national_admin, province, months),

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from accounts.models import Role, RoleAssignment
 from accounts.scopes import get_visible_or_404, scope_for, visible
-from teams.models import Commune, Province, Village
+from places.models import Commune, Province, Village
 from tests.factories import (
     CommuneFactory,
     ProvinceFactory,

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from teams.admin_map import load_admin_map
-from teams.models import Commune
+from places.loading import load_admin_map
+from places.models import Commune
 
 
 @pytest.mark.django_db

@@ -150,6 +150,20 @@ def test_enrolling_gives_recovery_codes(client, officer):
     assert client.get("/admin/").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("path", "answer"), [("/favicon.ico", (302, "/static/cms/favicon.ico")), ("/admin/", (403, None))]
+)
+def test_a_browsers_background_request_leaves_the_secret_being_enrolled(client, officer, path, answer):
+    """Browsers fetch /favicon.ico after every page: sent to the enrolment page, it made a new
+    secret, and the code for the QR code on screen was refused."""
+    shown = client.get(reverse("mfa_activate_totp")).context["form"].secret
+
+    response = client.get(path, headers={"Sec-Fetch-Dest": "image", "Sec-Fetch-Mode": "no-cors"})
+
+    assert (response.status_code, response.get("Location")) == answer
+    assert client.session["mfa.totp.secret"] == shown
+
+
 def test_team_members_are_not_asked_for_two_factor(client, leader):
     client.force_login(leader)
     assert client.get("/vi/").status_code in (200, 404)

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import Role
-from accounts.scopes import may_log_for, team_of, teams_led_by, visible
+from accounts.scopes import visible
+from teams.membership import may_log_for, team_of, teams_led_by
 from teams.models import AssistanceLog, Member, Team
 from tests.factories import (
     CommuneFactory,

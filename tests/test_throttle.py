@@ -40,7 +40,7 @@ print(codes, sign_ups)
 def _processes(tries, **env):
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings_test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DJANGO_SECRET_KEY": "x",
         **env,
     }
@@ -83,7 +83,7 @@ def test_two_processes_share_the_redis_cache(redis_url, tmp_path):
 
 def test_without_redis_the_cache_is_the_database_never_process_memory():
     check = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_SECRET_KEY": "x"}
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local", "DJANGO_SECRET_KEY": "x"}
     found = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", check],
         cwd=settings.BASE_DIR,

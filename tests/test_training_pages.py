@@ -355,10 +355,11 @@ def test_a_leader_ticks_who_came_and_members_are_marked_trained(client, place):
     assert absent.training_status == Member.TrainingStatus.NOT_TRAINED
     assert TrainingSession.objects.get(pk=session.pk).status == "held"
     # The commune dashboard's figures count the member as trained.
-    from teams import dashboards
+    from reporting import dashboards
+    from teams.activity import last_months
 
     officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=place["commune"]).user
-    board = dashboards.commune(officer, place["commune"], dashboards.last_months())
+    board = dashboards.commune(officer, place["commune"], last_months())
     assert (board.total.members, board.total.trained) == (3, 1)
 
 

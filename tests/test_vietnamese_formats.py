@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone, translation
 
 from accounts.models import Role
-from teams.charts import ranked_bars
+from reporting.charts import ranked_bars
+from reporting.summaries import refresh_commune_months
+from teams.activity import month_start
 from teams.models import Member
-from teams.summaries import month_start, refresh_commune_months
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import SessionFactory

@@ -1,8 +1,10 @@
 """Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
 team leaders in the commune their team is in."""
 
-from accounts.scopes import scope_for, teams_led_by, visible
-from teams.models import Commune, Member
+from accounts.scopes import scope_for, visible
+from places.models import Commune
+from teams.membership import teams_led_by
+from teams.models import Member
 from trainings.models import Registration, TrainingSession
 
 
@@ -22,13 +24,6 @@ def manageable_registrations(user):
 def venue_communes(user):
     """Communes where `user` may hold a session."""
     return visible(user, Commune.objects.all()) | Commune.objects.filter(pk__in=_led_communes(user))
-
-
-def may_manage(user, session):
-    return (
-        scope_for(user).contains_commune(session.commune)
-        or teams_led_by(user).filter(commune_id=session.commune_id).exists()
-    )
 
 
 def may_run_trainings(user):

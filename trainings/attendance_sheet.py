@@ -102,7 +102,7 @@ class AttendancePlan(Plan):
 
 
 class AttendancePlanner:
-    """Plans an attendance sheet for an officer's `scope` (accounts.scopes.Scope)."""
+    """Plans an attendance sheet for an officer's `scope` (places.scopes.Scope)."""
 
     def __init__(self, scope, skip_sheets=()):
         self.scope = scope

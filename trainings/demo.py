@@ -9,9 +9,10 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import Role
+from places.models import Village
 from teams.demo import LEADER_VILLAGE, TEAM_USERS
 from teams.demo_people import NameMaker
-from teams.models import Member, Service, Village
+from teams.models import Member, Service
 from trainings.models import Course, Registration, TrainingSession
 from trainings.registering import enrol, sign_up
 

@@ -7,7 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Team, Village
+from places.models import Village
+from teams.models import Team
 from trainings.access import enrollable_members, venue_communes
 from trainings.models import Course, Registration, TrainingSession
 from vietnamese.phones import InvalidPhone, normalize_phone

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.areas import CITIZEN, EDITOR, OFFICER, TEAM, area_of
-from accounts.scopes import teams_led_by
+from accounts.memberships import leads_a_team
 
 register = template.Library()
 
@@ -19,11 +19,11 @@ register = template.Library()
 def _links(user, area):
     home = f"/{get_language()}/"
     if area == OFFICER:
-        return [(_("Dashboards"), reverse("teams:dashboard")), (_("Admin"), reverse("wagtailadmin_home"))]
+        return [(_("Dashboards"), reverse("reporting:dashboard")), (_("Admin"), reverse("wagtailadmin_home"))]
     if area == EDITOR:
         return [(_("Admin"), reverse("wagtailadmin_home")), (_("Guides"), home)]
     if area == TEAM:
-        leads = teams_led_by(user).exists()
+        leads = leads_a_team(user)
         links = [(_("My team"), reverse("teams:home"))]
         if leads:
             links.append((_("Log a session"), reverse("teams:log_session")))

@@ -2,11 +2,13 @@
 
 import io
 import math
+from operator import attrgetter
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,15 +18,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.admin_feedback import FeedbackSummaryPanel
 from cms.blocks import GuideStreamBlock, plain_text
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.panels import FeedbackSummaryPanel
+from cms.routing import RoutedPageMixin
 
 WORDS_PER_MINUTE = 200
 
 
-class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutablePageMixin, Page):
+class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences: what this guide helps with.")
     )
@@ -83,8 +86,20 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topic"] = self.get_parent().specific
-        context["related"] = GuidePage.objects.sibling_of(self, inclusive=False).live().order_by("path")[:3]
+        # Titles and URLs only: neither needs the topic's own fields or the guides' bodies, so the
+        # related guides and this guide's translations (for the language links) are plain pages,
+        # read in one query.
+        context["topic"] = self.get_parent()
+        language = F("locale__language_code")
+        translations = Page.objects.filter(translation_key=self.translation_key).live()
+        siblings = Page.objects.sibling_of(self, inclusive=False).live().type(GuidePage).order_by("path")[:3]
+        pages = list(
+            translations.annotate(language=language, related=Value(False)).union(
+                siblings.annotate(language=language, related=Value(True)), all=True
+            )
+        )
+        context["translations"] = [page for page in pages if not page.related]
+        context["related"] = sorted((page for page in pages if page.related), key=attrgetter("path"))
         context["share_url"] = self.public_url(request)
         return context
 

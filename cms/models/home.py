@@ -8,9 +8,10 @@ from wagtail.search import index
 
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.routing import RoutedPageMixin
 
 
-class HomePage(CachedPageMixin, Page):
+class HomePage(CachedPageMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -33,7 +34,7 @@ class HomePage(CachedPageMixin, Page):
         return context
 
 
-class TopicPage(FoldedSearchMixin, CachedPageMixin, Page):
+class TopicPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
     """A basic digital skill or a service teams help with (VNeID, payments, safety…)."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -10,9 +10,10 @@ from wagtail.search import index
 from cms.blocks import BodyStreamBlock, plain_text
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from cms.routing import RoutedPageMixin
 
 
-class NewsIndexPage(CachedPageMixin, Page):
+class NewsIndexPage(CachedPageMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -29,7 +30,7 @@ class NewsIndexPage(CachedPageMixin, Page):
         return context
 
 
-class NoticePage(FoldedSearchMixin, CachedPageMixin, Page):
+class NoticePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
     class Kind(models.TextChoices):
         POLICY = "policy", _("Policy")
         ANNOUNCEMENT = "announcement", _("Announcement")
@@ -60,7 +61,7 @@ class NoticePage(FoldedSearchMixin, CachedPageMixin, Page):
         return f"{self.summary} {plain_text(self.body)}"
 
 
-class StandardPage(FoldedSearchMixin, CachedPageMixin, Page):
+class StandardPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
     """About, privacy policy and the like."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("text"))

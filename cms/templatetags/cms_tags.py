@@ -4,7 +4,9 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.db.models import F
 from django.urls import translate_url
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -22,13 +24,19 @@ def alternates(context):
     page = context.get("page")
     current = context.get("LANGUAGE_CODE")
     if page is not None and hasattr(page, "get_translations"):
-        urls = {
-            translation.locale.language_code: translation.get_url(request=request)
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        if request.path != page.get_url(request=request):
+        # Plain pages: a translation's URL needs no field of its own type (a guide's body is long).
+        # A page whose context already read them (a guide) passes them as `translations`.
+        translations = context.get("translations")
+        if translations is None:
+            language = F("locale__language_code")
+            translations = (
+                Page.objects.filter(translation_key=page.translation_key).live().annotate(language=language)
+            )
+        urls = {translation.language: translation.get_url(request=request) for translation in translations}
+        page_url = page.get_url(request=request)
+        if request.path != page_url:
             # A sub-view such as print/ or poster/: the same sub-view in the other language.
-            suffix = request.path.removeprefix(page.get_url(request=request))
+            suffix = request.path.removeprefix(page_url)
             urls = {code: f"{url}{suffix}" for code, url in urls.items()}
     else:
         urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
@@ -43,7 +51,10 @@ def alternates(context):
 
 @register.simple_tag
 def breadcrumbs(page):
-    """Ancestors from the language's home page down to the parent."""
+    """Ancestors from the language's home page down to the parent (known already when routed)."""
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is not None:
+        return ancestors
     return page.get_ancestors().filter(depth__gt=1)
 
 

@@ -1,6 +1,6 @@
 """The database cache's table, so `migrate` alone readies the embedded mode.
 
-Without REDIS_URL the default cache is the database (config/settings.py): rate-limit counters and
+Without REDIS_URL the default cache is the database (config/settings/base.py): rate-limit counters and
 cached pages must be shared by every gunicorn worker. createcachetable makes the table only for
 database caches, and only when missing, so with Redis this does nothing.
 """

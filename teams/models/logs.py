@@ -12,12 +12,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Commune, Village
+from places.models import Commune, Village
+from teams.models.counted import CountedInReports
 from teams.models.services import OutcomeType, Service
 from teams.models.teams import Member, Team
+from teams.signals import logs_changed
 
 
-class AssistanceLog(models.Model):
+class AssistanceLog(CountedInReports):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="logs", verbose_name=_("team"))
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
@@ -44,7 +46,8 @@ class AssistanceLog(models.Model):
     )
     updated_at = models.DateTimeField(_("corrected at"), auto_now=True)
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
+    counted_fields = ("commune_id", "held_on", "citizens_helped", "women_helped", "over_60_helped")
 
     class Meta:
         verbose_name = _("assistance log")
@@ -68,6 +71,12 @@ class AssistanceLog(models.Model):
     def __str__(self):
         return f"{self.team} {self.held_on:%d/%m/%Y}"
 
+    def counted_changed(self, states):
+        months = {
+            (state["commune_id"], state["held_on"].replace(day=1)) for state in states if state["held_on"]
+        }
+        logs_changed.send(sender=AssistanceLog, commune_months=months)
+
     def clean(self):
         super().clean()
         # An officer correcting a log may pick any village of their province: only the log's own
@@ -83,7 +92,7 @@ class LogOutcome(models.Model):
     )
     count = models.PositiveIntegerField(_("count"))
 
-    scope_commune_path = "log__commune"  # accounts/scopes.py
+    scope_commune_path = "log__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("outcome count")

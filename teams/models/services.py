@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Province
+from places.models import Province
 
 
 class BilingualName(models.Model):

@@ -13,7 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teams.models.places import Commune, Village
+from places.models import Commune, Village
+from teams.models.counted import CountedInReports
+from teams.signals import commune_counts_changed
 from vietnamese.phones import InvalidPhone, normalize_phone, parse_phone
 from vietnamese.text import normalize, search_key
 
@@ -34,7 +36,7 @@ class TeamQuerySet(models.QuerySet):
         )
 
 
-class Team(models.Model):
+class Team(CountedInReports):
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
         SUSPENDED = "suspended", _("suspended")
@@ -69,7 +71,8 @@ class Team(models.Model):
 
     objects = TeamQuerySet.as_manager()
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
+    counted_fields = ("status", "village_id", "commune_id")
 
     class Meta:
         verbose_name = _("team")
@@ -118,6 +121,9 @@ class Team(models.Model):
             recorded_by=getattr(self, "changed_by", None),
         )
 
+    def counted_changed(self, states):
+        commune_counts_changed.send(sender=Team, commune_ids={state["commune_id"] for state in states})
+
     @property
     def place(self):
         return self.village or self.commune
@@ -147,7 +153,7 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(name_key__contains=key) if key else self
 
 
-class Member(models.Model):
+class Member(CountedInReports):
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
         MALE = "male", _("male")
@@ -225,7 +231,8 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
+    counted_fields = ("team_id", "left_on", "training_status")
 
     class Meta:
         verbose_name = _("member")
@@ -285,6 +292,14 @@ class Member(models.Model):
             "left_on": instance.__dict__.get("left_on"),
         }
         return instance
+
+    def counted_changed(self, states):
+        teams = {state["team_id"] for state in states}
+        if teams == {self.team_id} and Member.team.is_cached(self):
+            communes = {self.team.commune_id}
+        else:
+            communes = set(Team.objects.filter(pk__in=teams).values_list("commune_id", flat=True))
+        commune_counts_changed.send(sender=Member, commune_ids=communes)
 
     @property
     def public_phone(self):
@@ -365,7 +380,7 @@ class TeamEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("team event")

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from teams.models import Member, Team, Village
+from places.models import Village
+from places.names import PlaceNameError, PlaceNames
+from teams.models import Member, Team
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
 from teams.rosters.outcome import NEW, READ, UNCHANGED, UPDATED, Plan, SheetSummary
-from teams.rosters.places import Places
 from teams.rosters.tables import RowError, find_table, missing_header_message, unmatched_headers
 from teams.rosters.title import decision_in_title
 from vietnamese.phones import Phone
@@ -47,10 +48,10 @@ def team_key(commune, village_key):
 
 
 class RosterPlanner:
-    """Plans a team roster for an officer's `scope` (accounts.scopes.Scope)."""
+    """Plans a team roster for an officer's `scope` (places.scopes.Scope)."""
 
     def __init__(self, scope, skip_sheets=(), sheet_names_are_villages=True):
-        self.places = Places(scope)
+        self.places = PlaceNames(scope)
         self.plan = Plan()
         self.skip_sheets = set(skip_sheets)  # names of sheets the officer chose to skip
         # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
@@ -130,14 +131,14 @@ class RosterPlanner:
 
         try:
             province = self.places.province(values["province"]) if "province" in values else None
-        except CellError as error:
+        except PlaceNameError as error:
             province = None
             fail("province", error)
         commune = None
         if "commune" in values:
             try:
                 commune = self.places.commune(values["commune"], province, values.get("district"))
-            except CellError as error:
+            except PlaceNameError as error:
                 fail("commune", error)
         elif not errors:
             commune = title_commune or self.places.default_commune()

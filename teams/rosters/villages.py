@@ -6,18 +6,18 @@ They are matched on (commune, unit key): "Thôn Đông", "thon dong" and "Đông
 
 from django.utils.translation import gettext as _
 
-from teams.models import Village
+from places.models import Village
+from places.names import PlaceNameError, PlaceNames
 from teams.rosters import cleaning, columns
 from teams.rosters.cleaning import CellError
 from teams.rosters.outcome import READ, Plan
-from teams.rosters.places import Places
 from teams.rosters.tables import find_table, missing_header_message
 from vietnamese.text import normalize, search_key
 
 
 class VillagePlanner:
     def __init__(self, scope, skip_sheets=()):
-        self.places = Places(scope)
+        self.places = PlaceNames(scope)
         self.plan = Plan()
         self.skip_sheets = set(skip_sheets)
 
@@ -87,7 +87,7 @@ class VillagePlanner:
                     raise CellError(
                         _("The row does not say which commune it belongs to: add a Xã/Phường column.")
                     )
-        except CellError as error:
+        except (CellError, PlaceNameError) as error:
             errors.append(table.error(record, "commune", str(error)))
         population = None
         if "population" in values:

@@ -7,7 +7,8 @@ write in `save()` (TeamEvent) is written here in bulk too, with the same kinds a
 from django.db import transaction
 from django.utils import timezone
 
-from teams.models import Member, Team, TeamEvent, Village
+from places.models import Village
+from teams.models import Member, Team, TeamEvent
 from teams.rosters.outcome import NEW, UPDATED
 from vietnamese.text import search_key
 

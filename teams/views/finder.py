@@ -3,9 +3,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from accounts.scopes import publicly_listed_teams
 from config import throttle
-from teams.models import Commune, Member, Province, Team, Village
+from places.models import Commune, Province, Village
+from teams.membership import publicly_listed_teams
+from teams.models import Member, Team
 
 MAX_RESULTS = 30
 

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.scopes import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by, visible
-from teams.dashboards import last_months, team_activity
+from accounts.scopes import visible
+from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
 from teams.logbook import save_log
+from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
 
 RECENT_LOGS = 10
@@ -132,7 +133,7 @@ def correct_log(request, pk):
         messages.success(request, _("Correction saved."))
         if may_correct_log(request.user, log) and teams_led_by(request.user).filter(pk=log.team_id).exists():
             return redirect("teams:home")
-        return redirect("teams:dashboard_team", log.team_id)
+        return redirect("reporting:dashboard_team", log.team_id)
     if request.method == "POST":
         messages.error(request, _("Nothing was saved: please check the fields marked below."))
     return render(

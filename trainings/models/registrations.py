@@ -57,7 +57,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    scope_commune_path = "session__commune"  # accounts/scopes.py
+    scope_commune_path = "session__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("registration")

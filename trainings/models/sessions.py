@@ -32,10 +32,13 @@ class TrainingSession(models.Model):
     audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
     # Always set: the commune places the session in an officer's scope; a village narrows it.
     commune = models.ForeignKey(
-        "teams.Commune", on_delete=models.PROTECT, related_name="training_sessions", verbose_name=_("commune")
+        "places.Commune",
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+        verbose_name=_("commune"),
     )
     village = models.ForeignKey(
-        "teams.Village",
+        "places.Village",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -65,7 +68,7 @@ class TrainingSession(models.Model):
 
     objects = TrainingSessionQuerySet.as_manager()
 
-    scope_commune_path = "commune"  # accounts/scopes.py
+    scope_commune_path = "commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("training session")

@@ -18,7 +18,7 @@ from config import throttle
 from trainings import ical, verifying
 from trainings.forms import SignUpCodeForm, SignUpForm
 from trainings.models import Registration, TrainingSession
-from trainings.places import sessions_near
+from trainings.nearby import sessions_near
 from trainings.registering import RegistrationError, free_places, withdraw
 
 LISTED = 50

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.scopes import Scope
-from teams.models import Commune, Province
+from places.models import Commune, Province
+from places.scopes import Scope
 from teams.rosters.importing import PLANNERS, ROSTER, import_file, plan_file
 
 

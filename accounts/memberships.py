@@ -1,0 +1,47 @@
+"""A person's place on a team, as accounts needs it: the area they work in, their header's links,
+and the people an officer may pick.
+
+Teams sit above accounts (accounts/ never imports teams/), so the teams app gives its answers
+here when it starts (`TeamsConfig.ready` calls `register`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class TeamDirectory:
+    # Rows that put a signed-up person (`user_id`) on a team, placed on the map
+    # (`scope_commune_path`), so an officer's scope narrows them.
+    people_on_teams: Callable[[], QuerySet]
+    is_on_a_team: Callable[[object], bool]
+    leads_a_team: Callable[[object], bool]
+
+
+_directory = None
+
+
+def register(directory):
+    global _directory
+    _directory = directory
+
+
+def _teams():
+    if _directory is None:
+        raise ImproperlyConfigured("No team directory registered: is 'teams' in INSTALLED_APPS?")
+    return _directory
+
+
+def people_on_teams():
+    return _teams().people_on_teams()
+
+
+def is_on_a_team(user):
+    return _teams().is_on_a_team(user)
+
+
+def leads_a_team(user):
+    return _teams().leads_a_team(user)

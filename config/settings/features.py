@@ -1,0 +1,123 @@
+"""Settings of the platform's own work: roster imports, sign-in, the SMS outbox, trainings.
+
+Part of config/settings/base.py (which star-imports it), kept apart so each file reads in one
+sitting. Read and checked from the environment like the rest (config/env.py).
+"""
+
+from config import env
+from config.env import SettingError
+
+# ROSTER IMPORTS (teams/rosters)
+# ------------------------------------------------------------------------------
+ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, minimum=1)
+# An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
+ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024, minimum=1)
+# Uploaded files wait in the private storage (STORAGES["private"]) under this folder, by random name.
+ROSTER_UPLOAD_DIR = "rosters"
+# Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
+ROSTER_FILE_RETENTION_DAYS = env.get_int("ROSTER_FILE_RETENTION_DAYS", 30)
+# A job still checking or importing this long after it started is marked failed (its task died).
+# Keep it well above CELERY_TASK_TIME_LIMIT plus the longest queue wait.
+ROSTER_JOB_STALE_MINUTES = env.get_int("ROSTER_JOB_STALE_MINUTES", 60, minimum=1)
+# The job keeps the first this-many errors and warnings, and counts the rest per column.
+ROSTER_KEPT_ERRORS = env.get_int("ROSTER_KEPT_ERRORS", 1000)
+# The error workbook copies the officer's own file only when its sheets unpack to at most this
+# many bytes; a larger file gets a plain list of the kept errors (openpyxl needs ~50x in memory).
+ROSTER_ERRORS_COPY_MAX_BYTES = env.get_int("ROSTER_ERRORS_COPY_MAX_BYTES", 2 * 1024 * 1024)
+
+# ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
+# ------------------------------------------------------------------------------
+# Team members sign in with their phone and a code by SMS; officers and editors with email,
+# password and an authenticator app (required for staff by accounts.middleware).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+# Nobody signs up alone (the adapter closes sign-up: people are invited); allauth still wants
+# the fields declared to match the login methods. Phone is optional: officers may have none.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 10 * 60
+ACCOUNT_PREVENT_ENUMERATION = True
+# A reset asked for an address with no account sends nothing: the page says the same either way,
+# and nobody can make the platform mail strangers.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# The pending code is kept in the session as a keyed hash (accounts/adapter.py): these forms
+# compare the hash of what was typed.
+ACCOUNT_FORMS = {
+    "request_login_code": "accounts.forms.PhoneLoginCodeForm",
+    "confirm_login_code": "accounts.forms.PhoneConfirmCodeForm",
+    "verify_phone": "accounts.forms.HashedVerifyPhoneForm",
+}
+# allauth's defaults are kept on purpose (codes by SMS cost money and invite abuse); they count
+# in the cache, so with Redis they hold across web servers.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "confirm_login_code": "10/m/ip,5/m/key",
+}
+ACCOUNT_LOGOUT_ON_GET = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tổ công nghệ số"
+MFA_RECOVERY_CODE_COUNT = 10
+LOGIN_URL = "account_login"
+# How long an invitation link texted by an officer works (once), in hours.
+INVITATION_LINK_MAX_AGE_HOURS = env.get_int("INVITATION_LINK_MAX_AGE_HOURS", 72, minimum=1)
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Passwords are changed and reset through allauth only (no second password form in Wagtail).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# SMS (messaging/: the outbox, see messaging/outbox.py)
+# ------------------------------------------------------------------------------
+SMS_PROVIDER = env.get_choice("SMS_PROVIDER", "console", ("console", "twilio"))
+SMS_WINDOW_START = env.get_clock("SMS_WINDOW_START", "07:00")
+SMS_WINDOW_END = env.get_clock("SMS_WINDOW_END", "21:00")
+if SMS_WINDOW_END <= SMS_WINDOW_START:
+    raise SettingError(f"SMS_WINDOW_END must be later than SMS_WINDOW_START ({SMS_WINDOW_START})")
+SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
+SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
+SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50, minimum=1)  # messages per send task
+# Threads per worker process talking to the provider at once (one HTTP connection each, shared
+# by every batch): they overlap the provider's latency; the database work stays batched.
+SMS_SEND_THREADS = env.get_int("SMS_SEND_THREADS", 8, minimum=1)
+SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000, minimum=1)  # most messages in flight at once
+# Seconds of sending (at SMS_RATE_PER_SECOND) handed to workers ahead: keep it well under
+# SMS_REQUEUE_AFTER; it is also how long a sign-in code may wait behind a bulk send.
+SMS_HANDOUT_AHEAD_SECONDS = env.get_int("SMS_HANDOUT_AHEAD_SECONDS", 30)
+SMS_MAX_ATTEMPTS = env.get_int("SMS_MAX_ATTEMPTS", 6, minimum=1)
+SMS_RETRY_BASE_SECONDS = env.get_float("SMS_RETRY_BASE_SECONDS", 30.0)
+SMS_RETRY_MAX_SECONDS = env.get_float("SMS_RETRY_MAX_SECONDS", 3600.0)
+# A message queued this long without an answer is handed out again (its task was lost).
+SMS_REQUEUE_AFTER = env.get_int("SMS_REQUEUE_AFTER", 300, minimum=1)
+# A hand-off younger than this may still be talking to the provider: nobody else touches it.
+SMS_HANDOFF_GRACE = env.get_int("SMS_HANDOFF_GRACE", 60)
+# Estimated cost per segment shown before a bulk send (VND; the contract's price).
+SMS_COST_PER_SEGMENT = env.get_int("SMS_COST_PER_SEGMENT", 800)
+TWILIO_ACCOUNT_SID = env.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_MESSAGING_SERVICE_SID = env.get("TWILIO_MESSAGING_SERVICE_SID", "")
+TWILIO_SENDER_ID = env.get("TWILIO_SENDER_ID", "")  # a registered alphanumeric brand name
+TWILIO_API_BASE_URL = env.get_url("TWILIO_API_BASE_URL", "")  # only to point at a test double
+TWILIO_TIMEOUT = env.get_float("TWILIO_TIMEOUT", 10.0, minimum=0.1)
+if SMS_PROVIDER == "twilio":
+    for _name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
+        if not globals()[_name]:
+            raise SettingError(f"{_name} is not set (SMS_PROVIDER=twilio needs it)")
+    if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
+        raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
+
+# TRAININGS (trainings/: sessions and their reminders)
+# ------------------------------------------------------------------------------
+# Reminders before a session's start, in hours (default: the day before and two hours before).
+TRAINING_REMINDER_HOURS = sorted(env.get_hours("TRAINING_REMINDER_HOURS", ("24", "2")), reverse=True)
+# A citizen's sign-up holds a place this long while they type the code texted to them.
+TRAINING_SIGN_UP_HOLD_MINUTES = env.get_int("TRAINING_SIGN_UP_HOLD_MINUTES", 10, minimum=1)
+# A reminder due while the sending window is shut goes out this many minutes before it closes the
+# evening before, unless that is more than half its lead time early: then it is dropped.
+TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)

@@ -1,0 +1,126 @@
+"""The administrative map: 34 provinces and 3,321 communes since 1 July 2025, and villages.
+
+Provinces and communes are keyed on their official codes (Decision 19/2025/QĐ-TTg), which are
+stable and never reused, while names and types may change. Villages (thôn, bản, ấp, tổ dân
+phố) have no official code list, so the platform numbers them itself.
+
+The tables keep the names they had when the map lived in the teams app (`teams_province` …):
+places/migrations/0001 moved the models without touching the database.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vietnamese.text import normalize
+from vietnamese.units import unit_key, unit_key_candidates
+
+
+class UnitQuerySet(models.QuerySet):
+    def named(self, name):
+        """Units whose name matches `name` typed with or without type word and diacritics."""
+        return self.filter(name_key__in=unit_key_candidates(name))
+
+    def find(self, name):
+        """The one unit `name` stands for, preferring the most literal reading; None if none or several."""
+        for key in unit_key_candidates(name):
+            matches = list(self.filter(name_key=key)[:2])
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                return None
+        return None
+
+
+class NamedUnit(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    # unit_key(name): folded, without type word; what lookups by typed name compare.
+    name_key = models.CharField(max_length=120, db_index=True, editable=False)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name_key"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = normalize(self.name)
+        self.name_key = unit_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Province(NamedUnit):
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("province")
+        CITY = "thanh_pho", _("centrally governed city")
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+
+    class Meta(NamedUnit.Meta):
+        db_table = "teams_province"
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+
+class Commune(NamedUnit):
+    class Kind(models.TextChoices):
+        COMMUNE = "xa", _("commune")
+        WARD = "phuong", _("ward")
+        SPECIAL_ZONE = "dac_khu", _("special zone")
+
+    code = models.CharField(_("code"), max_length=5, primary_key=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="communes")
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+
+    class Meta(NamedUnit.Meta):
+        db_table = "teams_commune"
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+
+class Village(NamedUnit):
+    """A thôn, bản, ấp or tổ dân phố: the place a community tech team serves."""
+
+    class Kind(models.TextChoices):
+        VILLAGE = "thon", _("village (thôn, bản, ấp)")
+        RESIDENTIAL_GROUP = "to_dan_pho", _("residential group (tổ dân phố)")
+
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="villages")
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.VILLAGE)
+
+    scope_commune_path = "commune"  # places/scopes.py
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+
+    class Meta(NamedUnit.Meta):
+        db_table = "teams_village"
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "name_key"], name="village_unique_name_in_commune"),
+        ]
+
+
+class MapLoad(models.Model):
+    """When the official map was last loaded, from which data, and what changed."""
+
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    source = models.CharField(_("source"), max_length=80)
+    data_version = models.CharField(_("data version"), max_length=40)
+    provinces = models.PositiveIntegerField(_("provinces"))
+    communes = models.PositiveIntegerField(_("communes"))
+    created = models.PositiveIntegerField(_("units created"))
+    updated = models.PositiveIntegerField(_("units updated"))
+
+    class Meta:
+        db_table = "teams_mapload"
+        verbose_name = _("map load")
+        verbose_name_plural = _("map loads")
+        ordering = ["-loaded_at"]
+        get_latest_by = "loaded_at"
+
+    def __str__(self):
+        return f"{self.source} {self.data_version}"

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "reporting"
+    verbose_name = _("Dashboards and reports")
+
+    def ready(self):
+        from reporting import receivers
+
+        receivers.connect()

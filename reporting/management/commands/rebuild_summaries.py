@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from reporting.summaries import rebuild_all
+from reporting.totals import rebuild_counts
+
+
+class Command(BaseCommand):
+    help = "Recompute the totals behind the dashboards from the assistance logs, teams and members."
+
+    def handle(self, *args, **options):
+        rebuild_all()
+        rebuild_counts()
+        self.stdout.write(self.style.SUCCESS("Monthly totals rebuilt."))

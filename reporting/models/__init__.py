@@ -1,0 +1,11 @@
+from reporting.models.months import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
+from reporting.models.totals import CommuneTotals, ProvinceTotals
+
+__all__ = [
+    "CommuneMonth",
+    "CommuneMonthOutcome",
+    "CommuneTotals",
+    "ProvinceMonth",
+    "ProvinceMonthOutcome",
+    "ProvinceTotals",
+]

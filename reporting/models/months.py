@@ -1,0 +1,104 @@
+"""Monthly totals per commune and per province, so dashboards read rows per unit, not per log.
+
+Correctness: these rows are never incremented. Whenever a log is created, corrected or deleted,
+teams sends `logs_changed` inside its transaction and `reporting.summaries` recomputes the
+affected months from the logs themselves, after locking the province's month row, so two leaders
+saving at once cannot lose each other's session. `manage.py rebuild_summaries` rebuilds
+everything from the logs (nightly by Celery beat) as the safety net for writes made outside the app.
+
+Flat reads: once any unit has a row for a month, every province and commune has one too (zeros
+where nothing happened, and a province row for each outcome type), so what a dashboard reads
+depends on the units and months shown, never on how many of them happen to have teams yet.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from places.models import Commune, Province
+from teams.models import OutcomeType
+
+
+class CommuneMonth(models.Model):
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+    # The commune's province, copied so national dashboards group without a join.
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="First day of the month.")
+    sessions = models.PositiveIntegerField(default=0)
+    citizens_helped = models.PositiveIntegerField(default=0)
+    women_helped = models.PositiveIntegerField(default=0)
+    over_60_helped = models.PositiveIntegerField(default=0)
+
+    scope_commune_path = "commune"  # places/scopes.py
+
+    class Meta:
+        db_table = "teams_communemonth"  # made by teams before reporting held it
+        verbose_name = _("commune month total")
+        verbose_name_plural = _("commune month totals")
+        constraints = [models.UniqueConstraint(fields=["commune", "month"], name="commune_month_once")]
+        indexes = [models.Index(fields=["month", "province"], name="commune_month_by_month")]
+
+    def __str__(self):
+        return f"{self.commune_id} {self.month:%m/%Y}"
+
+
+class CommuneMonthOutcome(models.Model):
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.CASCADE, related_name="+")
+    total = models.PositiveIntegerField(default=0)
+
+    scope_commune_path = "commune"  # places/scopes.py
+
+    class Meta:
+        db_table = "teams_communemonthoutcome"
+        verbose_name = _("commune month outcome total")
+        verbose_name_plural = _("commune month outcome totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "month", "outcome_type"], name="commune_month_outcome_once"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "province"], name="cm_outcome_by_month")]
+
+    def __str__(self):
+        return f"{self.commune_id} {self.month:%m/%Y} {self.outcome_type_id}: {self.total}"
+
+
+class ProvinceMonth(models.Model):
+    """The sum of a province's commune months; its row is the lock every writer of that month takes."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    sessions = models.PositiveIntegerField(default=0)
+    citizens_helped = models.PositiveIntegerField(default=0)
+    women_helped = models.PositiveIntegerField(default=0)
+    over_60_helped = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("province month total")
+        verbose_name_plural = _("province month totals")
+        constraints = [models.UniqueConstraint(fields=["province", "month"], name="province_month_once")]
+        indexes = [models.Index(fields=["month"], name="province_month_by_month")]
+
+    def __str__(self):
+        return f"{self.province_id} {self.month:%m/%Y}"
+
+
+class ProvinceMonthOutcome(models.Model):
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.CASCADE, related_name="+")
+    total = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("province month outcome total")
+        verbose_name_plural = _("province month outcome totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "month", "outcome_type"], name="province_month_outcome_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.province_id} {self.month:%m/%Y} {self.outcome_type_id}: {self.total}"
