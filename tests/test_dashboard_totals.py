@@ -14,7 +14,6 @@ from places.models import Village
 from privacy.erasure import erase_person
 from reporting import dashboards
 from teams.activity import last_months, month_start
-from teams.logbook import delete_log
 from teams.models import AssistanceLog, Member, Service, Team
 from teams.rosters.importing import import_file
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
@@ -158,7 +157,7 @@ def test_a_session_logged_corrected_in_the_admin_and_deleted_moves_the_activity(
     assert change(before, shown(land)) == {"citizens": 2}
 
     before = shown(land)
-    delete_log(log)
+    log.delete()
     assert change(before, shown(land)) == {"sessions": -1, "citizens": -9}
     assert shown(land) == live(land)
 
@@ -170,6 +169,11 @@ def test_attendance_marks_a_member_trained_on_the_dashboards(land):
     assert change(before, shown(land)) == {"trained": 1}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the roster writer's bulk writes send commune_counts_changed from lane/rosters, not merged "
+    "yet: this then passes, and strict makes the stale mark fail until it is removed",
+)
 def test_a_roster_import_counts_its_villages_teams_and_members(land):
     officer = province_officer(land["province"])
     before = shown(land)
