@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from accounts.admin_outbox import OutboxViewSet
 from accounts.admin_roles import RoleAssignmentViewSet, invite_view
 from accounts.scopes import is_officer
 
@@ -10,6 +11,11 @@ from accounts.scopes import is_officer
 @hooks.register("register_admin_viewset")
 def register_roles():
     return RoleAssignmentViewSet("roles")
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutboxViewSet("outbox")
 
 
 @hooks.register("register_admin_urls")

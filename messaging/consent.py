@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from messaging.models import ConsentMethod, ConsentRecord, MutedNumber, Purpose
+from messaging.signals import number_muted, number_unmuted
 from vietnamese.phones import normalize_phone
 from vietnamese.text import search_key
 
@@ -79,6 +80,7 @@ def mute(phone, reason, *, method=ConsentMethod.SMS_KEYWORD, recorded_by=None, r
         )
         if created:
             _record_all(phone, granted=False, note=reason, **recorded)
+            number_muted.send(sender=MutedNumber, phone=phone)
     return muted
 
 
@@ -89,10 +91,11 @@ def unmute(phone, reason, *, method=ConsentMethod.SMS_KEYWORD, recorded_by=None,
         muted = MutedNumber.objects.select_for_update().filter(phone=phone).first()
         if muted is None:
             return False
-        # Consent before the row goes: a listener for its deletion (trainings queues the reminders
-        # still ahead) must find the number may be texted again.
+        # Consent first: a listener (trainings queues the reminders still ahead) must find the
+        # number may be texted again.
         _record_all(phone, granted=True, note=reason, **recorded)
         muted.delete()
+        number_unmuted.send(sender=MutedNumber, phone=phone)
     return True
 
 

@@ -1,8 +1,9 @@
 """Finding due messages and handing them to workers in batches.
 
-The periodic task `messaging.tasks.dispatch_due` calls `dispatch_due()`. A message is marked
-"queued" and committed before its batch is published; if publishing fails (broker down) it goes
-back to "scheduled". A message left "queued" longer than SMS_REQUEUE_AFTER (its task lost with a
+The periodic task `messaging.dispatch_due` calls `dispatch_due()`; batches go to the task
+`messaging.send_batch` by name, so this module does not import the tasks that import it. A message
+is marked "queued" and committed before its batch is published; if publishing fails (broker
+down) it goes back to "scheduled". A message left "queued" longer than SMS_REQUEUE_AFTER (its task lost with a
 dead worker or broker) is handed out again: sending is idempotent, so a second task is harmless.
 
 Only what the workers can send well within SMS_REQUEUE_AFTER is in flight at once: a backlog
@@ -13,6 +14,7 @@ handed out again and again, and a sign-in code queued behind it would arrive min
 import logging
 from datetime import timedelta
 
+from celery import current_app
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -20,6 +22,7 @@ from django.utils import timezone
 
 from messaging import window
 from messaging.models import Message, MessageEvent, Purpose, State
+from messaging.signals import announce_moves
 from messaging.states import move_many
 
 logger = logging.getLogger(__name__)
@@ -60,8 +63,6 @@ def _stuck_before(now):
 
 
 def hand_to_workers(ids):
-    from messaging.tasks import send_batch  # tasks.py imports this module
-
     if not ids:
         return 0
     now = timezone.now()
@@ -83,11 +84,13 @@ def hand_to_workers(ids):
             )
             for pk, state in rows
         )
+        announce_moves(ids, State.QUEUED)
     size = settings.SMS_BATCH_SIZE
     for start in range(0, len(ids), size):
         batch = ids[start : start + size]
         try:
-            send_batch.delay(batch)
+            # A signature by name runs in process when tasks are eager (the embedded mode, tests).
+            current_app.signature("messaging.send_batch", args=[batch]).delay()
         except Exception as error:  # broker down: kombu raises several kinds
             logger.warning("SMS broker unavailable, %d messages stay scheduled: %s", len(batch), error)
             _back_to_scheduled(batch, f"broker unavailable: {type(error).__name__}")

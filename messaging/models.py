@@ -42,8 +42,6 @@ class State(models.TextChoices):
 
 # States a message may still leave towards the provider.
 PENDING_STATES = (State.SCHEDULED, State.QUEUED)
-# "Will not send": decided before the provider ever saw the message.
-WILL_NOT_SEND_STATES = (State.CLEARED, State.MUTED, State.DENIED, State.DUPLICATE)
 
 
 class Encoding(models.TextChoices):

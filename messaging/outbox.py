@@ -47,6 +47,13 @@ unmute(phone, reason, *, method=SMS_KEYWORD, recorded_by=None, recorded_at=None)
     for an opt-out given on paper, in person or by phone and written down by an officer.
 when_it_goes(due=None) -> str          "now", or when the sending window lets a text go
                                        ("at 07:00 tomorrow (30/11)"): what pages announce
+sending_window_open(moment) -> bool    whether texts other than sign-in codes may go at `moment`
+sending_window_closed_before(moment) -> datetime
+                                       when the window last closed at or before `moment` (for
+                                       pulling a night reminder back to the evening)
+
+Other apps listen to messaging/signals.py (number_muted, number_unmuted, message_state_changed),
+never to ORM signals on messaging's tables.
 """
 
 import hashlib
@@ -69,8 +76,11 @@ from messaging.models import (
 from messaging.secrets import seal
 from messaging.segments import Estimate, count_segments, estimate
 from messaging.segments import unaccented as strip_accents
+from messaging.signals import announce_moves
 from messaging.states import move_many
-from messaging.window import when_it_goes  # noqa: F401  (what pages say about when a text goes)
+from messaging.window import is_open as sending_window_open
+from messaging.window import last_closing as sending_window_closed_before
+from messaging.window import when_it_goes
 from vietnamese.phones import normalize_phone
 from vietnamese.text import normalize
 
@@ -93,7 +103,10 @@ __all__ = [
     "queue_sms",
     "record_consent",
     "reschedule",
+    "sending_window_closed_before",
+    "sending_window_open",
     "unmute",
+    "when_it_goes",
 ]
 
 
@@ -223,6 +236,8 @@ def _queue_chunk(items):
             )
             for key, m in stored.items()
         )
+        for state in {m.state for m in stored.values()}:
+            announce_moves([m.pk for m in stored.values() if m.state == state], state)
         if len(stored) < len(fresh):
             stored |= {
                 m.idempotency_key: m

@@ -3,7 +3,8 @@
 from celery import shared_task
 
 from messaging.dispatch import dispatch_due as _dispatch_due
-from messaging.sending import deliver
+from messaging.providers import shared_provider
+from messaging.sending import deliver_many
 
 
 @shared_task(name="messaging.dispatch_due", acks_late=True, ignore_result=True)
@@ -14,8 +15,5 @@ def dispatch_due():
 
 @shared_task(name="messaging.send_batch", acks_late=True, ignore_result=True)
 def send_batch(message_ids):
-    from messaging.providers import get_provider
-
-    provider = get_provider()
-    for message_id in message_ids:
-        deliver(message_id, provider=provider)
+    """Called by name from messaging/dispatch.py."""
+    deliver_many(message_ids, provider=shared_provider())

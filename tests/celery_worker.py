@@ -39,7 +39,10 @@ def clear_broker(broker_url):
 
 
 class Worker:
-    def __init__(self, broker_url, fake_twilio, tmp_path, *, concurrency=1, beat=True, extra_env=None):
+    def __init__(
+        self, broker_url, fake_twilio, tmp_path, *, concurrency=1, beat=True, extra_env=None, root=ROOT
+    ):
+        self.root = root  # another checkout runs an older version (bench/bench_outbox.py's baseline)
         self.beat = beat  # one beat among several workers: the dispatcher runs on one schedule
         self.broker_url = broker_url
         self.fake = fake_twilio
@@ -93,7 +96,7 @@ class Worker:
                 "--loglevel",
                 "WARNING",
             ],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env(),
             stdout=log,
             stderr=subprocess.STDOUT,

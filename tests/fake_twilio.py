@@ -8,6 +8,7 @@ refuses. Used by the tests and by bench/bench_outbox.py.
 """
 
 import json
+import sys
 import threading
 import time
 import uuid
@@ -26,15 +27,23 @@ ERRORS = {
 }
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client killed mid-request (the SIGKILL tests) is expected, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class FakeTwilio:
     def __init__(self):
         self.lock = threading.Lock()
-        self.accepted = []  # dicts: sid, to, body, date_created
+        self.accepted = []  # dicts: sid, to, body, date_created, at
         self.requests = 0
         self.scripts = {}  # phone -> (answers still to give, answer repeated after them or None)
         self.delay = 0.0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -71,6 +80,9 @@ class FakeTwilio:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keeps connections open between requests, as Twilio does
+            disable_nagle_algorithm = True  # else a kept-alive reply waits ~40 ms for a delayed ACK
+
             def log_message(self, format, *args):
                 pass  # quiet: tests read the fake's records, not its log
 
@@ -98,6 +110,7 @@ class FakeTwilio:
                     "to": form.get("To", ""),
                     "body": form.get("Body", ""),
                     "date_created": format_datetime(timezone.now()),
+                    "at": time.time(),  # when it was accepted: tests check the pace per second
                 }
                 with fake.lock:
                     fake.accepted.append(record)

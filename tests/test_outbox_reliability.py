@@ -3,6 +3,7 @@
 Needs PostgreSQL (the worker subprocess reads the test database) and Redis (REDIS_URL).
 """
 
+from collections import Counter
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -74,6 +75,34 @@ def test_a_worker_killed_mid_batch_then_restarted_sends_every_message_exactly_on
     assert wait_until(all_in(State.SENT, 200), timeout=90), Message.objects.exclude(state=State.SENT).count()
     assert_each_received_once(fake_twilio, messages)
     assert Message.objects.filter(provider_message_id="").count() == 0
+
+
+def test_a_worker_killed_while_sending_at_full_rate_loses_and_repeats_nothing(workers, fake_twilio):
+    """No delay at the fake: eight threads per batch and answers written once per batch, so the
+    kill lands between texts handed over and answers recorded; the look-up finds those."""
+    messages = queue_notices(1500)
+    first = workers()
+    assert wait_until(lambda: len(fake_twilio.accepted) >= 300, timeout=120, interval=0.01)
+    first.kill()
+    assert len(fake_twilio.accepted) < 1500, "the worker finished before it could be killed"
+    workers()
+    assert wait_until(all_in(State.SENT, 1500), timeout=180), Message.objects.exclude(
+        state=State.SENT
+    ).count()
+    assert_each_received_once(fake_twilio, messages)
+    assert Message.objects.filter(provider_message_id="").count() == 0
+
+
+def test_two_workers_keep_to_the_accounts_rate_together(workers, fake_twilio):
+    queue_notices(120)
+    for beat in (True, False):
+        workers(beat=beat, extra_env={"SMS_RATE_PER_SECOND": "20"})
+    assert wait_until(all_in(State.SENT, 120), timeout=120)
+    # Texts leave evenly spaced (50 ms apart at 20/s); one arriving late can share a second of
+    # the fake's clock with the next second's first, never more.
+    per_second = Counter(int(m["at"]) for m in fake_twilio.accepted)
+    assert max(per_second.values()) <= 21, per_second
+    assert len(fake_twilio.accepted) == 120
 
 
 def test_while_the_broker_is_down_messages_stay_scheduled_and_go_once_it_is_back(

@@ -7,6 +7,6 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self):
-        from trainings import attendance_sheet, signals  # noqa: F401  (connects the muted-number receiver)
+        from trainings import attendance_sheet, signals  # noqa: F401  (connects the muted-number receivers)
 
         attendance_sheet.register()  # the attendance list and its export, for rosters/

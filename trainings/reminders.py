@@ -16,9 +16,8 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from messaging import window
 from messaging.models import Message, Purpose
-from messaging.outbox import clear, queue_many
+from messaging.outbox import clear, queue_many, sending_window_closed_before, sending_window_open
 from trainings import texts
 from trainings.models import Registration, SessionMessage, TrainingSession
 
@@ -42,8 +41,10 @@ def reminder_due(starts_at, hours, now):
     """When the reminder `hours` before `starts_at` goes, inside the window; None to drop it."""
     lead = timedelta(hours=hours)
     due = starts_at - lead
-    if not window.is_open(due):
-        evening = window.last_closing(due) - timedelta(minutes=settings.TRAINING_REMINDER_EVENING_MARGIN)
+    if not sending_window_open(due):
+        evening = sending_window_closed_before(due) - timedelta(
+            minutes=settings.TRAINING_REMINDER_EVENING_MARGIN
+        )
         if due - evening > lead / 2:
             return None
         due = evening

@@ -1,13 +1,14 @@
 """A number that texts STOP has its pending session reminders cleared at once (the outbox would
 hold them back at sending time anyway; clearing shows the officer why they will not go). When it
 texts START again, the reminders still to come for sessions it is registered for are queued
-afresh: the person is still expected there, and a reminder is what they opted back in to."""
+afresh: the person is still expected there, and a reminder is what they opted back in to.
 
-from django.db.models.signals import post_delete, post_save
+Listens to messaging's own signals (messaging/signals.py), never to its tables."""
+
 from django.dispatch import receiver
 from django.utils import timezone
 
-from messaging.models import MutedNumber
+from messaging.signals import number_muted, number_unmuted
 from trainings.models import Registration, TrainingSession
 
 
@@ -20,23 +21,21 @@ def _upcoming_registrations(phone, statuses):
     )
 
 
-@receiver(post_save, sender=MutedNumber, dispatch_uid="trainings_clear_muted_reminders")
-def clear_reminders_of_muted_number(sender, instance, created, **kwargs):
+@receiver(number_muted, dispatch_uid="trainings_clear_muted_reminders")
+def clear_reminders_of_muted_number(sender, phone, **kwargs):
     from trainings.reminders import clear_reminders
 
-    if not created:
-        return
     registrations = _upcoming_registrations(
-        instance.phone, [Registration.Status.REGISTERED, Registration.Status.WAITING]
+        phone, [Registration.Status.REGISTERED, Registration.Status.WAITING]
     )
     clear_reminders(registrations, "number muted")
 
 
-@receiver(post_delete, sender=MutedNumber, dispatch_uid="trainings_restore_unmuted_reminders")
-def restore_reminders_of_unmuted_number(sender, instance, **kwargs):
+@receiver(number_unmuted, dispatch_uid="trainings_restore_unmuted_reminders")
+def restore_reminders_of_unmuted_number(sender, phone, **kwargs):
     from trainings.reminders import clear_reminders, schedule_reminders
 
-    registrations = _upcoming_registrations(instance.phone, [Registration.Status.REGISTERED])
+    registrations = _upcoming_registrations(phone, [Registration.Status.REGISTERED])
     # A new round first: reminders queued while the number was muted were recorded as "muted"
     # under the current round's keys, and asking again with those keys would return them unsent.
     clear_reminders(registrations, "number unmuted")

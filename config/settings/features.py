@@ -83,6 +83,9 @@ if SMS_WINDOW_END <= SMS_WINDOW_START:
 SMS_WINDOW_TIME_ZONE = "Asia/Ho_Chi_Minh"
 SMS_RATE_PER_SECOND = env.get_int("SMS_RATE_PER_SECOND", 10)  # per provider account; 0 = no limit
 SMS_BATCH_SIZE = env.get_int("SMS_BATCH_SIZE", 50, minimum=1)  # messages per send task
+# Threads per worker process talking to the provider at once (one HTTP connection each, shared
+# by every batch): they overlap the provider's latency; the database work stays batched.
+SMS_SEND_THREADS = env.get_int("SMS_SEND_THREADS", 8, minimum=1)
 SMS_DISPATCH_LIMIT = env.get_int("SMS_DISPATCH_LIMIT", 5000, minimum=1)  # most messages in flight at once
 # Seconds of sending (at SMS_RATE_PER_SECOND) handed to workers ahead: keep it well under
 # SMS_REQUEUE_AFTER; it is also how long a sign-in code may wait behind a bulk send.

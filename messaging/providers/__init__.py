@@ -5,6 +5,7 @@ A provider's `send(recipient, body, *, status_callback)` returns a `Sent` or rai
 message: an invalid number, a landline, an opted-out recipient).
 """
 
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -62,3 +63,25 @@ class Provider:
 def get_provider(name=None):
     name = name or settings.SMS_PROVIDER
     return import_string(PROVIDERS[name])()
+
+
+_shared = {}
+_shared_lock = threading.Lock()
+
+
+def shared_provider():
+    """The provider of this process, made once: its HTTP connections stay open from one batch
+    to the next instead of being opened again for every task. Made again when the settings it
+    was made from change (tests point it at a new fake Twilio)."""
+    key = (
+        settings.SMS_PROVIDER,
+        settings.TWILIO_ACCOUNT_SID,
+        settings.TWILIO_AUTH_TOKEN,
+        settings.TWILIO_API_BASE_URL,
+        settings.TWILIO_TIMEOUT,
+    )
+    with _shared_lock:
+        if key not in _shared:
+            _shared.clear()
+            _shared[key] = get_provider()
+        return _shared[key]

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import requests
 from django.conf import settings
+from requests.adapters import HTTPAdapter
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -23,11 +24,12 @@ class TwilioProvider(Provider):
     name = "twilio"
 
     def __init__(self):
-        self.client = Client(
-            settings.TWILIO_ACCOUNT_SID,
-            settings.TWILIO_AUTH_TOKEN,
-            http_client=TwilioHttpClient(timeout=settings.TWILIO_TIMEOUT),
-        )
+        http = TwilioHttpClient(timeout=settings.TWILIO_TIMEOUT)
+        # One kept-alive connection per sending thread (messaging/sending.py), not one per text.
+        adapter = HTTPAdapter(pool_maxsize=max(10, settings.SMS_SEND_THREADS))
+        http.session.mount("https://", adapter)
+        http.session.mount("http://", adapter)
+        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, http_client=http)
         if settings.TWILIO_API_BASE_URL:
             self.client.api.base_url = settings.TWILIO_API_BASE_URL
 

@@ -1,11 +1,15 @@
-"""The outbox in the Wagtail admin: read-only, filterable by state and purpose, scoped by unit."""
+"""The outbox in the Wagtail admin: read-only, filterable by state and purpose, scoped by unit.
+
+It lives in accounts, not messaging, because scoping a listing to an officer's units is accounts'
+business (roles, scopes) and messaging sits below accounts: messaging only gives each Message a
+commune (`scope_commune_path`), and this viewset shows an officer the messages of their units.
+"""
 
 import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.views.generic import InspectView
 
 from accounts.admin_scoping import ScopedModelViewSet
@@ -55,8 +59,3 @@ class OutboxViewSet(ScopedModelViewSet):
         "idempotency_key",
     ]
     form_fields = ["due_at"]  # the viewset needs a form; officers are never given "change"
-
-
-@hooks.register("register_admin_viewset")
-def register_outbox():
-    return OutboxViewSet("outbox")
