@@ -96,7 +96,11 @@ class FakeTwilio:
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
-                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                raw = self.rfile.read(length)
+                if len(raw) < length:  # the sender died mid-request: Twilio never sees such a text
+                    self.close_connection = True
+                    return
+                form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
                 if fake.delay:
                     time.sleep(fake.delay)
                 answer = fake._next_answer(form.get("To", ""))
