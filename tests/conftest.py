@@ -49,6 +49,17 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, leave out the tests that start real Celery workers: `make test` runs them
+    alone afterwards. Beside browser tests on 2 cores their workers starved past the tests' waits."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    alone = [item for item in items if item.get_closest_marker("real_worker")]
+    if alone:
+        config.hook.pytest_deselected(items=alone)
+        items[:] = [item for item in items if not item.get_closest_marker("real_worker")]
+
+
 @pytest.fixture(autouse=True)
 def _cache_starts_empty(request, settings, django_db_blocker):
     """Every test starts with an empty cache: rate-limit counters and cached pages of one test

@@ -13,11 +13,11 @@ from rosters.models import RosterImport
 from tests.celery_worker import Worker, clear_broker, wait_until
 from tests.factories_rosters import commune_officer, roster_map
 
-# One group: under pytest-xdist these real workers share the one Redis broker, so they run in turn.
+# Real workers share the one Redis broker and time their waits: they run alone (tests/conftest.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.redis,
-    pytest.mark.xdist_group("real_celery_worker"),
+    pytest.mark.real_worker,
 ]
 
 
