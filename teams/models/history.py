@@ -47,7 +47,7 @@ class TeamEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    scope_commune_path = "team__commune"  # accounts/scopes.py
+    scope_commune_path = "team__commune"  # places/scopes.py
 
     class Meta:
         verbose_name = _("team event")
