@@ -8,6 +8,7 @@ Needs PostgreSQL (DATABASE_URL: the worker processes read the benchmark database
 workers run from `git archive BASELINE` in a temporary folder (same database, broker and fake).
 """
 
+import os
 import subprocess
 import tempfile
 import time
@@ -87,18 +88,33 @@ def _rate(broker, tmp, workers, root=None, extra_env=None, count=SENT):
         queue_many(_items(1, f"warm-{workers}"))
         if not wait_until(lambda: Message.objects.filter(state=State.SENT).count() == 1, timeout=120):
             return None, 0
-        begin = time.perf_counter()
+        begin, machine, own = time.perf_counter(), _machine_ticks(), time.process_time()
         queue_many(_items(count, f"rate-{workers}"))
         done = wait_until(
             lambda: Message.objects.filter(state=State.SENT).count() == count + 1, timeout=900, interval=0.1
         )
         elapsed = time.perf_counter() - begin
+        busy, total = (after - before for after, before in zip(_machine_ticks(), machine, strict=True))
+        BUSY[(workers, root is None)] = (busy / total, (time.process_time() - own) / elapsed / os.cpu_count())
         busiest = max(Counter(int(m["at"]) for m in fake.accepted).values())
         return (count / elapsed if done else None), busiest
     finally:
         for worker in started:
             worker.stop()
         fake.stop()
+
+
+# (workers, ours) -> (share of the machine's cores busy, share spent in this process: the fake
+# Twilio's threads and the polling) while sending: two workers cannot double one worker's rate
+# when one worker already keeps the machine busy.
+BUSY = {}
+
+
+def _machine_ticks():
+    """(busy, total) CPU ticks of the whole machine since boot, from /proc/stat."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and iowait
+    return sum(ticks) - idle, sum(ticks)
 
 
 def _compare(report, label, now, before):
@@ -168,6 +184,12 @@ def run(report):
             figures[workers] = now
             _compare(report, f"messages/s to the fake Twilio, {name} ({SENT:,} texts)", now, before)
             figures[-workers] = before
+        for workers in (1, 2):
+            machine, fake = BUSY.get((workers, True), (0, 0))
+            report(
+                f"  machine busy while {workers} sent: all {os.cpu_count()} cores / fake Twilio and bench",
+                f"{machine:.0%} / {fake:.0%}",
+            )
         if figures[1] and figures[2]:
             scaling = f"×{figures[2] / figures[1]:.2f}"
             if figures[-1] and figures[-2]:

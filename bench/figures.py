@@ -40,12 +40,15 @@ FIGURES = [
     Figure("losses after a SIGKILL", "losses after a forced kill", 0, "0"),
     Figure("trainings: texts/s, one worker", "sent per second: one worker", 200, "re-run"),
     Figure(
-        "guide page cold (test client), ms",
-        "test client: guide page cold",
-        "test client: stock Wagtail page cold",
+        "guide page cold (gunicorn) / bakerydemo bread page, ms",
+        "gunicorn: guide cold, now",
+        "gunicorn: bakerydemo",
         "<= 0.5",
     ),
     Figure("guide page cached (test client), ms", "test client: guide page cached", 2, "about 2 ms"),
+    Figure("cached guide under wrk, requests/s", "cached guide under wrk, 64 connections", 1000, ">= 1,000"),
+    Figure("cached guide under wrk, p99 ms", "cached guide under wrk: p99", 150, "< 150 ms"),
+    Figure("cached guide under wrk, errors", "cached guide under wrk: errors", 0, "0"),
     Figure(
         "roster preview + confirm / bulk_create floor, s",
         "preview + confirm (target",

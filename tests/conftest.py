@@ -66,15 +66,18 @@ def _cache_starts_empty(request, settings, django_db_blocker):
     would otherwise reach the next. Redis outlives each test's transaction, and so does the
     database cache once a live-server test has committed to it. Under pytest-xdist each worker
     has its own key prefix (config/settings/test.py), so clearing never touches another worker's keys."""
-    from django.core.cache import cache
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+    from django.core.cache.backends.redis import RedisCache
 
-    backend = settings.CACHES["default"]["BACKEND"]
-    if "redis" in backend:
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        # The "renditions" alias shares the prefix (config/settings/test.py), so this clears it too.
         client = cache._cache.get_client(write=True)
         keys = list(client.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
         if keys:
             client.delete(*keys)
-    elif "db" in backend and uses_database(request):
+    elif isinstance(cache, DatabaseCache) and uses_database(request):
         request.getfixturevalue("django_db_setup")  # the test database, never the developer's
         with django_db_blocker.unblock():
             cache.clear()

@@ -184,17 +184,20 @@ STORAGES = {
 # import progress must be shared by all gunicorn workers and hosts. Redis in production; with no
 # REDIS_URL, the database (its table is made by a migration, so `migrate` is enough). Never
 # per-process memory: each worker would count on its own and let through workers × the limit.
+# Wagtail's image renditions live in the same place, through the "renditions" alias (see
+# config/caches.py for what both backends change).
 REDIS_URL = env.redis_url()
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "shared_cache",
-            # Culling at Django's default (300 rows) would let a flood of new keys wipe the counters.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
+        "default": {"BACKEND": "config.caches.SharedRedisCache", "LOCATION": REDIS_URL},
+        "renditions": {"BACKEND": "config.caches.RedisRenditionCache", "LOCATION": REDIS_URL},
+    }
+else:
+    # Culling at Django's default (300 rows) would let a flood of new keys wipe the counters.
+    _database_cache = {"LOCATION": "shared_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", **_database_cache},
+        "renditions": {"BACKEND": "config.caches.DatabaseRenditionCache", **_database_cache},
     }
 
 # RATE LIMITS (config/throttle.py: allauth's counter, in the cache above)

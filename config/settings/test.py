@@ -23,4 +23,6 @@ STORAGES = {
 # test database, and here each keeps its cache keys under its own prefix in the one shared Redis,
 # so a worker clearing its cache before a test (tests/conftest.py) never empties another's. Set by
 # pytest-xdist itself, not by the person running the tests: not a setting to validate.
-CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+# Image renditions too: their keys hold image ids, which each worker's database numbers alike.
+for _alias in ("default", "renditions"):
+    CACHES[_alias]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

@@ -1,0 +1,61 @@
+"""The cache backends of config/caches.py: what they change must not change what readers get."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
+
+from config.caches import SharedRedisCache
+
+VI_GUIDE = "/vi/vneid/kich-hoat-vneid-muc-2/"
+DATABASE_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "shared_cache"},
+    "renditions": {"BACKEND": "config.caches.DatabaseRenditionCache", "LOCATION": "shared_cache"},
+}
+
+
+def _rendition_expiries():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cache_key, expires FROM shared_cache WHERE cache_key LIKE %s", ["%wagtail-rendition-%"]
+        )
+        return dict(cursor.fetchall())
+
+
+def test_a_guide_read_again_does_not_write_its_screenshots_back_to_the_cache(
+    client, home_pages, settings, clock
+):
+    """Wagtail 8.0.1 rewrote every cached rendition on every view; each rewrite moves its expiry."""
+    settings.CACHES = DATABASE_CACHES
+    assert client.get(f"{VI_GUIDE}?first").status_code == 200
+    cached = _rendition_expiries()
+    assert cached, "the guide's screenshot renditions are cached on first sight"
+    clock.shift(timedelta(minutes=2))
+
+    page = client.get(f"{VI_GUIDE}?again").content.decode()
+
+    assert _rendition_expiries() == cached
+    assert page.count("<source") == 1 and 'srcset="' in page  # the screenshot is still shown
+
+
+@pytest.mark.redis
+def test_the_redis_cache_answers_in_a_forked_worker_after_the_master_used_it(redis_url):
+    """gunicorn's master warms the site (and so the cache client) before it forks its workers."""
+    cache = SharedRedisCache(redis_url, {"KEY_PREFIX": f"fork-test-{os.getpid()}"})
+    cache.set("guide", "Kích hoạt VNeID", 30)
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: its own connection, the same answers
+        os.close(reading)
+        answer = cache.get("guide", "") + "|" + str(cache.set("worker", "ok", 30) is None)
+        os.write(writing, answer.encode())
+        os._exit(0)
+    os.close(writing)
+    answer = os.read(reading, 1000).decode()
+    os.waitpid(child, 0)
+    assert answer == "Kích hoạt VNeID|True"
+    assert cache.get("worker") == "ok"
+    assert isinstance(cache, RedisCache)
+    cache.delete_many(["guide", "worker"])
