@@ -193,6 +193,11 @@ def database(default_sqlite_path):
         raise SettingError(f"DATABASE_URL is malformed: {error}") from None
     if scheme != "sqlite" and not config.get("NAME"):
         raise SettingError("DATABASE_URL names no database (add /dbname at the end)")
+    if scheme != "sqlite":
+        # Our queries are short reads of indexed rows and small totals tables. PostgreSQL's JIT
+        # once spent 1.5 s compiling a six-table join for a guide page on freshly loaded tables,
+        # whose row estimates were wrong: it never pays here, and can cost a page a second.
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     return config
 
 

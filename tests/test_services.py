@@ -19,3 +19,13 @@ def test_redis_cache_round_trip(redis_url):
     cache.set("totechso-test", "Tổ công nghệ số", 5)
     assert cache.get("totechso-test") == "Tổ công nghệ số"
     cache.delete("totechso-test")
+
+
+@pytest.mark.django_db
+def test_postgres_never_compiles_a_query_just_in_time(postgres):
+    """JIT compiled a join for 1.5 s on fresh tables (config/env.py): every connection turns it off."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
