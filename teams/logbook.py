@@ -4,9 +4,7 @@ import uuid
 
 from django.db import IntegrityError, transaction
 
-from teams.activity import month_start
 from teams.models import AssistanceLog, LogOutcome
-from teams.signals import logs_changed
 
 
 def save_log(form, user, log=None):
@@ -28,9 +26,10 @@ def save_log(form, user, log=None):
     for name in ("held_on", "village", "citizens_helped", "women_helped", "over_60_helped", "note"):
         setattr(log, name, data[name])
     log.updated_by = user
+    counted_before = log.counted_before()
     try:
         with transaction.atomic():
-            log.save()
+            log.save(announce=False)  # announced once below, with the outcomes
             log.attendees.set(data["attendees"])
             log.services.set(data["services"])
             counts = form.outcome_counts()
@@ -39,10 +38,7 @@ def save_log(form, user, log=None):
                 LogOutcome.objects.update_or_create(
                     log=log, outcome_type_id=outcome_type_id, defaults={"count": count}
                 )
-            # `log.save()` told reporting of the months; the outcomes changed since.
-            logs_changed.send(
-                sender=AssistanceLog, commune_months=[(log.commune_id, month_start(log.held_on))]
-            )
+            log.announce_change(counted_before)
     except IntegrityError:
         # The same form saved at the same moment by a second tap: that one won.
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()

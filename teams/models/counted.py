@@ -16,14 +16,25 @@ class CountedInReports(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, announce=True, **kwargs):
+        """`announce=False` leaves the signal to the caller, who writes more that counts (a log's
+        outcomes) and announces it all once with `announce_change`."""
         before, after = getattr(self, "_counted", None), None
         with transaction.atomic():
             super().save(*args, **kwargs)
             after = self._counted_state()
-            if before != after:
+            if announce and before != after:
                 self.counted_changed([after, before] if before else [after])
         self._counted = after
+
+    def announce_change(self, before):
+        """Send the signal for a row saved with `announce=False`; `before` is its `counted_before()`."""
+        after = self._counted_state()
+        self.counted_changed([after, before] if before and before != after else [after])
+
+    def counted_before(self):
+        """What the row counted in when read (None for a new row), for `announce_change`."""
+        return getattr(self, "_counted", None)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
