@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from places.models import Commune
 from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
+from reporting.vacuum import vacuum_after_commit
 from teams.activity import next_month
 from teams.models import AssistanceLog, LogOutcome, OutcomeType
 
@@ -133,8 +134,9 @@ def _sum_province(province_id, month):
 
 def rebuild_all():
     """Every monthly row again from the logs: the nightly safety net and the end of `seed_scale`."""
+    summaries = (ProvinceMonthOutcome, ProvinceMonth, CommuneMonthOutcome, CommuneMonth)
     with transaction.atomic():
-        for model in (ProvinceMonthOutcome, ProvinceMonth, CommuneMonthOutcome, CommuneMonth):
+        for model in summaries:
             model.objects.all().delete()
         months = (
             AssistanceLog.objects.annotate(month=TruncMonth("held_on"))
@@ -174,6 +176,7 @@ def rebuild_all():
             batch_size=5000,
         )
         _rebuild_provinces()
+        vacuum_after_commit(*summaries)
 
 
 def _rebuild_provinces():

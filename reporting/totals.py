@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from places.models import Commune, Village
 from reporting.models import CommuneTotals, ProvinceTotals
 from reporting.models.totals import Counts
+from reporting.vacuum import vacuum_after_commit
 from teams.models import Member, Team
 
 
@@ -110,3 +111,4 @@ def rebuild_counts():
             .annotate(**{name: Sum(name) for name in Counts.COUNTED})
             .order_by()
         )
+        vacuum_after_commit(ProvinceTotals, CommuneTotals)
