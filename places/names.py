@@ -101,15 +101,18 @@ class PlaceNames:
 
     def commune(self, text, province, district=None):
         """The commune `text` names (in `province` if given) inside the scope, or PlaceNameError."""
-        return self._cached(self._find_commune, text, province, district)
+        # Keyed by the province's code: a model's __hash__ costs more than the lookup, once per row.
+        return self._cached(self._find_commune, text, province.pk if province else None, district)
 
-    def _find_commune(self, text, province, district):
+    def _find_commune(self, text, province_code, district):
         name = normalize(str(text))
         for key in unit_key_candidates(name):
             matches = [
-                c for c in self.communes.get(key, []) if province is None or c.province_id == province.pk
+                c
+                for c in self.communes.get(key, [])
+                if province_code is None or c.province_id == province_code
             ]
-            if not province and len(matches) > 1:
+            if not province_code and len(matches) > 1:
                 inside = [c for c in matches if self.scope.contains_commune(c)]
                 matches = inside if len(inside) == 1 else matches
             if len(matches) == 1:
