@@ -74,7 +74,7 @@ class RosterPlan(Plan):
 
 
 def team_key(commune, village_key):
-    return (commune.pk, village_key or "")
+    return (commune.code, village_key or "")  # .code, not the .pk property: once per row
 
 
 class RosterPlanner(Planner):
@@ -192,7 +192,7 @@ class RosterPlanner(Planner):
         village_name = normalize(str(values.get("village") or sheet_village or ""))
         village_key = self.places.village_key(commune, village_name) if village_name else ""
         if village_key:
-            self.villages.setdefault((commune.pk, village_key), (commune, village_name))
+            self.villages.setdefault((commune.code, village_key), (commune, village_name))
         key = team_key(commune, village_key)
         self.teams.setdefault(key, {}).update(team_fields)
         if decision:
