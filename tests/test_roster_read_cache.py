@@ -48,7 +48,9 @@ def confirmed(data, filename, officer):
     """The confirm's summary and what it wrote, rolled back so that it can be confirmed again."""
     with pytest.raises(_Rollback), transaction.atomic():
         plan = import_file(data, filename, scope_for(officer), user=officer)
-        result = plan.summary(), written()
+        summary = plan.summary()
+        del summary["team_ids"]  # new keys: PostgreSQL's sequences do not roll back
+        result = summary, written()
         raise _Rollback
     return result
 
