@@ -21,8 +21,9 @@ from rosters.reading import SpreadsheetError
 def _cycle_collector_paused():
     """An import makes a few million objects that live until it ends (cells, rows, the plan): the
     cyclic garbage collector walked them all again at each full collection, a sixth of the CPU of
-    a provincial import, and found nothing to free (they hold no reference cycles). Paused while a
-    file is planned and written; it runs again as before afterwards."""
+    a provincial import, to free next to nothing (the import's peak memory is the same without
+    it). Paused while a file is planned and written, then it runs as before. The pause is the
+    whole process's: imports run in Celery workers and the command, one at a time per process."""
     if not gc.isenabled():
         yield
         return
