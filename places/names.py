@@ -69,13 +69,14 @@ class PlaceNames:
 
     def village_key(self, commune, name):
         """The key of the village `name` in `commune`: an existing village's if one matches."""
-        if commune.pk not in self._village_keys:
-            self._village_keys[commune.pk] = set(
+        code = commune.code  # not .pk: a property call, on every row of a provincial file
+        if code not in self._village_keys:
+            self._village_keys[code] = set(
                 Village.objects.filter(commune=commune).values_list("name_key", flat=True)
             )
-        cache_key = (commune.pk, name)
+        cache_key = (code, name)
         if cache_key not in self._cache:
-            known = self._village_keys[commune.pk]
+            known = self._village_keys[code]
             self._cache[cache_key] = next(
                 (key for key in unit_key_candidates(name) if key in known), unit_key(name)
             )
@@ -101,15 +102,18 @@ class PlaceNames:
 
     def commune(self, text, province, district=None):
         """The commune `text` names (in `province` if given) inside the scope, or PlaceNameError."""
-        return self._cached(self._find_commune, text, province, district)
+        # Keyed by the province's code: a model's __hash__ costs more than the lookup, once per row.
+        return self._cached(self._find_commune, text, province.code if province else None, district)
 
-    def _find_commune(self, text, province, district):
+    def _find_commune(self, text, province_code, district):
         name = normalize(str(text))
         for key in unit_key_candidates(name):
             matches = [
-                c for c in self.communes.get(key, []) if province is None or c.province_id == province.pk
+                c
+                for c in self.communes.get(key, [])
+                if province_code is None or c.province_id == province_code
             ]
-            if not province and len(matches) > 1:
+            if not province_code and len(matches) > 1:
                 inside = [c for c in matches if self.scope.contains_commune(c)]
                 matches = inside if len(inside) == 1 else matches
             if len(matches) == 1:

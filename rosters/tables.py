@@ -37,11 +37,6 @@ def header_key(text):
     return _text_key(cell_text(text))
 
 
-def _filled(value):
-    """Whether a cell holds something (what `cell_text(value) != ""` says, without making the text)."""
-    return value is not None and (value.strip() != "" if isinstance(value, str) else True)
-
-
 def _is_total(text):
     """'Tổng cộng: 25', 'Cộng', 'Tổng số' (but not the name 'Tống Văn Hải')."""
     words = text.split()
@@ -108,10 +103,14 @@ class Table:
             if first is None:
                 continue
             width = len(row)
+            # The cells that hold something (what `cell_text(value) != ""` says, without making
+            # the text), tested inline: a function call per cell cost more than the test.
             values = {
                 column.field: value
                 for position, column in columns
-                if position < width and _filled(value := row[position])
+                if position < width
+                and (value := row[position]) is not None
+                and (value.strip() if isinstance(value, str) else True)
             }
             values.pop(NUMBER_COLUMN, None)
             # A total row or a signature block ends the table. Only the first filled cell and the

@@ -326,3 +326,31 @@ def test_a_vni_sheet_is_converted_and_the_preview_says_so(officer):
         "Phạm Thị Thuỷ",
         "Đặng Quốc Việt",
     ]
+
+
+def test_cells_left_blank_take_the_defaults_of_a_member_added_by_hand(officer, clock):
+    rows = [
+        ["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng thôn", "Thôn Đông", "Xã Tân Lập"],
+        ["Trần Thị Hoà", None, None, None, "Thôn Đông", "Xã Tân Lập"],  # no phone, role, workplace
+    ]
+
+    import_file(roster_xlsx(rows), "roster.xlsx", scope_for(officer), user=officer)
+
+    fields = ["phone", "role", "organisation", "gender", "birth_year", "joined_on", "left_on"]
+    fields += ["training_status", "publish_phone", "user"]
+    hoa = Member.objects.values(*fields).get(full_name="Trần Thị Hoà")
+    by_hand = Member(full_name="Trần Thị Hoà")
+    assert hoa == {name: getattr(by_hand, Member._meta.get_field(name).attname) for name in fields}
+    assert hoa["joined_on"] == datetime.date(2026, 12, 1)  # the day of the import (the clock's)
+    an = Member.objects.get(full_name="Nguyễn Văn An")
+    assert (an.phone, an.role, an.organisation, an.team_id) == (
+        "+84912345678",
+        Member.TeamRole.LEADER,
+        Member.Organisation.VILLAGE_OFFICE,
+        Member.objects.get(full_name="Trần Thị Hoà").team_id,
+    )
+    assert sorted(TeamEvent.objects.values_list("kind", "detail", "happened_on", "member__full_name")) == [
+        ("founded", "12/QĐ-UBND", datetime.date(2023, 3, 10), None),  # the decision in the title lines
+        ("member_joined", "thành viên", datetime.date(2026, 12, 1), "Trần Thị Hoà"),
+        ("member_joined", "tổ trưởng", datetime.date(2026, 12, 1), "Nguyễn Văn An"),
+    ]

@@ -24,6 +24,10 @@ ROSTER_KEPT_ERRORS = env.get_int("ROSTER_KEPT_ERRORS", 1000)
 # The error workbook copies the officer's own file only when its sheets unpack to at most this
 # many bytes; a larger file gets a plain list of the kept errors (openpyxl needs ~50x in memory).
 ROSTER_ERRORS_COPY_MAX_BYTES = env.get_int("ROSTER_ERRORS_COPY_MAX_BYTES", 2 * 1024 * 1024)
+# The sheets a preview read wait this long (seconds) in the shared cache for the confirm, when
+# they pack to at most this many bytes (rosters/read_cache.py); 0 seconds reads the file each time.
+ROSTER_READ_CACHE_SECONDS = env.get_int("ROSTER_READ_CACHE_SECONDS", 3600)
+ROSTER_READ_CACHE_MAX_BYTES = env.get_int("ROSTER_READ_CACHE_MAX_BYTES", 32 * 1024 * 1024)
 
 # ALLAUTH (sign-in: accounts/adapter.py, accounts/middleware.py)
 # ------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class MemberChange:
     team_key: tuple
     values: dict  # Member field -> clean value, only for the columns the file has
     member: Member | None = None  # the existing member it matches
+    name_key: str = ""  # search_key of the full name, worked out once when matching (writer.py)
     status: str = NEW
 
 
@@ -73,7 +74,7 @@ class RosterPlan(Plan):
 
 
 def team_key(commune, village_key):
-    return (commune.pk, village_key or "")
+    return (commune.code, village_key or "")  # .code, not the .pk property: once per row
 
 
 class RosterPlanner(Planner):
@@ -191,7 +192,7 @@ class RosterPlanner(Planner):
         village_name = normalize(str(values.get("village") or sheet_village or ""))
         village_key = self.places.village_key(commune, village_name) if village_name else ""
         if village_key:
-            self.villages.setdefault((commune.pk, village_key), (commune, village_name))
+            self.villages.setdefault((commune.code, village_key), (commune, village_name))
         key = team_key(commune, village_key)
         self.teams.setdefault(key, {}).update(team_fields)
         if decision:
@@ -294,6 +295,7 @@ class RosterPlanner(Planner):
 
     def _match_one(self, row, team, by_phone, by_team_name, seen_phones, seen_names, file_leaders):
         phone, name_key = row.values.get("phone"), search_key(row.values["full_name"])
+        row.name_key = name_key
         if phone in seen_phones:
             return "", _(
                 "Phone number %(phone)s is also on row %(row)s: each member has their own number."

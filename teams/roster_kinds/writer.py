@@ -14,7 +14,6 @@ from rosters import bulk
 from rosters.outcome import NEW, UPDATED, PlanHasErrors
 from teams.models import Member, Team, history
 from teams.signals import commune_counts_changed
-from vietnamese.text import search_key
 
 BATCH_SIZE = 1000
 
@@ -44,19 +43,17 @@ def write_plan(plan, recorded_by=None, progress=None):
 
 
 def _write_members(plan, events, progress):
-    new_members, demoted, updated = [], [], []
-    today = timezone.localdate()  # joined_on's default, asked once rather than per member
+    new_rows, demoted, updated = [], [], []
     for change in plan.members:
         if change.status == NEW:
-            member = Member(team=plan.teams[change.team_key], **{"joined_on": today, **change.values})
-            member.name_key = search_key(member.full_name)
-            new_members.append(member)
+            team_id = plan.teams[change.team_key].pk
+            new_rows.append({"team_id": team_id, **change.values, "name_key": change.name_key})
         elif change.status == UPDATED:
             member = change.member
             old_role = member.role
             for name, value in change.values.items():
                 setattr(member, name, value)
-            member.name_key = search_key(member.full_name)
+            member.name_key = change.name_key
             # Former leaders step down first, or the new leader would meet the one-leader rule.
             (demoted if old_role == Member.TeamRole.LEADER != member.role else updated).append(member)
     fields = sorted({name for change in plan.members for name in change.values} | {"name_key", "updated_at"})
@@ -65,6 +62,8 @@ def _write_members(plan, events, progress):
         member.updated_at = now
     Member.objects.bulk_update(demoted, fields, batch_size=BATCH_SIZE)
     Member.objects.bulk_update(updated, fields, batch_size=BATCH_SIZE)
+    # joined_on's default (today) is asked once by `unsaved`, rather than once per member.
+    new_members = bulk.unsaved(Member, new_rows)
     total = len(new_members)
     for start in range(0, total, 10 * BATCH_SIZE):
         bulk.insert(Member, new_members[start : start + 10 * BATCH_SIZE])
