@@ -23,7 +23,8 @@ def _cycle_collector_paused():
     cyclic garbage collector walked them all again at each full collection, a sixth of the CPU of
     a provincial import, to free next to nothing (the import's peak memory is the same without
     it). Paused while a file is planned and written, then it runs as before. The pause is the
-    whole process's: imports run in Celery workers and the command, one at a time per process."""
+    whole process's: imports run in Celery workers and the command, one at a time per process
+    (in the embedded mode, with no broker, in the web process that took the upload)."""
     if not gc.isenabled():
         yield
         return
