@@ -62,6 +62,7 @@ def test_the_form_starts_with_today_the_teams_village_and_every_member_ticked(le
     assert re.search(rf'<option value="{team.village_id}" selected>', page)
     for member in team.members.all():
         assert re.search(rf'value="{member.pk}"[^>]*checked', page)
+    assert "{#" not in page  # a developer's note once showed under the Save button
 
 
 def test_logging_a_session_saves_it_with_its_outcomes_and_updates_the_monthly_totals(leader, team, client):

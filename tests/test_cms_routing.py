@@ -41,6 +41,42 @@ def test_a_restricted_topic_still_asks_readers_to_sign_in(client, home_pages):
     assert "next=" in response["Location"]
 
 
+def test_a_guide_made_private_after_it_was_cached_asks_readers_to_sign_in(client, home_pages):
+    assert client.get(VI_GUIDE)["X-Page-Cache"] == "miss"
+    assert client.get(VI_GUIDE)["X-Page-Cache"] == "hit"
+    restriction = PageViewRestriction.objects.create(
+        page=vietnamese_topic(), restriction_type=PageViewRestriction.LOGIN
+    )
+    for path in (VI_GUIDE, f"{VI_GUIDE}print/", "/vi/vneid/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(f"/accounts/login/?next={path}")
+    restriction.delete()
+    assert client.get(VI_GUIDE).status_code == 200
+
+
+def test_a_private_guide_sends_readers_to_the_sign_in_that_asks_for_two_factor(client, home_pages):
+    PageViewRestriction.objects.create(page=vietnamese_topic(), restriction_type=PageViewRestriction.LOGIN)
+    sign_in = client.get(VI_GUIDE)["Location"]
+    assert client.get(sign_in).status_code == 200
+    # Wagtail's own sign-in (Django's, by password alone) is never reached.
+    assert client.get("/vi/_util/login/").status_code == 404
+    assert client.post("/vi/_util/login/", {"username": "x", "password": "y"}).status_code == 404
+
+
+def test_a_password_protected_guide_opens_with_its_password(client, home_pages):
+    restriction = PageViewRestriction.objects.create(
+        page=vietnamese_topic(), restriction_type=PageViewRestriction.PASSWORD, password="mat-khau-to"
+    )
+    form = client.get(VI_GUIDE).content.decode()
+    action = f"/vi/_util/authenticate_with_password/{restriction.pk}/{demo_guide().pk}/"
+    assert f'action="{action}"' in form
+    assert client.post(action, {"password": "sai", "return_url": VI_GUIDE}).status_code == 200  # asked again
+    response = client.post(action, {"password": "mat-khau-to", "return_url": VI_GUIDE})
+    assert response.status_code == 302
+    assert "Kích hoạt" in client.get(response["Location"]).content.decode()
+
+
 def test_a_guide_taken_down_is_not_found(client, home_pages):
     demo_guide().unpublish()
     assert client.get(f"{VI_GUIDE}?cold").status_code == 404

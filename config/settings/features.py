@@ -73,6 +73,8 @@ LOGIN_URL = "account_login"
 INVITATION_LINK_MAX_AGE_HOURS = env.get_int("INVITATION_LINK_MAX_AGE_HOURS", 72, minimum=1)
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# A private page sends its readers to the same sign-in (cms/urls.py: not Wagtail's own).
+WAGTAIL_FRONTEND_LOGIN_URL = WAGTAILADMIN_LOGIN_URL
 # Passwords are changed and reset through allauth only (no second password form in Wagtail).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
