@@ -77,11 +77,12 @@ serve: .env
 # One pytest-xdist worker per core, each with its own test database and cache key prefix
 # (config/settings/test.py). Locally, `make test PYTEST_ARGS=--reuse-db` skips re-creating them.
 TEST_WORKERS ?= auto
-# The tests that start real Celery workers run after, alone: beside browser tests on 2 cores their
-# workers were starved past the tests' waits (tests/conftest.py leaves them out of the xdist run).
+# The tests marked `alone` run after, by themselves: those that start real Celery workers (beside
+# browser tests on 2 cores their workers were starved past the tests' waits) and those that count
+# the rows PostgreSQL reads (tests/conftest.py leaves them out of the xdist run).
 test: install compilemessages
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	$(BIN)/pytest $(PYTEST_ARGS) -m real_worker || [ $$? -eq 5 ]  # 5: none of the chosen tests start workers
+	$(BIN)/pytest $(PYTEST_ARGS) -m alone || [ $$? -eq 5 ]  # 5: none of the chosen tests is marked
 
 bench: install compilemessages
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -50,14 +50,15 @@ def _media_in_tmp(settings, tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist, leave out the tests that start real Celery workers: `make test` runs them
-    alone afterwards. Beside browser tests on 2 cores their workers starved past the tests' waits."""
+    """Under pytest-xdist, leave out the tests marked `alone`: `make test` runs them by themselves
+    afterwards. Beside browser tests on 2 cores real Celery workers starved past the tests' waits,
+    and the rows PostgreSQL reads changed with what other tests left open."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    alone = [item for item in items if item.get_closest_marker("real_worker")]
+    alone = [item for item in items if item.get_closest_marker("alone")]
     if alone:
         config.hook.pytest_deselected(items=alone)
-        items[:] = [item for item in items if not item.get_closest_marker("real_worker")]
+        items[:] = [item for item in items if not item.get_closest_marker("alone")]
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from tests.celery_worker import Worker, clear_broker, wait_until
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.redis,
-    pytest.mark.real_worker,
+    pytest.mark.alone,
 ]
 
 

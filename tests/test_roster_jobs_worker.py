@@ -17,7 +17,7 @@ from tests.factories_rosters import commune_officer, roster_map
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.redis,
-    pytest.mark.real_worker,
+    pytest.mark.alone,
 ]
 
 
