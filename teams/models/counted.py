@@ -19,7 +19,7 @@ class CountedInReports(models.Model):
     def save(self, *args, announce=True, **kwargs):
         """`announce=False` leaves the signal to the caller, who writes more that counts (a log's
         outcomes) and announces it all once with `announce_change`."""
-        before, after = getattr(self, "_counted", None), None
+        before, after = self.counted_before(), None
         with transaction.atomic():
             super().save(*args, **kwargs)
             after = self._counted_state()
