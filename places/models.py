@@ -84,8 +84,6 @@ class Commune(NamedUnit):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="communes")
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-
-    objects = CommuneQuerySet.as_manager()
     # A commune's life on the map: monthly reports expect one from each commune that exists on a
     # month's last day, so a commune merged away mid-month is not counted beside the one it joined.
     began_on = models.DateField(
@@ -97,6 +95,8 @@ class Commune(NamedUnit):
         blank=True,
         help_text=_("The first day it no longer exists (merged into another commune, say)."),
     )
+
+    objects = CommuneQuerySet.as_manager()
 
     class Meta(NamedUnit.Meta):
         db_table = "teams_commune"
