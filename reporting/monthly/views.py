@@ -115,6 +115,7 @@ def commune_month(request, month, code):
             "lines": shown,
             "changed": [line for line in shown if line.changed],
             "events": report.events.select_related("by") if report.pk else [],
+            "why_back": report.events.last() if report.state == ReportState.RETURNED else None,
             "may_submit": workflow.may_submit(request.user, report),
             "may_review": workflow.may_review(request.user, report),
             "month_over": timezone.now() >= month_over_at(month),
