@@ -83,3 +83,15 @@ def test_a_month_not_begun_or_not_a_month_answers_404(client, land):
     client.force_login(land["national"])
     assert client.get(month_page("commune", "91001").replace("2026-11", "2027-01")).status_code == 404
     assert client.get(month_page("commune", "91001").replace("2026-11", "2026-13")).status_code == 404
+
+
+def test_the_admin_lists_each_officer_their_units_reports_only(client, land):
+    for commune, officer in (("a", "commune_a"), ("c", "commune_c")):
+        workflow.submit(workflow.commune_report(land[commune], NOVEMBER, create=True), land[officer])
+    client.force_login(land["commune_c"])
+    listing = client.get("/admin/monthly_reports/").content.decode()
+    assert "Xã Tả Van" in listing and "Xã Bát Tràng" not in listing
+    theirs = MonthlyReport.objects.get(commune=land["a"])
+    assert client.get(f"/admin/monthly_reports/inspect/{theirs.pk}/", follow=True).status_code == 404
+    mine = MonthlyReport.objects.get(commune=land["c"])
+    assert "Xã Tả Van" in client.get(f"/admin/monthly_reports/inspect/{mine.pk}/").content.decode()
