@@ -65,6 +65,15 @@ class Province(NamedUnit):
         verbose_name_plural = _("provinces")
 
 
+class CommuneQuerySet(UnitQuerySet):
+    def existing_on(self, day):
+        """Communes that exist on `day` (began on or before it, not yet ceased)."""
+        return self.filter(
+            models.Q(began_on__isnull=True) | models.Q(began_on__lte=day),
+            models.Q(ceased_on__isnull=True) | models.Q(ceased_on__gt=day),
+        )
+
+
 class Commune(NamedUnit):
     class Kind(models.TextChoices):
         COMMUNE = "xa", _("commune")
@@ -75,6 +84,19 @@ class Commune(NamedUnit):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="communes")
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    # A commune's life on the map: monthly reports expect one from each commune that exists on a
+    # month's last day, so a commune merged away mid-month is not counted beside the one it joined.
+    began_on = models.DateField(
+        _("exists since"), null=True, blank=True, help_text=_("Empty: since the map of 1 July 2025.")
+    )
+    ceased_on = models.DateField(
+        _("ceased to exist on"),
+        null=True,
+        blank=True,
+        help_text=_("The first day it no longer exists (merged into another commune, say)."),
+    )
+
+    objects = CommuneQuerySet.as_manager()
 
     class Meta(NamedUnit.Meta):
         db_table = "teams_commune"

@@ -285,3 +285,18 @@ def commune(user, commune_obj, months):
         unit=commune_obj,
         total=total,
     )
+
+
+def activity_total(user, board, months):
+    """(sessions, citizens helped) of the board's unit over `months`, read from the same totals
+    as the board: what the previous period is compared by."""
+    if board.level == "commune":
+        queryset = _in_months(visible(user, CommuneMonth.objects.filter(commune=board.unit)), months)
+        sums = queryset.aggregate(sessions=Sum("sessions"), citizens=Sum("citizens_helped"))
+        return sums["sessions"] or 0, sums["citizens"] or 0
+    if board.level == "province":
+        province_ids = [board.unit.pk]
+    else:
+        province_ids = list(visible(user, Province.objects.all()).values_list("pk", flat=True))
+    by_month = _Totals(user, province_ids).activity(months, "month").values()
+    return sum(s for s, _c in by_month), sum(c for _s, c in by_month)

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from reporting.monthly import reminders
 from reporting.summaries import rebuild_all
 from reporting.totals import rebuild_counts
 
@@ -11,3 +12,9 @@ def rebuild_summaries():
     """Nightly: every total again from the live rows (idempotent; repairs writes made around the app)."""
     rebuild_all()
     rebuild_counts()
+
+
+@shared_task(acks_late=True)
+def send_report_reminders():
+    """Hourly: today's reminders to commune officers whose monthly report is not in (idempotent)."""
+    reminders.send_report_reminders()

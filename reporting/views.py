@@ -1,5 +1,6 @@
 """Officers' dashboards: nation, province, commune, team, each linking down to the level below."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,6 +12,7 @@ from accounts.scopes import get_visible_or_404, may_open_province, scope_for
 from places.models import Commune, Province
 from reporting import dashboards, reports
 from reporting.charts import monthly_columns, ranked_bars
+from reporting.dashboard_periods import change, parse_period, periods_offered
 from teams.activity import last_months, team_activity
 from teams.models import Member, Team
 
@@ -44,7 +46,16 @@ def dashboard_start(request):
     )
 
 
-def _render(request, board, parents):
+def _period(request):
+    """The period asked for (`?period=`); the last 12 months, with the reason shown, when it names none."""
+    try:
+        return parse_period(request.GET.get("period"))
+    except ValueError as error:
+        messages.error(request, str(error))
+        return parse_period(None)
+
+
+def _render(request, board, parents, period):
     sort = request.GET.get("sort", "citizens")
     if SORTS.get(sort):
         board.rows.sort(key=SORTS[sort], reverse=True)
@@ -81,17 +92,36 @@ def _render(request, board, parents):
             "any_population": any_population,
             "report_month": reports.report_month(None),
             "report_months": reports.months_offered(),
+            **_comparison(request, board, period),
         },
     )
+
+
+def _comparison(request, board, period):
+    """The period shown, the picker's choices, and the previous period's figures beside this one's."""
+    previous = period.previous()
+    sessions, citizens = dashboards.activity_total(request.user, board, previous.months)
+    return {
+        "period": period,
+        "periods": periods_offered(),
+        "previous": {
+            "label": previous.label,
+            "sessions": sessions,
+            "citizens": citizens,
+            "sessions_change": change(board.total.sessions, sessions),
+            "citizens_change": change(board.total.citizens, citizens),
+        },
+    }
 
 
 @login_required
 def national(request):
     if not scope_for(request.user).national:
         raise PermissionDenied
-    board = dashboards.national(request.user, last_months())
+    period = _period(request)
+    board = dashboards.national(request.user, period.months)
     board.title = _("Whole country")
-    return _render(request, board, [])
+    return _render(request, board, [], period)
 
 
 @login_required
@@ -99,15 +129,17 @@ def province(request, code):
     unit = get_visible_or_404(request.user, Province.objects.all(), pk=code)
     if not may_open_province(request.user, unit):
         raise PermissionDenied
-    board = dashboards.province(request.user, unit, last_months())
-    return _render(request, board, _parents(request.user, province=None))
+    period = _period(request)
+    board = dashboards.province(request.user, unit, period.months)
+    return _render(request, board, _parents(request.user, province=None), period)
 
 
 @login_required
 def commune(request, code):
     unit = get_visible_or_404(request.user, Commune.objects.select_related("province"), pk=code)
-    board = dashboards.commune(request.user, unit, last_months())
-    return _render(request, board, _parents(request.user, province=unit.province))
+    period = _period(request)
+    board = dashboards.commune(request.user, unit, period.months)
+    return _render(request, board, _parents(request.user, province=unit.province), period)
 
 
 def _parents(user, province):

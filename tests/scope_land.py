@@ -13,6 +13,7 @@ from messaging.models import Purpose
 from messaging.outbox import queue_sms
 from privacy.models import Channel, RightsRequest
 from privacy.requests import open_request
+from reporting.models import MonthlyReport
 from tests.factories import RoleAssignmentFactory, UserFactory, VillageFactory
 from tests.factories_trainings import SessionFactory
 from tests.world import COMMUNES, SCOPE_OF
@@ -61,6 +62,9 @@ def build_land(world):
                 purpose=Purpose.NOTICE,
                 idempotency_key=f"notice-{commune_code}",
                 commune=commune,
+            ),
+            "monthly_report": MonthlyReport.objects.create(
+                province=commune.province, commune=commune, month=timezone.localdate().replace(day=1)
             ),
             "rights_request": open_request(
                 RightsRequest.Kind.ACCESS,

@@ -339,6 +339,13 @@ CELERY_BEAT_SCHEDULE = {
     # The dashboards' totals are kept current on every write; this nightly rebuild repairs
     # anything written around the app (reporting/summaries.py, reporting/totals.py).
     "rebuild-summaries": {"task": "reporting.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+    # Reminders to commune officers whose monthly report is not in (reporting/monthly/reminders.py):
+    # each run queues what today calls for, once.
+    "monthly-report-reminders": {
+        "task": "reporting.tasks.send_report_reminders",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
     # Uploaded rosters past ROSTER_FILE_RETENTION_DAYS are deleted; jobs stuck past
     # ROSTER_JOB_STALE_MINUTES are marked failed (rosters/upkeep.py).
     "roster-files-retention": {

@@ -118,6 +118,19 @@ if SMS_PROVIDER == "twilio":
     if not (TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID):
         raise SettingError("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SENDER_ID")
 
+# MONTHLY REPORTS (reporting/monthly/)
+# ------------------------------------------------------------------------------
+# A month's commune report is due on this day of the next month, at this time (Vietnam time).
+REPORT_DEADLINE_DAY = env.get_int("REPORT_DEADLINE_DAY", 5, minimum=1)
+if REPORT_DEADLINE_DAY > 28:
+    raise SettingError(
+        f"REPORT_DEADLINE_DAY must be from 1 to 28 (every month has it), not {REPORT_DEADLINE_DAY}"
+    )
+REPORT_DEADLINE_TIME = env.get_clock("REPORT_DEADLINE_TIME", "23:59")
+# Reminders to commune officers whose report is not in: days before (positive) or after
+# (negative) the deadline's day.
+REPORT_REMINDER_DAYS = (3, 1, -1)
+
 # TRAININGS (trainings/: sessions and their reminders)
 # ------------------------------------------------------------------------------
 # Reminders before a session's start, in hours (default: the day before and two hours before).

@@ -1,3 +1,4 @@
+from reporting.models.monthly import MonthlyReport, ReportEvent, ReportState
 from reporting.models.months import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
 from reporting.models.totals import CommuneTotals, ProvinceTotals
 
@@ -5,7 +6,10 @@ __all__ = [
     "CommuneMonth",
     "CommuneMonthOutcome",
     "CommuneTotals",
+    "MonthlyReport",
     "ProvinceMonth",
     "ProvinceMonthOutcome",
     "ProvinceTotals",
+    "ReportEvent",
+    "ReportState",
 ]
