@@ -5,14 +5,17 @@ level that covers every place the person appears, and she learns only that it wa
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, User
+from messaging.models import Message
 from privacy.models import RightsRequest
 from teams.models import Member
 from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.factories_teams import MemberFactory
 from tests.factories_trainings import SessionFactory
 from trainings.models import Registration
+from vietnamese.phones import normalize_phone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -20,8 +23,8 @@ LAO_CAI_PHONE = "+84912777001"
 PROVINCE_OFFICER_PHONE = "+84912777002"
 
 
-def deletion(client, phone, commune, name="Người Bị Xoá"):
-    """Her two requests: record a deletion naming her own commune, then carry it out."""
+def recorded(client, phone, commune, name="Người Bị Xoá"):
+    """A deletion request recorded through the form, naming `commune`."""
     client.post(
         reverse("privacy_record_request"),
         {
@@ -33,7 +36,12 @@ def deletion(client, phone, commune, name="Người Bị Xoá"):
             "commune": commune.pk,
         },
     )
-    request = RightsRequest.objects.filter(phone=phone).order_by("-pk").first()
+    return RightsRequest.objects.filter(phone=normalize_phone(phone)).order_by("-pk").first()
+
+
+def deletion(client, phone, commune):
+    """Her requests: record a deletion naming her own commune, then carry it out both ways."""
+    request = recorded(client, phone, commune)
     if request is not None:
         client.post(reverse("privacy_request_act", args=[request.pk]), {"action": "erased"})
         client.post(reverse("privacy_request_erase", args=[request.pk]), {"confirm": "1"})
@@ -105,7 +113,10 @@ def test_a_province_officers_account_is_out_of_reach_even_of_the_national_admini
 def test_a_person_in_two_communes_of_one_province_goes_to_the_province(client, world):
     MemberFactory(team=world["teams"]["a"], full_name="Trần Văn Hai", phone=LAO_CAI_PHONE)
     Registration.objects.create(
-        session=SessionFactory(commune=world["b"]), full_name="Trần Văn Hai", phone=LAO_CAI_PHONE
+        session=SessionFactory(commune=world["b"]),
+        full_name="Trần Văn Hai",
+        phone=LAO_CAI_PHONE,
+        queued_at=timezone.now(),
     )
     client.force_login(world.person("commune"))
     request = deletion(client, LAO_CAI_PHONE, world["a"])
@@ -122,15 +133,44 @@ def test_a_request_placed_in_her_commune_is_forwarded_when_the_person_appears_el
     """Authority is decided when she acts, not only when the request was recorded."""
     MemberFactory(team=world["teams"]["a"], full_name="Trần Văn Ba", phone=LAO_CAI_PHONE)
     client.force_login(world.person("commune"))
-    request = deletion(client, "0912 777 009", world["a"])  # a number held nowhere: her commune
+    request = recorded(client, "0912 777 009", world["a"])  # a number held nowhere: her commune
     assert request.commune == world["a"]
     request.phone = LAO_CAI_PHONE  # as if it had been the Bát Tràng member's all along
     request.save()
     Registration.objects.create(
-        session=SessionFactory(commune=world["c"]), full_name="Trần Văn Ba", phone=LAO_CAI_PHONE
+        session=SessionFactory(commune=world["c"]),
+        full_name="Trần Văn Ba",
+        phone=LAO_CAI_PHONE,
+        queued_at=timezone.now(),
     )
     client.post(reverse("privacy_request_erase", args=[request.pk]), {"confirm": "1"})
     assert Member.objects.filter(full_name="Trần Văn Ba").exists()
     request.refresh_from_db()
     assert (request.commune, request.province) == (None, None)
     assert request.actions.filter(action="forwarded").exists()
+
+
+def test_an_invitation_text_does_not_name_the_holder_of_a_number_outside_her_units(
+    client, world, django_capture_on_commit_callbacks
+):
+    """The text sits in her outbox: it greets the person by the name she typed, not by the
+    account's own name, when the number's holder is beyond her units."""
+    RoleAssignmentFactory(
+        role=Role.PROVINCE_OFFICER,
+        province=world["south"],
+        user=UserFactory(full_name="Hoàng Thị Sen", phone=PROVINCE_OFFICER_PHONE),
+    )
+    client.force_login(world.person("commune"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("invite_by_sms"),
+            {
+                "full_name": "Lê Thị Mai",
+                "phone": "0912 777 002",
+                "role": Role.TEAM_MEMBER,
+                "commune": world["a"].pk,
+                "language": "vi",
+            },
+        )
+    body = Message.objects.get(recipient=PROVINCE_OFFICER_PHONE).body
+    assert body.startswith("Mai") and "Sen" not in body
