@@ -89,7 +89,9 @@ def places_of(phone=None, user=None):
         provinces.update({province} - {None})
         communes.update({commune} - {None})
     if phone:
-        for province, commune in Invitation.objects.filter(phone=phone).values_list("province_id", "commune_id"):
+        for province, commune in Invitation.objects.filter(phone=phone).values_list(
+            "province_id", "commune_id"
+        ):
             national = national or not (province or commune)
             provinces.update({province} - {None})
             communes.update({commune} - {None})

@@ -52,7 +52,9 @@ class RequestInspectView(generic.InspectView):
         context["act_form"] = ActForm()
         context["overdue"] = self.object.overdue()
         context["may_erase"] = (
-            self.object.kind == RightsRequest.Kind.DELETION and self.object.is_open and bool(self.object.phone)
+            self.object.kind == RightsRequest.Kind.DELETION
+            and self.object.is_open
+            and bool(self.object.phone)
         )
         return context
 

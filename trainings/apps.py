@@ -7,9 +7,8 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self):
-        from trainings import attendance_sheet, signals  # noqa: F401  (connects the muted-number receivers)
-
         from accounts import authority
+        from trainings import attendance_sheet, signals  # noqa: F401  (connects the muted-number receivers)
         from trainings.access import leader_may_run, places_of_person
         from trainings.models import TrainingSession
 
