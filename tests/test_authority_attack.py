@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, User
-from messaging.models import Message
+from messaging.models import Message, MutedNumber
 from privacy.models import RightsRequest
 from teams.models import Member
 from tests.factories import RoleAssignmentFactory, UserFactory
@@ -174,3 +174,41 @@ def test_an_invitation_text_does_not_name_the_holder_of_a_number_outside_her_uni
         )
     body = Message.objects.get(recipient=PROVINCE_OFFICER_PHONE).body
     assert body.startswith("Mai") and "Sen" not in body
+
+
+def test_an_opt_out_for_a_number_also_held_elsewhere_is_not_hers_to_record(client, world):
+    """An opt-out mutes every text to the number, wherever it was sent from."""
+    MemberFactory(team=world["teams"]["a"], full_name="Trần Văn Tư", phone=LAO_CAI_PHONE)
+    Registration.objects.create(
+        session=SessionFactory(commune=world["c"]),
+        full_name="Trần Văn Tư",
+        phone=LAO_CAI_PHONE,
+        queued_at=timezone.now(),
+    )
+    client.force_login(world.person("commune"))
+    response = client.post(
+        reverse("privacy_record_consent"),
+        {"phone": "0912 777 001", "choice": "opt_out", "method": "paper", "given_on": "2026-11-02"},
+    )
+    assert "còn có dữ liệu ở ngoài địa bàn bạn quản lý" in response.content.decode()
+    assert not MutedNumber.objects.exists()
+
+
+def test_acting_on_a_request_whose_person_now_appears_elsewhere_forwards_it(client, world):
+    MemberFactory(team=world["teams"]["a"], full_name="Trần Văn Năm", phone=LAO_CAI_PHONE)
+    client.force_login(world.person("commune"))
+    request = recorded(client, LAO_CAI_PHONE, world["a"])
+    assert request.commune == world["a"]  # all her data was in Bát Tràng
+    Registration.objects.create(
+        session=SessionFactory(commune=world["b"]),
+        full_name="Trần Văn Năm",
+        phone=LAO_CAI_PHONE,
+        queued_at=timezone.now(),
+    )
+    response = client.post(
+        reverse("privacy_request_act", args=[request.pk]), {"action": "acknowledged"}, follow=True
+    )
+    assert "chuyển lên cấp quản lý" in response.content.decode()
+    request.refresh_from_db()
+    assert (request.status, request.commune, request.province) == ("received", None, world["north"])
+    assert [a.action for a in request.actions.all()] == ["received", "forwarded"]
