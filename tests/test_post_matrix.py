@@ -155,23 +155,31 @@ def on_the_map(model):
 
 def relations(model):
     return [
-        f.name
+        f
         for f in model._meta.get_fields()
         if (f.many_to_one or f.many_to_many) and f.concrete and on_the_map(f.related_model)
     ]
 
 
-def aimed_elsewhere(mine, theirs):
-    """Her object's values with one relation at a time pointed at Tả Van's, and the guard that
-    says it did not stick: (her object, the relation, Tả Van's value)."""
+def aimed_elsewhere(land, mine, theirs, fields):
+    """Her object's values with one relation at a time pointed at Tả Van (its object's value, or
+    Tả Van's row of that model when its object has none: a person for an empty account field),
+    and the guard that says it did not stick: (her object, the relation, Tả Van's value). Only
+    the relations among the form's `fields`."""
     if mine is None:
         return []
     own, other = values_of(mine), values_of(theirs)
-    return [
-        ({**own, name: other[name]}, (mine, name, other[name]))
-        for name in relations(type(mine))
-        if name in other and other[name] != own.get(name)
-    ]
+    aimed = []
+    for relation in relations(type(mine)):
+        if relation.name not in fields:
+            continue  # not posted by the form (an author set by the view)
+        value = other.get(relation.name)
+        if value is None:
+            row = target(land, relation.related_model, "c")
+            value = None if row is None else ([row.pk] if relation.many_to_many else row.pk)
+        if value is not None and value != own.get(relation.name):
+            aimed.append(({**own, relation.name: value}, (mine, relation.name, value)))
+    return aimed
 
 
 # Which permission each viewset screen needs; the officer's own actions on it are its `officer_actions`.
@@ -182,17 +190,20 @@ def viewset_recipe(namespace, action):
     viewset = our_viewsets()[namespace]
     model = viewset.model
     hers = PERMISSION[action] in (getattr(viewset, "officer_actions", None) or ())
+    fields = set(viewset.get_form_class().base_fields) if action in ("add", "edit") else set()
 
     def out(land):
         theirs, mine = target(land, model, "c"), target(land, model, "a")
         if action == "add":
-            posts = [([], values_of(theirs))] + [([], data) for data, _guard in aimed_elsewhere(mine, theirs)]
+            posts = [([], values_of(theirs))] + [
+                ([], data) for data, _guard in aimed_elsewhere(land, mine, theirs, fields)
+            ]
             if not hers and mine is not None:
                 posts.append(([], values_of(mine)))  # not hers to do, even at home
             return posts
         posts = [([theirs.pk], values_of(theirs))]
         if action == "edit" and mine is not None:
-            posts += [([mine.pk], data, guard) for data, guard in aimed_elsewhere(mine, theirs)]
+            posts += [([mine.pk], data, guard) for data, guard in aimed_elsewhere(land, mine, theirs, fields)]
         if not hers and mine is not None:
             posts.append(([mine.pk], values_of(mine)))  # not hers to do, even at home
         return posts
