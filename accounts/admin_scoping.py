@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.authority import may_act_on
 from accounts.scoped_forms import ScopedAdminForm, narrow_choices
 from accounts.scopes import is_officer, visible
 
@@ -34,10 +35,7 @@ class OfficerPermissionPolicy(BasePermissionPolicy):
         return action in self.actions and (user.is_superuser or is_officer(user))
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and visible(user, self.model._default_manager.filter(pk=instance.pk)).exists()
-        )
+        return self.user_has_permission(user, action) and may_act_on(user, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.authority import may_act_on
 from accounts.models import Invitation, RoleAssignment, User
 from accounts.scopes import can_assign
 from messaging.models import SECRET_PLACEHOLDER, ConsentMethod, Purpose
@@ -63,8 +64,11 @@ def invite(by, phone, full_name, role, *, province=None, commune=None, language=
             token_hash=_hash(token),
             expires_at=timezone.now() + timedelta(hours=settings.INVITATION_LINK_MAX_AGE_HOURS),
         )
-        # An account's own name and language win over what the officer typed.
-        addressee = holder or User(full_name=full_name, preferred_language=language)
+        # An account's own name and language win over what the officer typed, but only for a
+        # person within the officer's reach: the text sits in their outbox, and must not tell
+        # them who holds a number elsewhere (accounts/authority.py).
+        known = holder if holder is not None and may_act_on(by, holder) else None
+        addressee = known or User(full_name=full_name, preferred_language=language)
         with translation.override(addressee.preferred_language):
             body = gettext(
                 "%(name)s, you are invited to the community digital technology team platform: %(link)s"

@@ -14,6 +14,7 @@ The object being saved is checked too: whatever its fields, the unit it ends up 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from accounts.authority import holds, unit_of
 from accounts.scopes import OUTSIDE_SCOPE_MESSAGE, choosable, scope_for
 
 
@@ -43,18 +44,6 @@ def narrow_choices(form, user):
             narrow_choices(child, user)
 
 
-def unit_of(instance):
-    """The commune `instance` sits in, following its `scope_commune_path`; None if it has none."""
-    unit = instance
-    for step in getattr(type(instance), "scope_commune_path", "").split("__"):
-        if not step:
-            return None
-        unit = getattr(unit, step, None)
-        if unit is None:
-            return None
-    return unit
-
-
 class ScopedAdminForm(WagtailAdminModelForm):
     """The base of every admin form of a scoped viewset (accounts.admin_scoping)."""
 
@@ -65,5 +54,5 @@ class ScopedAdminForm(WagtailAdminModelForm):
     def _post_clean(self):
         super()._post_clean()
         commune = unit_of(self.instance)
-        if commune is not None and not scope_for(self.for_user).contains_commune(commune):
+        if commune is not None and not holds(scope_for(self.for_user), self.instance):
             self.add_error(None, OUTSIDE_SCOPE_MESSAGE)

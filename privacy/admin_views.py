@@ -1,23 +1,22 @@
 """The rights requests queue, the breach register and the access log in the Wagtail admin.
 
-Requests are scoped like everything else (accounts/scopes.py, through the request's commune): an
-officer sees and acts on the requests of people in their units, a national administrator on all;
-another unit's request id is a 404 from every view. The breach register and the access log are
+Requests are scoped like everything else (accounts/scopes.py, through the request's commune or
+province): an officer sees the requests of people in their units, a national administrator all;
+another unit's request id is a 404 from every view. Recording and acting on a request, which
+reach a whole person, are in privacy/admin_person.py. The breach register and the access log are
 for national administrators only.
 """
 
 from datetime import datetime, time
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,26 +26,12 @@ from wagtail.permissions import register_permission_policy
 
 from accounts.admin_scoping import ScopedModelViewSet
 from accounts.models import AccessLogEntry
-from accounts.scopes import get_visible_or_404, is_officer, scope_for
+from accounts.scopes import scope_for
 from messaging.outbox import mute, record_consent, unmute
+from privacy.admin_person import ActForm, officer_of
 from privacy.clocks import VIETNAM
-from privacy.erasure import erase_person
-from privacy.forms import RecordConsentForm, RecordRequestForm
+from privacy.forms import RecordConsentForm
 from privacy.models import Breach, RightsRequest
-from privacy.requests import Action, open_request, record
-
-
-class ActForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[
-            (Action.ACKNOWLEDGED, gettext_lazy("Acknowledge")),
-            (Action.DONE, gettext_lazy("Mark done")),
-            (Action.REFUSED, gettext_lazy("Refuse")),
-            (Action.NOTE, gettext_lazy("Add a note")),
-            (Action.ERASED, gettext_lazy("Erase the person's data now")),
-        ]
-    )
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RequestIndexView(generic.IndexView):
@@ -66,7 +51,19 @@ class RequestInspectView(generic.InspectView):
         context["actions"] = self.object.actions.all()
         context["act_form"] = ActForm()
         context["overdue"] = self.object.overdue()
+        context["may_erase"] = (
+            self.object.kind == RightsRequest.Kind.DELETION
+            and self.object.is_open
+            and bool(self.object.phone)
+        )
         return context
+
+    def get_field_display_value(self, field_name, field):
+        """Times in Asia/Ho_Chi_Minh as dd/mm/yyyy hh:mm, as in the request's history (not UTC)."""
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            return date_format(timezone.localtime(value), "d/m/Y H:i")
+        return value
 
 
 class RightsRequestViewSet(ScopedModelViewSet):
@@ -87,6 +84,7 @@ class RightsRequestViewSet(ScopedModelViewSet):
         "full_name",
         "phone",
         "commune",
+        "province",
         "detail",
         "received_at",
     ]
@@ -167,65 +165,9 @@ class PersonalDataGroup(ViewSetGroup):
     )
 
 
-def _officer(request):
-    if not is_officer(request.user):
-        raise PermissionDenied
-    return request.user
-
-
-@require_POST
-def act(request, pk):
-    """Acknowledge, close, refuse, annotate, or carry out the erasure of one request in scope."""
-    user = _officer(request)
-    rights_request = get_visible_or_404(user, RightsRequest.objects.all(), pk=pk)
-    form = ActForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose what to do."))
-    elif form.cleaned_data["action"] == Action.ERASED:
-        if rights_request.kind != RightsRequest.Kind.DELETION or not rights_request.phone:
-            messages.error(
-                request, _("Only a deletion request not yet carried out can erase a person's data.")
-            )
-        else:
-            erase_person(rights_request.phone, by=user, request=rights_request)
-            record(rights_request, Action.DONE, by=user, note=form.cleaned_data["note"])
-            messages.success(
-                request, _("The person's data is erased everywhere; the counts stay as they were.")
-            )
-    else:
-        record(rights_request, form.cleaned_data["action"], by=user, note=form.cleaned_data["note"])
-        messages.success(request, _("Recorded."))
-    return redirect("data_requests:inspect", pk)
-
-
-def record_request(request):
-    """A request made in person, by phone or on paper, written down by an officer."""
-    user = _officer(request)
-    form = RecordRequestForm(request.POST or None, user=user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        rights_request = open_request(
-            data["kind"],
-            phone=data["phone"],
-            full_name=data["full_name"],
-            channel=data["channel"],
-            by=user,
-            commune=data["commune"],
-            detail=data["detail"],
-            received_at=data["received_at"],
-        )
-        messages.success(request, _("Request recorded."))
-        return redirect("data_requests:inspect", rights_request.pk)
-    return render(
-        request,
-        "privacy/admin/form.html",
-        {"form": form, "title": _("Record a request"), "submit": _("Record the request")},
-    )
-
-
 def record_consent_in_person(request):
     """Consent given or withdrawn, or an opt-out, on paper, in person or by phone."""
-    user = _officer(request)
+    user = officer_of(request)
     form = RecordConsentForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

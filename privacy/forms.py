@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.authority import may_act_on
 from accounts.scopes import scope_for, visible
 from messaging.models import ConsentMethod, Purpose
 from places.models import Commune
@@ -46,11 +47,17 @@ class PhoneField(forms.CharField):
 
 
 class RecordRequestForm(forms.Form):
-    """A request made in person, by phone or on paper. The commune is chosen among the officer's
-    own (a national administrator may leave it empty); one outside the scope posted anyway is
-    refused like any invalid choice."""
+    """A request made in person, by phone or on paper. The commune is where it was received,
+    chosen among the officer's own (a national administrator may leave it empty); one outside the
+    scope posted anyway is refused like any invalid choice. It places the request only for a
+    number held nowhere yet: otherwise the person's data does (privacy/requests.py)."""
 
-    commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
+    commune = forms.ModelChoiceField(
+        label=_("Commune where it was received"),
+        queryset=Commune.objects.none(),
+        required=False,
+        help_text=_("A number the platform already holds goes to the unit that holds its data."),
+    )
     kind = forms.ChoiceField(label=_("Request"), choices=RightsRequest.Kind.choices)
     channel = forms.ChoiceField(
         label=_("Received by"), choices=[c for c in Channel.choices if c[0] != Channel.SELF_SERVICE]
@@ -77,10 +84,17 @@ class RecordRequestForm(forms.Form):
         return received
 
 
+OUTSIDE_YOUR_UNITS = _(
+    "This number is also held outside the units you manage: ask your province (or the national "
+    "administrator) to record this."
+)
+
+
 class RecordConsentForm(forms.Form):
     """Consent or an opt-out given on paper, in person or by phone, written down by an officer,
-    for a number held in the officer's units (a member's or a training registration's): muting
-    or unmuting numbers elsewhere is not theirs to do."""
+    for a number held in the officer's units (a member's or a training registration's) and
+    nowhere beyond them (accounts.authority.may_act_on): muting or unmuting numbers elsewhere is
+    not theirs to do."""
 
     OPT_OUT = "opt_out"
     OPT_IN = "opt_in"
@@ -125,6 +139,9 @@ class RecordConsentForm(forms.Form):
         )
         if not held:
             raise forms.ValidationError(_("No member or registration in your units has this number."))
+        # An opt-out or consent reaches every text to the number, wherever it was sent from.
+        if not may_act_on(self.user, phone):
+            raise forms.ValidationError(OUTSIDE_YOUR_UNITS)
         return phone
 
     def clean_given_on(self):

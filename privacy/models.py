@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from privacy import clocks
 
@@ -35,8 +36,11 @@ class Channel(models.TextChoices):
 class RightsRequest(models.Model):
     """A person asks to see, correct or delete their data, objects to its use, or withdraws consent.
 
-    `commune` places the request on the map (the person's team or training commune, or the one
-    the recording officer chose), so officers see the requests of people in their units only.
+    `commune` or `province` places the request on the map, from the data about the person: the
+    narrowest unit covering every place they appear (accounts/authority.py), none for the whole
+    country. Only a number held nowhere yet sits where the recording officer received it.
+    Officers see the requests of their units only, and act on one only while their scope still
+    covers the person (otherwise it is forwarded up).
     """
 
     class Kind(models.TextChoices):
@@ -47,7 +51,8 @@ class RightsRequest(models.Model):
         WITHDRAWAL = "withdrawal", _("withdrawal of consent")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("received")
+        # A context of its own: "received" alone is a time elsewhere (cms feedback).
+        RECEIVED = "received", pgettext_lazy("data request status", "received")
         ACKNOWLEDGED = "acknowledged", _("acknowledged")
         DONE = "done", _("done")
         REFUSED = "refused", _("refused")
@@ -68,6 +73,15 @@ class RightsRequest(models.Model):
         related_name="+",
         verbose_name=_("commune"),
     )
+    province = models.ForeignKey(
+        "places.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("Set when the person appears in several communes of one province."),
+    )
     detail = models.TextField(_("what the person asked"), blank=True)
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
@@ -82,6 +96,7 @@ class RightsRequest(models.Model):
     )
 
     scope_commune_path = "commune"  # places/scopes.py
+    scope_province_paths = ["province", "commune__province"]
 
     class Meta:
         verbose_name = _("data request")
@@ -127,12 +142,13 @@ class RequestAction(models.Model):
     """One thing done about a request, by whom and when: the request's history, never edited."""
 
     class Action(models.TextChoices):
-        RECEIVED = "received", _("received")
+        RECEIVED = "received", pgettext_lazy("data request action", "received")
         ACKNOWLEDGED = "acknowledged", _("acknowledged")
         DONE = "done", _("done")
         REFUSED = "refused", _("refused")
         NOTE = "note", _("note")
         ERASED = "erased", _("person's data erased")
+        FORWARDED = "forwarded", _("forwarded to the level covering the person")
 
     request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="actions")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
@@ -151,6 +167,7 @@ class RequestAction(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     scope_commune_path = "request__commune"  # places/scopes.py
+    scope_province_paths = ["request__province", "request__commune__province"]
 
     class Meta:
         verbose_name = _("request action")

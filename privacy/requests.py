@@ -3,9 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.authority import places_of, unit_covering
 from privacy.models import RequestAction, RightsRequest
-from teams.models import Member
-from trainings.models import Registration
 
 Action = RequestAction.Action
 Status = RightsRequest.Status
@@ -21,25 +20,32 @@ def label_of(user):
     return (user.email or user.phone or str(user.pk)) if user else ""
 
 
-def commune_of(phone):
-    """Where a person's request belongs: their current team's commune, else the commune of
-    their latest training registration; None (national administrators only) when neither."""
-    member = Member.objects.current().filter(phone=phone).select_related("team").first()
-    if member:
-        return member.team.commune
-    registration = (
-        Registration.objects.filter(phone=phone)
-        .select_related("session__commune")
-        .order_by("-queued_at")
-        .first()
-    )
-    return registration.session.commune if registration else None
+def place_of(phone, user=None, received_in=None):
+    """(commune id, province id) where a request about this person belongs: the narrowest unit
+    covering every place their data is held (accounts/authority.py), the whole country (None,
+    None) when that is several provinces or a staff account. Only a person held nowhere yet
+    sits in `received_in`, the commune where the request was received."""
+    places = places_of(phone=phone or None, user=user)
+    if not places.known:
+        return (received_in.pk if received_in else None), None
+    return unit_covering(places)
+
+
+def forward(request, *, by):
+    """Send `request` up to the unit that covers its person now, noted in its history."""
+    request.commune_id, request.province_id = place_of(request.phone, request.user)
+    with transaction.atomic():
+        request.save(update_fields=["commune", "province"])
+        RequestAction.objects.create(request=request, action=Action.FORWARDED, by=by, by_label=label_of(by))
 
 
 def open_request(
     kind, *, phone, full_name, channel, by=None, user=None, commune=None, detail="", received_at=None
 ):
-    """A new request (by the person themselves when `by` is None) with its "received" action."""
+    """A new request (by the person themselves when `by` is None) with its "received" action,
+    placed by the data about the person (`place_of`), never by the unit a form names: `commune`
+    counts only for a number held nowhere yet."""
+    commune_id, province_id = place_of(phone, user, received_in=commune)
     with transaction.atomic():
         request = RightsRequest.objects.create(
             kind=kind,
@@ -47,7 +53,8 @@ def open_request(
             phone=phone,
             full_name=full_name,
             user=user,
-            commune=commune or commune_of(phone),
+            commune_id=commune_id,
+            province_id=province_id,
             detail=detail,
             received_at=received_at or timezone.now(),
             recorded_by=by,

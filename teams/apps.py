@@ -8,12 +8,16 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Teams")
 
     def ready(self):
-        from accounts import memberships
+        from accounts import authority, memberships
         from places.models import Village
         from teams import roster_kinds
-        from teams.membership import DIRECTORY
+        from teams.membership import DIRECTORY, may_correct_log, places_of_person
+        from teams.models import AssistanceLog
 
         memberships.register(DIRECTORY)
+        # Where a person appears on teams, and who besides officers corrects a log (its leader).
+        authority.register_places(places_of_person)
+        authority.register_rule(AssistanceLog, may_correct_log)
         roster_kinds.register()  # the team roster and village list, for rosters/
         # Villages are counted per commune; teams tells reporting when one is added, moved or removed.
         pre_save.connect(_remember_commune, sender=Village, dispatch_uid="teams.village_commune")

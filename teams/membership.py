@@ -5,8 +5,10 @@ geographic role: a leader sees and logs for their team only, whatever commune it
 (accounts/memberships.py); TeamsConfig.ready registers it.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
+from accounts.authority import by_phone
 from accounts.memberships import TeamDirectory
 from accounts.scopes import scope_for
 from teams.models import Member, Team
@@ -62,3 +64,10 @@ DIRECTORY = TeamDirectory(
     is_on_a_team=lambda user: current_memberships(user).exists(),
     leads_a_team=lambda user: teams_led_by(user).exists(),
 )
+
+
+def places_of_person(phone, users):
+    """The communes of every team `phone` (or one of the accounts `users`) was ever on, for
+    accounts.authority: authority over a person covers all of them."""
+    members = Member.objects.filter(by_phone(phone) | Q(user__in=users))
+    return members.values_list("team__commune_id", flat=True).distinct()

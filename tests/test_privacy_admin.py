@@ -195,3 +195,15 @@ def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_
     assert breach.recorded_by == admin
     with time_machine.travel(datetime(2026, 11, 23, 8, 1, tzinfo=VN)):
         assert 'class="overdue' in client.get(reverse("data_breaches:index")).content.decode()
+
+
+def test_a_requests_times_are_in_vietnam_time_and_a_new_one_reads_as_received(client, world):
+    """Issue 22: "Thời điểm tiếp nhận 06:05" while its history said 13:05, and a new request's
+    status read "thời điểm nhận" (a time, from another screen's word)."""
+    request = request_in(world.team.commune, received_at=datetime(2026, 11, 20, 13, 5, tzinfo=VN))
+    client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user)
+    page = client.get(reverse("data_requests:inspect", args=[request.pk])).content.decode()
+    assert "20/11/2026 13:05" in page and "06:05" not in page
+    assert "mới tiếp nhận" in page and "thời điểm nhận" not in page
+    listing = client.get(reverse("data_requests:index")).content.decode()
+    assert "mới tiếp nhận" in listing

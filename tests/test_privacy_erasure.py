@@ -84,8 +84,19 @@ def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
 
     officer_client = SignedInClient()
     officer_client.force_login(officer)
+    # Erasure is not one click beside "Add a note": the request's page links to a page that
+    # names her and lists what goes, and only its confirmation erases.
+    inspect = officer_client.get(reverse("data_requests:inspect", args=[request.pk])).content.decode()
+    assert 'value="erased"' not in inspect and reverse("privacy_request_erase", args=[request.pk]) in inspect
+    one_click = officer_client.post(reverse("privacy_request_act", args=[request.pk]), {"action": "erased"})
+    assert one_click.status_code == 302 and traces(LAN_TRACES) != []
+    asked = officer_client.get(reverse("privacy_request_erase", args=[request.pk])).content.decode()
+    assert "Phạm Thị Xuân Lan" in asked and "0912 000 111" in asked
+    assert "Tư cách thành viên tổ (giữ lại không tên để số liệu không đổi): 1" in asked
+    assert "Đăng ký tập huấn (giữ lại không tên để số liệu không đổi): 1" in asked
+    assert traces(LAN_TRACES) != []  # asking erased nothing
     response = officer_client.post(
-        reverse("privacy_request_act", args=[request.pk]), {"action": "erased", "note": "Đã xác minh"}
+        reverse("privacy_request_erase", args=[request.pk]), {"confirm": "1", "note": "Đã xác minh"}
     )
     assert response.status_code == 302
 

@@ -1,11 +1,14 @@
 """Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
 team leaders in the commune their team is in."""
 
+from django.db.models import Q
+
+from accounts.authority import by_phone
 from accounts.scopes import scope_for, visible
 from places.models import Commune
 from teams.membership import teams_led_by
 from teams.models import Member
-from trainings.models import Registration, TrainingSession
+from trainings.models import Registration, SignUpHold, TrainingSession
 
 
 def _led_communes(user):
@@ -36,3 +39,19 @@ def enrollable_members(user, session):
     if scope_for(user).contains_commune(session.commune):
         return members
     return members.filter(team__in=teams_led_by(user))
+
+
+def places_of_person(phone, users):
+    """The communes of every session `phone` (or a member account among `users`) signed up for
+    or waits to confirm, for accounts.authority: authority over a person covers all of them."""
+    registrations = Registration.objects.filter(by_phone(phone) | Q(member__user__in=users))
+    holds = SignUpHold.objects.filter(by_phone(phone))
+    return {
+        *registrations.values_list("session__commune_id", flat=True).distinct(),
+        *holds.values_list("session__commune_id", flat=True).distinct(),
+    }
+
+
+def leader_may_run(user, session):
+    """A team leader runs the sessions of their team's commune (beside its officers)."""
+    return teams_led_by(user).filter(commune_id=session.commune_id).exists()

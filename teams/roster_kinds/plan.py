@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.authority import may_act_on
 from places.models import Village
 from places.names import PlaceNameError, PlaceNames, village_kind
 from rosters import bulk, cleaning
@@ -35,6 +36,9 @@ _MEMBER_CLEANERS = {
     "joined_on": cleaning.clean_past_date,
 }
 _QUERY_CHUNK = 2000
+# Rows whose phone is held on a team outside the officer's units: a few are people who moved; more
+# is a file probing who holds which number, refused with one message instead of row by row.
+OUTSIDE_ROWS_LIMIT = 3
 
 
 @dataclass
@@ -93,6 +97,7 @@ class RosterPlanner(Planner):
         self.teams = {}  # team key -> fields the file gives, then the Team (plan.teams)
         self.title_decisions = {}  # team key -> (number, date) read from its sheet's title lines
         self.today = timezone.localdate()
+        self.outside_rows = set()  # (sheet, row) whose phone is held beyond the officer's units
         self.team_name = _("Community digital technology team %(place)s")  # translated once
 
     def plan_rows(self, rows, progress):
@@ -268,7 +273,7 @@ class RosterPlanner(Planner):
         elsewhere = [phone for phone in phones if phone not in by_phone]
         for chunk in _chunks(elsewhere):
             found = Member.objects.current().filter(phone__in=bulk.among(chunk, "text"))
-            for member in found.select_related("team"):
+            for member in found.select_related("team__commune"):
                 by_phone[member.phone] = member
         leaders = {
             member.team_id: member for member in by_phone.values() if member.role == Member.TeamRole.LEADER
@@ -290,6 +295,7 @@ class RosterPlanner(Planner):
                 matched[row.member.pk] = row
             self.plan.members.append(row)
         self._check_leaders(file_leaders, leaders, matched)
+        self._refuse_probing()
         for row in self.plan.members:
             setattr(row.sheet, row.status, getattr(row.sheet, row.status) + 1)
 
@@ -312,6 +318,12 @@ class RosterPlanner(Planner):
             seen_phones[phone] = row
         seen_names[(row.team_key, name_key)] = row.row
         member = by_phone.get(phone) if phone else None
+        if member and member.team_id != team.pk and not may_act_on(self.scope, member):
+            # Who holds it, and where, is not the officer's to learn (issue 20).
+            self.outside_rows.add((row.sheet.name, row.row))
+            return "", _(
+                "Phone number %(phone)s already belongs to a team outside your communes: ask your province."
+            ) % {"phone": row.values["phone"]}
         if member and member.team_id != team.pk:
             return "", _(
                 "Phone number %(phone)s belongs to %(name)s of %(team)s: a person is on one team at a time."
@@ -338,6 +350,17 @@ class RosterPlanner(Planner):
         else:
             row.status = UNCHANGED
         return None
+
+    def _refuse_probing(self):
+        """More than OUTSIDE_ROWS_LIMIT numbers held outside the officer's units: one message for
+        the file, and none of those rows answered one by one (nor in the error workbook)."""
+        if len(self.outside_rows) <= OUTSIDE_ROWS_LIMIT:
+            return
+        self.plan.errors = [e for e in self.plan.errors if (e.sheet, e.row) not in self.outside_rows]
+        self.plan.file_error = _(
+            "More than %(limit)s numbers in this file already belong to teams outside your communes, so "
+            "the file is not read row by row. Ask your province. Nothing was imported."
+        ) % {"limit": OUTSIDE_ROWS_LIMIT}
 
     def _repeated(self, first, row):
         """A row repeating another (same team, name, phone and details, as when two sheets were

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.authority import may_act_on
 from accounts.scopes import visible
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
@@ -115,7 +116,7 @@ def correct_log(request, pk):
         | Q(team__in=teams_led_by(request.user))
     )
     log = get_object_or_404(reachable.select_related("team__commune", "team__village", "commune"), pk=pk)
-    if not may_correct_log(request.user, log):
+    if not may_act_on(request.user, log):  # its officers, or its leader for a week (teams.membership)
         return render(
             request,
             "teams/forbidden.html",

@@ -12,11 +12,13 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.authority import may_act_on
 from messaging.outbox import when_it_goes
 from trainings import bulk
 from trainings.access import manageable_sessions, may_run_trainings
@@ -39,10 +41,14 @@ def _forbidden(request):
 
 
 def _session(request, pk):
-    """A session `request.user` may run; 404 for one outside their area, so ids leak nothing."""
-    return get_object_or_404(
-        manageable_sessions(request.user).select_related("course", "commune__province", "village"), pk=pk
+    """A session `request.user` may run (accounts.authority: its officers, or a leader of a team
+    in its commune); 404 for one outside their area, so ids leak nothing."""
+    session = get_object_or_404(
+        TrainingSession.objects.select_related("course", "commune__province", "village"), pk=pk
     )
+    if not may_act_on(request.user, session):
+        raise Http404
+    return session
 
 
 @login_required
