@@ -14,6 +14,7 @@ from accounts.invitations import accept_invitation
 from accounts.two_factor import enrol_authenticator
 from cms.views.offline import service_worker
 from config.views import health
+from progress.urls import files as progress_files
 
 # Both admins sign people in through allauth (two-factor, rate limits): their own password forms
 # are never reachable.
@@ -38,6 +39,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),
+    # Open data files keep one address in every language (progress/publish.py).
+    path("open-data/", include(progress_files)),
 ]
 
 if settings.SERVE_MEDIA:
@@ -50,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("reporting.urls")),
     path("", include("trainings.urls")),
     path("", include("privacy.urls")),
+    path("", include("progress.urls")),
     path("", include("cms.urls")),
 )
 

@@ -110,6 +110,7 @@ LOCAL_APPS = [
     "cms",
     "reporting",
     "privacy",
+    "progress",  # the strategy's progress in public and its open data (reads reporting's totals)
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
