@@ -31,7 +31,8 @@ def _trend_chart(trend):
 def national(request):
     table = public_table(last_months())
     coverage = sorted(
-        ((unit.name, unit.coverage, f"{unit.code}/") for unit in table.provinces if unit.values["villages"]),
+        # No links inside the chart (an image to screen readers): the table under it has them.
+        ((unit.name, unit.coverage, "") for unit in table.provinces if unit.values["villages"]),
         key=lambda bar: bar[1] or 0,
         reverse=True,
     )
