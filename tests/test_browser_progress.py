@@ -10,8 +10,16 @@ from tests import progress_world
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WORDS = {
-    "vi": {"title": "Tiến độ của các Tổ công nghệ số cộng đồng", "communes": "Xã, phường", "open": "Dữ liệu mở"},
-    "en": {"title": "Progress of the community digital technology teams", "communes": "Communes", "open": "Open data"},
+    "vi": {
+        "title": "Tiến độ của các Tổ công nghệ số cộng đồng",
+        "communes": "Xã, phường",
+        "open": "Dữ liệu mở",
+    },
+    "en": {
+        "title": "Progress of the community digital technology teams",
+        "communes": "Communes",
+        "open": "Open data",
+    },
 }
 
 
@@ -27,7 +35,9 @@ def check(page, output_dir, name):
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_a_citizen_reads_the_progress_of_the_country_and_a_province(language, phone_page, live_server, output_dir):
+def test_a_citizen_reads_the_progress_of_the_country_and_a_province(
+    language, phone_page, live_server, output_dir
+):
     progress_world.build(lonely=False)
     words = WORDS[language]
     page = phone_page

@@ -111,6 +111,7 @@ LOCAL_APPS = [
     "reporting",
     "privacy",
     "progress",  # the strategy's progress in public and its open data (reads reporting's totals)
+    "portal",  # sitemap.xml, robots.txt, the news feeds: what machines read of the public site
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
