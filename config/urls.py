@@ -42,6 +42,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),
+    path("api/", include("api.urls")),
     # Open data files keep one address in every language (progress/publish.py).
     path("open-data/", include(progress_files)),
 ]

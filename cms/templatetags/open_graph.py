@@ -7,6 +7,7 @@ such apps show, or else the site's icon; addresses are absolute, from SITE_URL.
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -36,7 +37,7 @@ def open_graph(context, page, kind="article"):
         picture = {"url": _absolute(rendition.url), "width": 1200, "height": 630, "alt": alt}
     else:
         picture = {"url": _absolute(static("cms/icon-512.png")), "width": 512, "height": 512, "alt": ""}
-    language = page.locale.language_code
+    language = get_language()  # the page's own: its language prefix chose it (no query for page.locale)
     return {
         "title": page.seo_title or page.title,
         "description": page.search_description or getattr(page, "summary", ""),
