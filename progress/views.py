@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from places.models import Province
+from progress.edge import edge_cached
 from progress.figures import public_table
 from reporting.charts import monthly_columns, ranked_bars
 from teams.activity import last_months
@@ -28,6 +29,7 @@ def _trend_chart(trend):
     )
 
 
+@edge_cached
 def national(request):
     table = public_table(last_months())
     coverage = sorted(
@@ -50,6 +52,7 @@ def national(request):
     )
 
 
+@edge_cached
 def province(request, code):
     try:
         unit = Province.objects.get(pk=code)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from places.models import Province
 from progress import publish
 from progress.datasets import BY_SLUG, DATASETS, MISSING_VALUES
+from progress.edge import edge_cached
 from progress.figures import public_table
 from teams.activity import last_months
 
@@ -28,6 +29,7 @@ def _table(dataset):
     return public_table(last_months(), list(provinces))
 
 
+@edge_cached
 def index(request):
     months = last_months()
     return render(
@@ -42,6 +44,7 @@ def index(request):
     )
 
 
+@edge_cached
 def dataset_page(request, slug):
     dataset = BY_SLUG.get(slug)
     if dataset is None:
@@ -59,6 +62,7 @@ def dataset_page(request, slug):
     )
 
 
+@edge_cached
 def data_file(request, slug, extension):
     dataset = BY_SLUG.get(slug)
     if dataset is None:
@@ -72,10 +76,12 @@ def data_file(request, slug, extension):
     return _open(response)
 
 
+@edge_cached
 def datapackage(request):
     return _open(JsonResponse(publish.datapackage(timezone.localdate()), json_dumps_params=JSON_OPTIONS))
 
 
+@edge_cached
 def catalogue(request):
     return _open(
         JsonResponse(

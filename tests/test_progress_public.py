@@ -115,3 +115,20 @@ def test_the_home_page_links_to_progress_and_open_data(client, home_pages):
         page = client.get(f"/{language}/").content.decode()
         assert f'href="/{language}/progress/"' in page
         assert f'href="/{language}/open-data/"' in page
+
+
+def test_anonymous_readers_get_answers_an_edge_cache_may_keep_and_revalidate(world, client):
+    for path in ("/vi/progress/", "/en/progress/91/", "/open-data/communes.csv", "/open-data/datapackage.json"):
+        first = client.get(path)
+        assert "public" in first["Cache-Control"] and "s-maxage=900" in first["Cache-Control"], path
+        again = client.get(path, headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304 and again.content == b"", path
+        assert again["Cache-Control"] == first["Cache-Control"]
+    changed = client.get("/vi/progress/", headers={"if-none-match": '"stale"'})
+    assert changed.status_code == 200
+
+
+def test_a_signed_in_readers_page_is_never_kept_at_the_edge(world, client):
+    client.force_login(world["national"])
+    response = client.get("/vi/progress/")
+    assert "private" in response["Cache-Control"] and "s-maxage" not in response["Cache-Control"]
