@@ -118,7 +118,12 @@ def test_the_home_page_links_to_progress_and_open_data(client, home_pages):
 
 
 def test_anonymous_readers_get_answers_an_edge_cache_may_keep_and_revalidate(world, client):
-    for path in ("/vi/progress/", "/en/progress/91/", "/open-data/communes.csv", "/open-data/datapackage.json"):
+    for path in (
+        "/vi/progress/",
+        "/en/progress/91/",
+        "/open-data/communes.csv",
+        "/open-data/datapackage.json",
+    ):
         first = client.get(path)
         assert "public" in first["Cache-Control"] and "s-maxage=900" in first["Cache-Control"], path
         again = client.get(path, headers={"if-none-match": first["ETag"]})
