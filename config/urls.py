@@ -14,6 +14,8 @@ from accounts.invitations import accept_invitation
 from accounts.two_factor import enrol_authenticator
 from cms.views.offline import service_worker
 from config.views import health
+from portal import views as portal_views
+from progress.urls import files as progress_files
 
 # Both admins sign people in through allauth (two-factor, rate limits): their own password forms
 # are never reachable.
@@ -23,6 +25,8 @@ to_allauth_password = RedirectView.as_view(pattern_name="account_change_password
 
 urlpatterns = [
     path("healthz", health, name="health"),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", portal_views.sitemap, name="sitemap"),
     path("sw.js", service_worker, name="service_worker"),
     # Browsers ask for /favicon.ico whatever the page says; whitenoise serves the file it points to.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("cms/favicon.ico"))),
@@ -38,6 +42,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),
+    path("api/", include("api.urls")),
+    # Open data files keep one address in every language (progress/publish.py).
+    path("open-data/", include(progress_files)),
 ]
 
 if settings.SERVE_MEDIA:
@@ -50,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("", include("reporting.urls")),
     path("", include("trainings.urls")),
     path("", include("privacy.urls")),
+    path("", include("progress.urls")),
+    path("", include("portal.urls")),
     path("", include("cms.urls")),
 )
 

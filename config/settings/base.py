@@ -92,6 +92,7 @@ THIRD_PARTY_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "ninja",  # the API's browsable page (Swagger UI) from our own static files
     "taggit",
     "django_filters",
     "allauth",
@@ -110,6 +111,9 @@ LOCAL_APPS = [
     "cms",
     "reporting",
     "privacy",
+    "progress",  # the strategy's progress in public and its open data (reads reporting's totals)
+    "portal",  # sitemap.xml, robots.txt, the news feeds: what machines read of the public site
+    "api",  # /api/v1/, read-only (django-ninja)
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -121,7 +125,7 @@ MIDDLEWARE = [
     "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.locale.LocaleMiddleware",  # Django's, leaving the API's 404s alone
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,0 +1,112 @@
+"""Open data: the public figures as CSV, JSON, a Frictionless package and a DCAT catalogue,
+free, without sign-in, valid, and with nothing personal in them."""
+
+import csv
+import io
+import json
+from urllib.parse import urlsplit
+
+import pytest
+import time_machine
+from frictionless import validate
+
+from tests import progress_world
+
+pytestmark = pytest.mark.django_db
+
+SLUGS = ("provinces", "communes", "province-months")
+
+
+@pytest.fixture
+def world():
+    with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
+        yield progress_world.build()
+
+
+@pytest.fixture
+def files(world, client):
+    """{file name: text} of the package and every file it names, fetched as a stranger would."""
+    with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
+        package = client.get("/open-data/datapackage.json")
+        assert package.status_code == 200
+        fetched = {"datapackage.json": package.content.decode()}
+        for resource in package.json()["resources"]:
+            response = client.get(f"/open-data/{resource['path']}")
+            assert response.status_code == 200, resource["path"]
+            assert response["Access-Control-Allow-Origin"] == "*"
+            fetched[resource["path"]] = response.content.decode()
+    return fetched
+
+
+def test_the_package_validates_with_no_errors(files, tmp_path):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = validate(tmp_path / "datapackage.json")
+    assert report.stats["errors"] == 0, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert report.valid
+    assert {task.name for task in report.tasks} == {*SLUGS, *(f"{slug}-json" for slug in SLUGS)}
+
+
+def test_csv_and_json_hold_the_same_rows_as_the_province_page(files):
+    for slug in SLUGS:
+        from_csv = list(csv.DictReader(io.StringIO(files[f"{slug}.csv"])))
+        from_json = [
+            {key: str(value) for key, value in row.items()} for row in json.loads(files[f"{slug}.json"])
+        ]
+        assert from_csv == from_json
+    communes = {row["commune_name"]: row for row in csv.DictReader(io.StringIO(files["communes.csv"]))}
+    # Tỉnh Một's communes, as its page shows them: "< 5" and "x" where the page hides a figure.
+    assert [
+        communes["Xã An"][name] for name in ("members", "trained_members", "sessions", "citizens_helped")
+    ] == [
+        "< 5",
+        "< 5",
+        "< 5",
+        "< 5",
+    ]
+    assert communes["Xã Châu"]["members"] == "9"
+    assert communes["Xã Châu"]["period_start"] == "2025-12-01"
+    assert communes["Xã Châu"]["period_end"] == "2026-11-20"
+    months = [
+        row
+        for row in csv.DictReader(io.StringIO(files["province-months.csv"]))
+        if row["province_code"] == "91"
+    ]
+    assert len(months) == 12 and months[-1]["month"] == "2026-11"
+
+
+def test_no_personal_data_in_any_file(files):
+    everything = "\n".join(files.values())
+    assert progress_world.SECRET_NAME not in everything
+    assert progress_world.SECRET_PHONE not in everything and progress_world.SECRET_PHONE[3:] not in everything
+    fields = {
+        field["name"]
+        for resource in json.loads(files["datapackage.json"])["resources"]
+        for field in resource["schema"]["fields"]
+    }
+    assert not {"full_name", "phone", "name", "email", "birth_date"} & fields
+
+
+def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(world, client):
+    with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
+        catalogue = client.get("/open-data/catalog.jsonld")
+    assert catalogue["Content-Type"].startswith("application/ld+json")
+    datasets = catalogue.json()["dcat:dataset"]
+    assert {dataset["dct:identifier"] for dataset in datasets} == set(SLUGS)
+    for dataset in datasets:
+        assert dataset["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert dataset["dct:modified"]["@value"] == "2026-11-20"
+        assert {text["@language"] for text in dataset["dct:title"]} == {"vi", "en"}
+        for link in [
+            *dataset["dcat:landingPage"],
+            *(d["dcat:downloadURL"] for d in dataset["dcat:distribution"]),
+        ]:
+            assert client.get(urlsplit(link["@id"]).path).status_code == 200, link
+        page = client.get(urlsplit(dataset["dcat:landingPage"][0]["@id"]).path).content.decode()
+        assert (
+            'id="dictionary"' in page
+            and "20/11/2026" in page
+            and "creativecommons.org/licenses/by/4.0" in page
+        )
+    assert client.get("/open-data/nobody.csv").status_code == 404
+    assert client.get("/vi/open-data/nobody/").status_code == 404

@@ -1,0 +1,139 @@
+"""The strategy's progress in public: the dashboards' figures, with no commune under 5 readable."""
+
+import re
+
+import pytest
+
+from progress.figures import public_table
+from reporting import dashboards
+from teams.activity import last_months
+from tests import progress_world
+from tests.pages import visible_text
+from tests.progress_attack import possible_values
+
+pytestmark = pytest.mark.django_db
+
+FIGURES = ("villages", "covered", "members", "trained", "sessions", "citizens")
+
+
+@pytest.fixture
+def world():
+    return progress_world.build()
+
+
+@pytest.fixture
+def one_province():
+    return progress_world.build(lonely=False)
+
+
+def rows_of(page):
+    """{name: [cells as shown]} of the page's units table, the total row under ""."""
+    table = re.search(r'<table class="data stack" id="units">(.*?)</table>', page, flags=re.S).group(1)
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
+        cells = [visible_text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
+        rows["" if cells[0] in ("Tổng cộng", "Total") else cells[0]] = cells[1:]
+    return rows
+
+
+def test_public_figures_are_the_dashboards_figures_for_the_same_months(world):
+    months = last_months()
+    public = public_table(months, [world["one"].pk])
+    nation = dashboards.national(world["national"], months)
+    province = dashboards.province(world["national"], world["one"], months)
+    for board_rows, public_rows in ((nation.rows, public.provinces), (province.rows, public.communes["91"])):
+        by_name = {row.label: row for row in board_rows}
+        assert {unit.name for unit in public_rows} == set(by_name)
+        for unit in public_rows:
+            assert [unit.values[name] for name in FIGURES] == [
+                getattr(by_name[unit.name], name) for name in FIGURES
+            ]
+    # Month by month too: the country's sessions and citizens are the national dashboard's.
+    assert [(s, c) for _m, s, c in public.trend[""]] == list(
+        zip(nation.sessions_by_month, nation.citizens_by_month, strict=True)
+    )
+
+
+def test_the_province_page_shows_published_figures_and_hides_the_small_ones(one_province, client):
+    page = client.get("/vi/progress/91/").content.decode()
+    rows = rows_of(page)
+    # Villages with an active team / villages, members, trained, sessions, citizens helped.
+    assert rows["Xã An"] == ["1 / 1", "< 5", "< 5", "< 5", "< 5"]
+    assert rows["Xã Bình"] == ["1 / 1", "x", "x", "x", "x"]
+    assert rows["Xã Châu"] == ["1 / 2", "9", "x", "x", "120"]
+    assert rows[""] == ["3 / 4", "18", "12", "12", "172"]
+    assert "“< 5”: ít hơn năm" in visible_text(page)
+
+
+def test_no_small_cell_can_be_worked_out_by_subtracting_from_the_total(one_province, client):
+    """A reader with the page and arithmetic: every "< 5" keeps at least two possible values."""
+    rows = rows_of(client.get("/vi/progress/91/").content.decode())
+    total = rows.pop("")
+    for column in range(1, 5):
+        cells = [row[column] for row in rows.values()]
+        for index, cell in enumerate(cells):
+            if cell == "< 5":
+                assert len(possible_values(cells, total[column], index)) >= 2, (column, cells)
+
+
+def test_a_province_whose_total_would_give_a_commune_away_is_hidden_among_the_provinces(world, client):
+    """Tỉnh Hai's only members are Xã Đông's two: its total is shown as "< 5", and Tỉnh Một's is
+    hidden beside it, so the national total cannot give it back."""
+    national = rows_of(client.get("/en/progress/").content.decode())
+    assert national["Tỉnh Hai"][1] == "< 5"
+    assert national["Tỉnh Một"][1] == "x"
+    assert national[""][1] == "20"
+    province = rows_of(client.get("/en/progress/92/").content.decode())
+    assert province["Xã Đông"][1] == "< 5"
+    assert province[""][1] == "< 5"
+    cells = [national["Tỉnh Hai"][1], national["Tỉnh Một"][1]]
+    assert len(possible_values(cells, "20", 0, hidden_low={1: 15})) >= 2
+
+
+def test_the_pages_answer_in_both_languages_with_charts_and_their_table(world, client):
+    vi = client.get("/vi/progress/")
+    en = client.get("/en/progress/")
+    assert vi.status_code == en.status_code == 200
+    assert "Tiến độ của các Tổ công nghệ số cộng đồng" in vi.content.decode()
+    assert "Progress of the community digital technology teams" in en.content.decode()
+    for response in (vi, en):
+        page = response.content.decode()
+        assert page.count("<svg") == 2 and 'id="months"' in page and 'id="units"' in page
+        assert "<script src" not in page
+    assert client.get("/vi/progress/99/").status_code == 404
+
+
+def test_no_personal_data_on_the_public_pages(world, client):
+    for path in ("/vi/progress/", "/vi/progress/91/", "/en/progress/92/"):
+        page = client.get(path).content.decode()
+        assert progress_world.SECRET_NAME not in page
+        assert progress_world.SECRET_PHONE[-6:] not in page
+
+
+def test_the_home_page_links_to_progress_and_open_data(client, home_pages):
+    for language in ("vi", "en"):
+        page = client.get(f"/{language}/").content.decode()
+        assert f'href="/{language}/progress/"' in page
+        assert f'href="/{language}/open-data/"' in page
+
+
+def test_anonymous_readers_get_answers_an_edge_cache_may_keep_and_revalidate(world, client):
+    for path in (
+        "/vi/progress/",
+        "/en/progress/91/",
+        "/open-data/communes.csv",
+        "/open-data/datapackage.json",
+    ):
+        first = client.get(path)
+        assert "public" in first["Cache-Control"] and "s-maxage=900" in first["Cache-Control"], path
+        again = client.get(path, headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304 and again.content == b"", path
+        assert again["Cache-Control"] == first["Cache-Control"]
+    changed = client.get("/vi/progress/", headers={"if-none-match": '"stale"'})
+    assert changed.status_code == 200
+
+
+def test_a_signed_in_readers_page_is_never_kept_at_the_edge(world, client):
+    client.force_login(world["national"])
+    response = client.get("/vi/progress/")
+    assert "private" in response["Cache-Control"] and "s-maxage" not in response["Cache-Control"]
