@@ -222,6 +222,12 @@ RATE_LIMITS = {
     # Entering the code: 5 wrong codes drop a held place (trainings/verifying.py); these bound
     # the tries across codes asked for again, per client address and per browser session.
     "training_confirm": "30/h/ip,10/10m/key",
+    # Proving a phone by a code (messaging/phone_proof.py): asking texts someone, so the same
+    # bounds as sign-up; typing codes is also bounded per code (MAX_TRIES, in the cache).
+    "phone_proof": "10/h/ip",
+    "phone_proof_session": "5/h/key",
+    "phone_proof_phone": "3/h/key",
+    "phone_proof_check": "30/h/ip",
 }
 
 # SECURITY
