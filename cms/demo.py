@@ -58,7 +58,9 @@ def load(stdout):
             body=_paragraphs(spec["paragraphs"]),
         )
     for spec in STANDARD_PAGES:
-        _page(home, StandardPage, spec, en, body=_paragraphs(spec["paragraphs"], spec.get("extra_blocks", ())))
+        _page(
+            home, StandardPage, spec, en, body=_paragraphs(spec["paragraphs"], spec.get("extra_blocks", ()))
+        )
     count = GuidePage.objects.filter(locale=vi).count()
     stdout.write(f"Pages: /vi/ and /en/, {len(TOPICS)} topics, {count} guides in each language.")
 

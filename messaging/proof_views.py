@@ -66,7 +66,9 @@ def ask(request, door):
         ):
             phone_proof.ask(request, door.name, phone)
             return redirect("phone_proof:check", door=door.name)
-        form.add_error(None, _("Too many codes asked for from here in a short time. Please try again in an hour."))
+        form.add_error(
+            None, _("Too many codes asked for from here in a short time. Please try again in an hour.")
+        )
         status = 429
     elif form.errors:
         status = 400
@@ -94,7 +96,10 @@ def check(request, door):
                 if phone:
                     return redirect(door.landing)
                 form.add_error(
-                    "code", _("This code is not right, or has expired. Check the text message or ask for a new code.")
+                    "code",
+                    _(
+                        "This code is not right, or has expired. Check the text message or ask for a new code."
+                    ),
                 )
                 status = 400
     elif form.errors:

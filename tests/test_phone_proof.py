@@ -84,7 +84,9 @@ def test_the_code_is_kept_only_as_a_hash(client, citizen, capsys, django_capture
     _response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
     stored = Session.objects.get(session_key=client.session.session_key).session_data
     assert code not in str(client.session.load()) and code not in stored
-    message = Message.objects.get(recipient=CITIZEN, purpose=Purpose.SIGN_IN, idempotency_key__startswith="phone")
+    message = Message.objects.get(
+        recipient=CITIZEN, purpose=Purpose.SIGN_IN, idempotency_key__startswith="phone"
+    )
     assert code not in message.body and code not in message.sealed_secret
 
 
@@ -127,7 +129,9 @@ def test_a_fourth_code_for_one_number_within_the_hour_is_refused_in_the_readers_
     assert client.post(ASK, {"phone": "0913 555"}).status_code == 400
 
 
-def test_her_data_is_hers_alone_and_the_confirmation_text_links_to_it(client, citizen, capsys, django_capture_on_commit_callbacks):
+def test_her_data_is_hers_alone_and_the_confirmation_text_links_to_it(
+    client, citizen, capsys, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(SessionFactory(), full_name="Đỗ Văn Hải", phone=STRANGER, language="vi")
     _response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)

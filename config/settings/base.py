@@ -370,6 +370,8 @@ if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("redis"):
 WAGTAIL_SITE_NAME = "Tổ công nghệ số cộng đồng"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
+# Slugs without diacritics, as Vietnamese sites write them (cms/slugs.py maps each letter).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # "simple": no English stemming or stop words ("to", "so", "an" are Vietnamese words once folded).
