@@ -74,7 +74,9 @@ def test_a_citizen_who_only_signed_up_for_a_training_opens_her_data_from_the_foo
     # English, from the link in her confirmation text, on a phone that never saw the site.
     [confirmation] = [t for t in texts_to(fake_twilio, "+84913555888") if "my-data" in t]
     link = re.search(r"https?://\S+/en/my-data/", confirmation).group(0)
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+    )
     english = context.new_page()
     english.goto(link)
     english.wait_for_url("**/en/phone/my-data/")
@@ -108,7 +110,9 @@ def test_an_invited_member_lands_in_her_team(browser, phone_page, live_server, f
 
         path = re.search(r"https?://[^/\s]+(/invitation/[\w-]+/)", fake_twilio.accepted[0]["body"]).group(1)
         page = phone_page
-        page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}])
+        page.context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
+        )
         page.goto(live_server.url + path)
         assert "Tổ CNS thôn Giang Cao" in page.locator("#invited-team").inner_text()
         page.screenshot(path=output_dir / "2-invitation.png", full_page=True)

@@ -2,7 +2,6 @@
 translator works in; language links and hreflang point at each language's own page, whatever its
 slug."""
 
-import json
 import re
 
 import pytest
@@ -38,7 +37,12 @@ def new_guide_form(title, slug):
             "body": streamfield([("paragraph", rich_text("<p>Không bấm vào đường dẫn lạ.</p>"))]),
             "reviewed_by": "",
             "last_reviewed": "",
-            "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+            "comments": {
+                "TOTAL_FORMS": "0",
+                "INITIAL_FORMS": "0",
+                "MIN_NUM_FORMS": "0",
+                "MAX_NUM_FORMS": "1000",
+            },
             "action-publish": "publish",
         }
     )
@@ -74,10 +78,16 @@ def test_every_vietnamese_letter_has_its_base_letter_in_the_editors_slug_script(
 def test_the_translations_slug_is_a_segment_on_the_content_tab_with_the_title(client, editor):
     guide = add_guide(vietnamese_topic(), "Nhận biết tin nhắn giả mạo", slug="nhan-biet-tin-nhan-gia-mao")
     english = Locale.objects.get(language_code="en")
-    client.post(reverse("wagtail_localize:submit_page_translation", args=[guide.pk]), {"locales": [english.pk]})
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[guide.pk]), {"locales": [english.pk]}
+    )
     translated = guide.get_translation(english)
     props = translation_editor_props(client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk])))
-    tabs = {segment["source"]: segment["location"]["tab"] for segment in props["segments"] if segment["type"] == "string"}
+    tabs = {
+        segment["source"]: segment["location"]["tab"]
+        for segment in props["segments"]
+        if segment["type"] == "string"
+    }
     assert tabs["nhan-biet-tin-nhan-gia-mao"] == tabs["Nhận biết tin nhắn giả mạo"]
     assert [tab["label"] for tab in props["tabs"]] == ["Nội dung", "Cài đặt"]
 
@@ -87,7 +97,9 @@ def test_language_links_and_hreflang_point_at_each_languages_page_even_with_an_o
 ):
     guide = add_guide(vietnamese_topic(), "Nhận biết tin nhắn giả mạo", slug="tam")
     # A guide saved before slugs were made ASCII keeps its accented address.
-    Page.objects.filter(pk=guide.pk).update(slug="nhận-biết", url_path=guide.url_path.replace("tam", "nhận-biết"))
+    Page.objects.filter(pk=guide.pk).update(
+        slug="nhận-biết", url_path=guide.url_path.replace("tam", "nhận-biết")
+    )
     guide = GuidePage.objects.get(pk=guide.pk)
     english = guide.copy_for_translation(Locale.objects.get(language_code="en"))
     english.title, english.slug = "Spot fake texts", "spot-fake-texts"
@@ -96,11 +108,9 @@ def test_language_links_and_hreflang_point_at_each_languages_page_even_with_an_o
 
     page = client.get(guide.get_url()).content.decode()
     assert f'<a href="{english_url}" hreflang="en"' in page
-    assert f'hreflang="en" href="http://127.0.0.1:8000{english_url}"' in page or f'hreflang="en" href="' in page
     links = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', page)
     assert dict(links)["en"].endswith(english_url)
     back = client.get(english_url).content.decode()
     vi_link = re.search(r'<a href="([^"]+)" hreflang="vi"', back).group(1)
     assert client.get(vi_link).status_code == 200
     assert "//" not in vi_link and vi_link.startswith("/vi/")
-    assert json.dumps(dict(links))  # every alternate is a plain address

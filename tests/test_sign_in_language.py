@@ -56,6 +56,8 @@ def test_staff_land_in_english_after_their_authenticator(client, world, clock, k
     assert client.get(landing).headers["Content-Language"] == "en"
 
 
-def test_without_a_choice_a_person_keeps_their_own_language(client, capsys, django_capture_on_commit_callbacks):
+def test_without_a_choice_a_person_keeps_their_own_language(
+    client, capsys, django_capture_on_commit_callbacks
+):
     UserFactory(phone=PHONE, phone_verified=True, email=None, preferred_language="en")
     assert sign_in_by_code(client, capsys, django_capture_on_commit_callbacks)["Location"] == "/en/"
