@@ -73,6 +73,7 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
         "Banks never text you for an OTP.",
     ):
         translate_next_segment(page, text)
+    expect(page.get_by_text("Đang lưu")).to_have_count(0)  # every segment stored before publishing
     page.screenshot(path=output_dir / "2-translation-editor.png", full_page=True)
     page.get_by_role("button", name=re.compile("Xuất bản bản dịch")).click()
     page.wait_for_load_state()
