@@ -8,8 +8,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from accounts import memberships
 from accounts.admin_scoping import ScopedModelViewSet
-from accounts.invitations import invite
+from accounts.invitations import TEAM_ROLES, invite
 from accounts.models import Role, RoleAssignment, User
 from accounts.scoped_forms import ScopedAdminForm
 from accounts.scopes import assignable_roles, can_assign, visible, visible_users
@@ -85,6 +86,15 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=Commune.objects.none(), required=False)
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "For a team leader or member: they join this team when they accept (its commune is used)."
+        ),
+    )
+    team_role = forms.ChoiceField(label=_("Role in the team"), required=False)
     language = forms.ChoiceField(
         label=_("Language of the text"), choices=User._meta.get_field("preferred_language").choices
     )
@@ -93,6 +103,10 @@ class InvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
         _narrow_to(self, for_user)
+        # Only teams in the inviter's own units; the choice is checked again when sending.
+        self.fields["team"].queryset = memberships.teams_to_invite_to(for_user)
+        self.fields["team"].label_from_instance = lambda team: f"{team.name} ({team.commune.name})"
+        self.fields["team_role"].choices = [("", "---------"), *memberships.team_roles()]
 
     def clean_phone(self):
         try:
@@ -102,6 +116,8 @@ class InvitationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("team"):
+            self._clean_team(cleaned)
         if cleaned.get("role"):
             probe = RoleAssignment(
                 role=cleaned["role"], province=cleaned.get("province"), commune=cleaned.get("commune")
@@ -112,6 +128,27 @@ class InvitationForm(forms.Form):
                 raise forms.ValidationError(error.messages) from None
             _check_assignable(self, self.for_user)
         return cleaned
+
+    def _clean_team(self, cleaned):
+        """The role is held in the team's commune; the role in the team follows the account's role
+        unless chosen, and a team has one leader."""
+        team, role = cleaned["team"], cleaned.get("role")
+        if cleaned.get("commune") not in (None, team.commune):
+            self.add_error(
+                "commune",
+                _("The team is in %(commune)s: choose that commune or none.")
+                % {"commune": team.commune.name},
+            )
+        cleaned["province"], cleaned["commune"] = None, team.commune
+        if role not in TEAM_ROLES:
+            self.add_error("role", _("Someone invited to a team is invited as team leader or team member."))
+            return
+        leader = "leader"
+        cleaned["team_role"] = cleaned.get("team_role") or (leader if role == Role.TEAM_LEADER else "member")
+        if (cleaned["team_role"] == leader) != (role == Role.TEAM_LEADER):
+            self.add_error("team_role", _("A team's leader is invited as team leader, and only the leader."))
+        elif cleaned["team_role"] == leader and memberships.has_other_leader(team, cleaned.get("phone")):
+            self.add_error("team", _("This team already has a leader."))
 
 
 def invite_view(request):
@@ -130,6 +167,8 @@ def invite_view(request):
             province=data.get("province"),
             commune=data.get("commune"),
             language=data["language"],
+            team=data.get("team"),
+            team_role=data.get("team_role", ""),
         )
         messages.success(
             request,

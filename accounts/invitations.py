@@ -26,8 +26,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts import memberships
 from accounts.authority import may_act_on
-from accounts.models import Invitation, RoleAssignment, User
+from accounts.models import Invitation, Role, RoleAssignment, User
 from accounts.scopes import can_assign
 from messaging.models import SECRET_PLACEHOLDER, ConsentMethod, Purpose
 from messaging.outbox import queue_sms, record_consent
@@ -44,8 +45,20 @@ def _hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invite(by, phone, full_name, role, *, province=None, commune=None, language="vi"):
-    """Record the invitation and text its link to `phone`. Returns the Invitation."""
+TEAM_ROLES = {Role.TEAM_LEADER, Role.TEAM_MEMBER}
+
+
+def invite(
+    by, phone, full_name, role, *, province=None, commune=None, language="vi", team=None, team_role=""
+):
+    """Record the invitation and text its link to `phone`. Returns the Invitation.
+
+    With a `team` (one `by` may invite to), accepting also puts the person on it in `team_role`;
+    the role is then held in the team's commune, whatever unit was passed."""
+    if team is not None:
+        if role not in TEAM_ROLES or not memberships.teams_to_invite_to(by).filter(pk=team.pk).exists():
+            raise PermissionDenied
+        province, commune = None, team.commune
     if not can_assign(by, role, province=province, commune=commune):
         raise PermissionDenied
     RoleAssignment(role=role, province=province, commune=commune).clean()
@@ -61,6 +74,9 @@ def invite(by, phone, full_name, role, *, province=None, commune=None, language=
             province=province,
             commune=commune,
             invited_by=by,
+            team_id=team.pk if team is not None else None,
+            team_name=str(team) if team is not None else "",
+            team_role=team_role if team is not None else "",
             token_hash=_hash(token),
             expires_at=timezone.now() + timedelta(hours=settings.INVITATION_LINK_MAX_AGE_HOURS),
         )
@@ -122,6 +138,7 @@ def accept_invitation(request, token):
             "accounts/invitation.html",
             {
                 "name": holder.full_name if holder else invitation.full_name,
+                "team_name": invitation.team_name,
                 "new_account": holder is None,
                 "consent_choices": CONSENT_CHOICES,
             },
@@ -142,6 +159,8 @@ def accept_invitation(request, token):
             user=holder, role=invitation.role, province=invitation.province, commune=invitation.commune
         )
         Invitation.objects.filter(pk=invitation.pk).update(user=holder, role_assignment=assignment)
+        if invitation.team_id:
+            memberships.join(holder, invitation.team_id, invitation.team_role)
         chosen = set(request.POST.getlist("consent"))
         for purpose, _label in CONSENT_CHOICES:
             record_consent(

@@ -19,6 +19,12 @@ class TeamDirectory:
     people_on_teams: Callable[[], QuerySet]
     is_on_a_team: Callable[[object], bool]
     leads_a_team: Callable[[object], bool]
+    # Invitations to a team: the teams an inviter may name, the roles in a team ("leader" first),
+    # whether a team has a leader other than the number invited, and joining on acceptance.
+    teams_to_invite_to: Callable[[object], QuerySet]
+    team_roles: Callable[[], list]
+    has_other_leader: Callable[[object, str], bool]
+    join: Callable[..., object]
 
 
 _directory = None
@@ -45,3 +51,19 @@ def is_on_a_team(user):
 
 def leads_a_team(user):
     return _teams().leads_a_team(user)
+
+
+def teams_to_invite_to(inviter):
+    return _teams().teams_to_invite_to(inviter)
+
+
+def team_roles():
+    return _teams().team_roles()
+
+
+def has_other_leader(team, phone):
+    return _teams().has_other_leader(team, phone)
+
+
+def join(user, team_id, team_role):
+    return _teams().join(user, team_id, team_role)

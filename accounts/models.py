@@ -197,6 +197,11 @@ class Invitation(models.Model):
     commune = models.ForeignKey(
         "places.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
     )
+    # The team the person joins on accepting, and their role in it. An id, not a foreign key:
+    # teams sit above accounts, and answer through accounts/memberships.py.
+    team_id = models.BigIntegerField(_("team"), null=True, blank=True)
+    team_name = models.CharField(_("team"), max_length=200, blank=True)
+    team_role = models.CharField(_("role in the team"), max_length=8, blank=True)
     # The account that accepted, and the role it was given (both empty until then).
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"

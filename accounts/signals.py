@@ -1,4 +1,5 @@
-"""Admin access follows roles: officers and editors get into the Wagtail admin, nobody else.
+"""Admin access follows roles: officers and editors get into the Wagtail admin, nobody else; and
+the language chosen on the sign-in page is kept.
 
 Wagtail lets in whoever holds "wagtailadmin.access_admin"; giving it through a group tied to
 the role means removing the last officer role also closes the door.
@@ -6,7 +7,9 @@ the role means removing the last officer role also closes the door.
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_removed
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -49,3 +52,14 @@ def forget_second_factor_step(sender, request, user, authenticator, **kwargs):
 
     if authenticator.type == Authenticator.Type.TOTP and request is not None:
         forget_second_factor(request)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.language_chosen_at_sign_in")
+def keep_the_language_chosen_at_sign_in(sender, request, user, **kwargs):
+    """A language picked on the sign-in pages (Django's language cookie, set only by that choice)
+    becomes the person's own: they land on /en/… or /vi/… (accounts/areas.py), the admin speaks
+    it, and their texts are written in it."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) if request is not None else None
+    if chosen in dict(settings.LANGUAGES) and chosen != user.preferred_language:
+        user.preferred_language = chosen
+        user.save(update_fields=["preferred_language"])

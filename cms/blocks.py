@@ -124,6 +124,13 @@ class BodyStreamBlock(blocks.StreamBlock):
     tip = TipBlock()
     warning = WarningBlock()
     downloads = DownloadsBlock()
+    # For the privacy page: the way in to "my data", in the reader's language, whatever the
+    # editors write around it (a link typed in rich text would point at one language only).
+    my_data = blocks.StaticBlock(
+        label=_("Link to 'My data'"),
+        admin_text=_("Shows readers how to open the data held about their phone number."),
+        template="cms/blocks/my_data.html",
+    )
 
 
 # Rich text as Wagtail stores it is well-formed markup from the editor: removing each tag is

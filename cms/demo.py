@@ -58,7 +58,9 @@ def load(stdout):
             body=_paragraphs(spec["paragraphs"]),
         )
     for spec in STANDARD_PAGES:
-        _page(home, StandardPage, spec, en, body=_paragraphs(spec["paragraphs"]))
+        _page(
+            home, StandardPage, spec, en, body=_paragraphs(spec["paragraphs"], spec.get("extra_blocks", ()))
+        )
     count = GuidePage.objects.filter(locale=vi).count()
     stdout.write(f"Pages: /vi/ and /en/, {len(TOPICS)} topics, {count} guides in each language.")
 
@@ -182,10 +184,11 @@ def _guide_fields(spec):
     }
 
 
-def _paragraphs(pairs):
-    return _with_block_ids(
-        StandardPage, [{"type": "paragraph", "value": f"<p>{escape(vi)}</p>"} for vi, _en in pairs]
-    )
+def _paragraphs(pairs, extra_blocks=()):
+    """Paragraphs, then blocks without text of their own (such as the "my data" link)."""
+    body = [{"type": "paragraph", "value": f"<p>{escape(vi)}</p>"} for vi, _en in pairs]
+    body += [{"type": kind, "value": None} for kind in extra_blocks]
+    return _with_block_ids(StandardPage, body)
 
 
 def _screenshot(slug, shot):

@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("progress.urls")),
     path("", include("portal.urls")),
+    path("", include("messaging.proof_urls")),
     path("", include("cms.urls")),
 )
 

@@ -67,6 +67,11 @@ def people_of(phone):
     }
 
 
+def holds(phone):
+    """Whether anything at all is held about `phone`: who the "my data" door texts a code to."""
+    return any(queryset.exists() for queryset in people_of(phone).values())
+
+
 def records_of(phone):
     """The sections of the "my data" page and downloads for `phone` (E.164)."""
     held = people_of(phone)

@@ -1,7 +1,9 @@
-"""The "my data" page: a person signed in with a code texted to their phone sees, downloads and
+"""The "my data" page: a person who proved their phone by a texted code sees, downloads and
 corrects what is held about that number, grants or withdraws consent, and asks for deletion.
 
-Everything is keyed on the number this session proved (allauth's record of a code sign-in), never
+Anyone whose number is held comes in through the "my-data" phone-proof door (messaging/
+phone_proof.py, registered in privacy/apps.py), with no account; a user who signed in by a code
+is let in on allauth's record of it. Everything is keyed on the number this session proved, never
 on an id from the URL or the form, so no request can reach another person's data.
 """
 
@@ -9,13 +11,13 @@ from allauth.account.authentication import get_authentication_records
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access_log import record_access
+from messaging import phone_proof
 from messaging.models import PENDING_STATES, ConsentMethod, Message
 from messaging.outbox import clear, has_consent, is_muted, record_consent
 from privacy import downloads
@@ -26,7 +28,10 @@ from privacy.requests import Action, open_request, record
 
 
 def proven_phone(request):
-    """The number this session signed in with by a texted code, or None."""
+    """The number this session proved by a texted code (the door's, or a code sign-in), or None."""
+    phone = phone_proof.proven_phone(request)
+    if phone:
+        return phone
     user = request.user
     if not user.is_authenticated or not user.phone:
         return None
@@ -40,8 +45,7 @@ def phone_signed_in(view):
     def wrapped(request, *args, **kwargs):
         phone = proven_phone(request)
         if phone is None:
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('account_request_login_code')}?{query}")
+            return redirect("phone_proof:ask", door="my-data")
         return view(request, phone, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -62,7 +66,7 @@ def my_data(request, phone):
             "sections": records_of(phone),
             "consents": consents,
             "muted": is_muted(phone),
-            "name_form": NameForm(initial={"full_name": request.user.full_name}),
+            "name_form": NameForm(initial={"full_name": _name_of(phone)}),
             "deletion_open": _open_deletion(phone).exists(),
         },
     )
@@ -95,8 +99,9 @@ def correct_name(request, phone):
         return redirect("privacy:my_data")
     name = form.cleaned_data["full_name"]
     held = people_of(phone)
-    request.user.full_name = name
-    request.user.save(update_fields=["full_name"])
+    for user in held["users"]:
+        user.full_name = name
+        user.save(update_fields=["full_name"])
     for member in held["members"].filter(left_on__isnull=True):
         member.full_name = name
         member.save()
@@ -106,7 +111,7 @@ def correct_name(request, phone):
         phone=phone,
         full_name=name,
         channel=Channel.SELF_SERVICE,
-        user=request.user,
+        user=_account_of(phone),
         detail="full name",
     )
     record(done, Action.DONE, note="name corrected on the my data page")
@@ -144,9 +149,9 @@ def ask_deletion(request, phone):
         open_request(
             RightsRequest.Kind.DELETION,
             phone=phone,
-            full_name=request.user.full_name,
+            full_name=_name_of(phone),
             channel=Channel.SELF_SERVICE,
-            user=request.user,
+            user=_account_of(phone),
         )
     messages.success(
         request,
@@ -159,3 +164,17 @@ def _open_deletion(phone):
     return people_of(phone)["requests"].filter(
         kind=RightsRequest.Kind.DELETION, status__in=RightsRequest.OPEN_STATUSES
     )
+
+
+def _account_of(phone):
+    return people_of(phone)["users"].first()
+
+
+def _name_of(phone):
+    """The name held for the number: the account's, else the latest membership's or sign-up's."""
+    held = people_of(phone)
+    for queryset in (held["users"], held["members"], held["registrations"]):
+        name = queryset.exclude(full_name="").order_by("-pk").values_list("full_name", flat=True).first()
+        if name:
+            return name
+    return ""

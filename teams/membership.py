@@ -5,12 +5,13 @@ geographic role: a leader sees and logs for their team only, whatever commune it
 (accounts/memberships.py); TeamsConfig.ready registers it.
 """
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from accounts.authority import by_phone
 from accounts.memberships import TeamDirectory
-from accounts.scopes import scope_for
+from accounts.scopes import scope_for, visible
 from teams.models import Member, Team
 
 LEADER_CORRECTION_DAYS = 7
@@ -59,10 +60,50 @@ def publicly_listed_teams(queryset):
     return queryset.filter(status=Team.Status.ACTIVE)
 
 
+def teams_to_invite_to(inviter):
+    """Active teams in the units `inviter` works in: what an invitation may name."""
+    return visible(inviter, Team.objects.active().select_related("commune__province")).order_by(
+        "commune__name_key", "name_key"
+    )
+
+
+def has_other_leader(team, phone):
+    return team.members.current().filter(role=Member.TeamRole.LEADER).exclude(phone=phone).exists()
+
+
+def join(user, team_id, team_role, *, today=None):
+    """An accepted invitation puts `user` on the team, in `team_role`: their current membership of
+    that team (a roster row with their phone) gets the account and the role; one of another team
+    ends today, as when a member moves. A team that has found another leader meanwhile gets the
+    person as a member. Returns the membership, or None when the team is no longer active."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        team = Team.objects.active().select_for_update().filter(pk=team_id).first()
+        if team is None:
+            return None
+        if team_role == Member.TeamRole.LEADER and has_other_leader(team, user.phone):
+            team_role = Member.TeamRole.MEMBER
+        current = Member.objects.current().filter(phone=user.phone).first() if user.phone else None
+        if current is not None and current.team_id != team.pk:
+            current.left_on = max(today, current.joined_on)
+            current.save()
+            current = None
+        member = current or Member(team=team, phone=user.phone, joined_on=today)
+        member.full_name = member.full_name or user.full_name
+        member.user = user
+        member.role = team_role
+        member.save()
+    return member
+
+
 DIRECTORY = TeamDirectory(
     people_on_teams=lambda: Member.objects.filter(user__isnull=False),
     is_on_a_team=lambda user: current_memberships(user).exists(),
     leads_a_team=lambda user: teams_led_by(user).exists(),
+    teams_to_invite_to=teams_to_invite_to,
+    team_roles=lambda: Member.TeamRole.choices,
+    has_other_leader=has_other_leader,
+    join=join,
 )
 
 

@@ -251,3 +251,26 @@ def tasks_in_process():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def editors_group(home_pages):
+    """The Editors group as migrations leave it (another transactional test's flush empties it):
+    adding, changing and publishing pages, submitting translations."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Page
+
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
+    importlib.import_module("cms.migrations.0006_editors_publish_without_approval").editors_publish(
+        apps, None
+    )
+    importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    ).create_submit_translation_permission(apps, None)

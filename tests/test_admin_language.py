@@ -33,10 +33,11 @@ MENU = {
     "vi": ["Trang", "Hình ảnh", "Tài liệu", "Báo cáo", "Cài đặt", "Trợ giúp", "Đăng xuất"],
     "en": ["Pages", "Images", "Documents", "Reports", "Settings", "Help", "Log out"],
 }
-# The page editor's tabs and the actions in its footer and header.
+# The page editor's tab, its slug field (on the content tab: cms/slugs.py), and the actions in its
+# footer and header.
 EDITOR = {
-    "vi": ["Nội dung", "Quảng bá", "Lưu bản nháp", "Xuất bản", "Ngừng xuất bản", "Xem trước"],
-    "en": ["Content", "Promote", "Save draft", "Publish", "Unpublish", "Preview"],
+    "vi": ["Nội dung", "Đường dẫn", "Lưu bản nháp", "Xuất bản", "Ngừng xuất bản", "Xem trước"],
+    "en": ["Content", "Slug", "Save draft", "Publish", "Unpublish", "Preview"],
 }
 # The actions offered on a row of the page listing.
 LISTING = {

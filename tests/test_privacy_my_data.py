@@ -39,11 +39,11 @@ def test_lan_sees_everything_held_about_her_number_and_nothing_of_hung(lan_clien
     assert "Đỗ Quang Hưng" not in page and "0912 000 222" not in page and "secret-hung" not in page
 
 
-def test_a_session_not_signed_in_by_a_phone_code_is_sent_to_sign_in_that_way(client, world):
+def test_a_session_that_did_not_prove_the_phone_by_a_code_is_sent_to_prove_it(client, world):
     client.force_login(world.lan)  # e.g. a password or an invitation: the number was not proven here
     response = client.get(reverse("privacy:my_data"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_request_login_code"))
+    assert response["Location"] == reverse("phone_proof:ask", kwargs={"door": "my-data"})
     assert client.get(reverse("privacy:download", args=["json"])).status_code == 302
     assert not AccessLogEntry.objects.exists()
 

@@ -4,6 +4,8 @@ Bodies do not carry the person's name: a session's reminder is then one text per
 once for thousands of registrants, and the outbox's duplicate check compares like with like.
 """
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -28,11 +30,18 @@ def _fields(session, language):
     }
 
 
+def my_data_link(language):
+    """The short link to "my data" in the person's language: no account, a texted code opens it."""
+    with translation.override(language):
+        return settings.SITE_URL + reverse("privacy:my_data")
+
+
 def confirmation(session, language):
     with translation.override(language):
         return _(
-            'You are registered for "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders.'
-        ) % _fields(session, language)
+            'You are registered for "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders. '
+            "Your data: %(data)s"
+        ) % {**_fields(session, language), "data": my_data_link(language)}
 
 
 def waiting(session, language):

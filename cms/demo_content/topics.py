@@ -122,5 +122,6 @@ STANDARD_PAGES = [
                 "When you answer “Was this guide helpful?”, we keep only your answer and comment, not your phone number or network address.",
             ),
         ],
+        "extra_blocks": ["my_data"],
     },
 ]

@@ -22,6 +22,7 @@ from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from cms.panels import FeedbackSummaryPanel
 from cms.routing import RoutedPageMixin
+from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
 
 WORDS_PER_MINUTE = 200
 # This guide in every language, and up to three other live guides of its topic, with each page's
@@ -40,7 +41,7 @@ ORDER BY page.path
 """  # noqa: S608 (table names from the models; values bound)
 
 
-class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePageMixin, Page):
+class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences: what this guide helps with.")
     )
@@ -50,7 +51,7 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, RoutablePag
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *TITLE_AND_SLUG,
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed")], heading=_("Review")),

@@ -9,12 +9,13 @@ from wagtail.search import index
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from cms.routing import RoutedPageMixin
+from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
 
 
-class HomePage(CachedPageMixin, RoutedPageMixin, Page):
+class HomePage(CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.TopicPage", "cms.NewsIndexPage", "cms.StandardPage"]
 
@@ -34,12 +35,12 @@ class HomePage(CachedPageMixin, RoutedPageMixin, Page):
         return context
 
 
-class TopicPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
+class TopicPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
     """A basic digital skill or a service teams help with (VNeID, payments, safety…)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.GuidePage"]

@@ -11,12 +11,13 @@ from cms.blocks import BodyStreamBlock, plain_text
 from cms.cache import CachedPageMixin
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from cms.routing import RoutedPageMixin
+from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
 
 
-class NewsIndexPage(CachedPageMixin, RoutedPageMixin, Page):
+class NewsIndexPage(CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NoticePage"]
     max_count_per_parent = 1
@@ -30,7 +31,7 @@ class NewsIndexPage(CachedPageMixin, RoutedPageMixin, Page):
         return context
 
 
-class NoticePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
+class NoticePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
     class Kind(models.TextChoices):
         POLICY = "policy", _("Policy")
         ANNOUNCEMENT = "announcement", _("Announcement")
@@ -42,7 +43,7 @@ class NoticePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
     source_url = models.URLField(_("source"), blank=True, help_text=_("The official document, if any."))
 
     content_panels = [
-        *Page.content_panels,
+        *TITLE_AND_SLUG,
         FieldPanel("date"),
         FieldPanel("kind"),
         FieldPanel("summary"),
@@ -61,12 +62,12 @@ class NoticePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
         return f"{self.summary} {plain_text(self.body)}"
 
 
-class StandardPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, Page):
+class StandardPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
     """About, privacy policy and the like."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("text"))
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("body")]
     search_fields = [*Page.search_fields, *FOLDED_SEARCH_FIELDS]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []

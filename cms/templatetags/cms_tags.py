@@ -1,6 +1,6 @@
 """Template helpers for the public site: language alternates, breadcrumbs, share links."""
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from django import template
 from django.conf import settings
@@ -33,11 +33,13 @@ def alternates(context):
                 Page.objects.filter(translation_key=page.translation_key).live().annotate(language=language)
             )
         urls = {translation.language: translation.get_url(request=request) for translation in translations}
-        page_url = page.get_url(request=request)
-        if request.path != page_url:
+        # Compared as the browser sent it: Wagtail quotes a slug with accents ("nh%E1%BA%ADn-…"),
+        # request.path holds it unquoted, and a page's own path must never read as a sub-view.
+        page_url = unquote(page.get_url(request=request) or "")
+        suffix = request.path.removeprefix(page_url) if request.path.startswith(page_url) else ""
+        if suffix:
             # A sub-view such as print/ or poster/: the same sub-view in the other language.
-            suffix = request.path.removeprefix(page_url)
-            urls = {code: f"{url}{suffix}" for code, url in urls.items()}
+            urls = {code: f"{url}{suffix}" for code, url in urls.items() if url}
     else:
         urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
     # Absolute URLs from SITE_URL, not the request's host: the page is cached and shared.

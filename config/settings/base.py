@@ -226,6 +226,12 @@ RATE_LIMITS = {
     # Entering the code: 5 wrong codes drop a held place (trainings/verifying.py); these bound
     # the tries across codes asked for again, per client address and per browser session.
     "training_confirm": "30/h/ip,10/10m/key",
+    # Proving a phone by a code (messaging/phone_proof.py): asking texts someone, so the same
+    # bounds as sign-up; typing codes is also bounded per code (MAX_TRIES, in the cache).
+    "phone_proof": "10/h/ip",
+    "phone_proof_session": "5/h/key",
+    "phone_proof_phone": "3/h/key",
+    "phone_proof_check": "30/h/ip",
 }
 
 # SECURITY
@@ -234,6 +240,8 @@ RATE_LIMITS = {
 HTTPS = env.get_bool("DJANGO_HTTPS", True)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# A form whose security token was lost: a page in the site's style that keeps what was typed.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 SECURE_SSL_REDIRECT = HTTPS and env.get_bool("DJANGO_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.get_int("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0)
@@ -375,6 +383,8 @@ if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("redis"):
 WAGTAIL_SITE_NAME = "Tổ công nghệ số cộng đồng"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
+# Slugs without diacritics, as Vietnamese sites write them (cms/slugs.py maps each letter).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # "simple": no English stemming or stop words ("to", "so", "an" are Vietnamese words once folded).

@@ -137,6 +137,10 @@ REPORT_REMINDER_DAYS = (3, 1, -1)
 TRAINING_REMINDER_HOURS = sorted(env.get_hours("TRAINING_REMINDER_HOURS", ("24", "2")), reverse=True)
 # A citizen's sign-up holds a place this long while they type the code texted to them.
 TRAINING_SIGN_UP_HOLD_MINUTES = env.get_int("TRAINING_SIGN_UP_HOLD_MINUTES", 10, minimum=1)
+# A phone proved by a texted code (messaging/phone_proof.py, e.g. "my data"): how long the code
+# works, and how long the proof opens the pages behind it before the code is asked again.
+PHONE_PROOF_CODE_MINUTES = env.get_int("PHONE_PROOF_CODE_MINUTES", 10, minimum=1)
+PHONE_PROOF_VALID_MINUTES = env.get_int("PHONE_PROOF_VALID_MINUTES", 30, minimum=1)
 # A reminder due while the sending window is shut goes out this many minutes before it closes the
 # evening before, unless that is more than half its lead time early: then it is dropped.
 TRAINING_REMINDER_EVENING_MARGIN = env.get_int("TRAINING_REMINDER_EVENING_MARGIN", 15)

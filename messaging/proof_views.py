@@ -1,0 +1,112 @@
+"""The two pages of a phone proof (messaging/phone_proof.py): the number, then the texted code.
+
+Both read the same whatever the number: "if the platform holds this number, a code is on its
+way". Bad input keeps what was typed; limits answer in the reader's language.
+"""
+
+from django import forms
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from config import throttle
+from messaging import phone_proof
+from vietnamese.phones import InvalidPhone, normalize_phone
+
+
+class PhoneForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Your mobile number"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"inputmode": "tel", "autocomplete": "tel", "type": "tel", "placeholder": "0912 345 678"}
+        ),
+    )
+
+    def clean_phone(self):
+        try:
+            return normalize_phone(self.cleaned_data["phone"])
+        except InvalidPhone:
+            raise forms.ValidationError(
+                _("This is not a Vietnamese mobile number: type 10 digits, e.g. 0912 345 678.")
+            ) from None
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The 6-digit code in the text message"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+def _door(name):
+    door = phone_proof.door(name)
+    if door is None:
+        raise Http404
+    return door
+
+
+def _session_key(request):
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+def ask(request, door):
+    door = _door(door)
+    form = PhoneForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        phone = form.cleaned_data["phone"]
+        if (
+            throttle.allow(request, "phone_proof")
+            and throttle.allow(request, "phone_proof_session", key=_session_key(request))
+            and throttle.allow(request, "phone_proof_phone", key=phone)
+        ):
+            phone_proof.ask(request, door.name, phone)
+            return redirect("phone_proof:check", door=door.name)
+        form.add_error(
+            None, _("Too many codes asked for from here in a short time. Please try again in an hour.")
+        )
+        status = 429
+    elif form.errors:
+        status = 400
+    return render(request, "messaging/prove_phone.html", {"door": door, "form": form}, status=status)
+
+
+def check(request, door):
+    door = _door(door)
+    waiting = phone_proof.pending(request)
+    if waiting is None or waiting.door != door.name:
+        return redirect("phone_proof:ask", door=door.name)
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not throttle.allow(request, "phone_proof_check"):
+            form.add_error("code", _("Too many tries in a short time. Please wait a few minutes."))
+            status = 429
+        else:
+            try:
+                phone = phone_proof.check(request, form.cleaned_data["code"])
+            except phone_proof.TooManyTries:
+                form.add_error("code", _("Too many wrong codes. Ask for a new code."))
+                status = 429
+            else:
+                if phone:
+                    return redirect(door.landing)
+                form.add_error(
+                    "code",
+                    _(
+                        "This code is not right, or has expired. Check the text message or ask for a new code."
+                    ),
+                )
+                status = 400
+    elif form.errors:
+        status = 400
+    return render(
+        request,
+        "messaging/prove_phone_code.html",
+        {"door": door, "form": form, "pending": waiting},
+        status=status,
+    )
