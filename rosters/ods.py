@@ -21,12 +21,8 @@ def is_ods(data):
     return data[30:38] == b"mimetype" and _ODS_MIMETYPE in data[38:120]
 
 
-# The most rows and columns a sheet can have (Excel's, LibreOffice's): a span past them is a lie.
-_MOST = {"number-rows-spanned": 1_048_576, "number-columns-spanned": 16_384}
-
-
 def _count(element, name):
-    return min(int(element.get(f"{{{_TABLE}}}{name}", 1)), _MOST.get(name, 1 << 62))
+    return int(element.get(f"{{{_TABLE}}}{name}", 1))
 
 
 def ods_merged_ranges(data):

@@ -55,7 +55,8 @@ def _row(*cells, attributes=""):
     return f"<table:table-row {attributes}>{''.join(cells)}</table:table-row>"
 
 
-def test_a_span_over_a_billion_columns_reads_in_a_moment_as_the_cells_it_has():
+def test_a_span_over_a_billion_columns_reads_in_a_moment_as_the_cells_it_has(settings):
+    settings.ROSTER_MAX_CELLS = 1000  # the span is cut to the sheet's cells, well under this
     data = _ods(
         _row(_cell("Họ và tên"), _cell("Thôn"))
         + _row(_cell("Thôn Đông", 'table:number-columns-spanned="1500000000" table:number-rows-spanned="3"'))
