@@ -64,4 +64,3 @@ def _count_ods(archive, limit):
                 element.clear()
                 if counted > limit:
                     raise TooManyCells
-

@@ -165,9 +165,9 @@ def _check_zip(data):
 
 
 def _too_many_cells():
-    return _("The file holds more than %(limit)s cells, far more than a roster: split it into several files.") % {
-        "limit": number(settings.ROSTER_MAX_CELLS)
-    }
+    return _(
+        "The file holds more than %(limit)s cells, far more than a roster: split it into several files."
+    ) % {"limit": number(settings.ROSTER_MAX_CELLS)}
 
 
 def _read_workbook(data, damaged):
