@@ -16,14 +16,12 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Role
 from messaging.models import Message, Purpose
 from messaging.outbox import queue_sms
 from privacy.erasure import erase_person
 from rosters import jobs
 from rosters.models import RosterImport
 from rosters.reading import SpreadsheetError, read_spreadsheet
-from tests.factories import RoleAssignmentFactory
 from tests.factories_rosters import commune_officer, roster_map
 from tests.privacy_world import HUNG_PHONE, LAN_PHONE, build_world
 from tests.sessions import SignedInClient

@@ -65,8 +65,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "request_login_code": "20/m/ip,3/m/key",
-    "confirm_login_code": "10/m/ip,5/m/key",
 }
+# Tries at one texted code are counted in the cache, atomically (accounts/forms.py count_try).
 ACCOUNT_LOGOUT_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tổ công nghệ số"
