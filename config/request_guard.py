@@ -13,7 +13,9 @@ from django.shortcuts import render
 def _holds_nul(request):
     if "\x00" in request.path:
         return True
-    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+    return any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+    )
 
 
 class RefuseNulMiddleware:

@@ -1,6 +1,6 @@
 """Every public and officer view, generated from the URL configuration, answers hostile addresses
-without a server error: a NUL, a twenty-digit number, a 10,000-character value, and a month of a
-twenty-digit year, in every GET parameter the view reads and in every argument of its path.
+without a server error: a NUL, a twenty-digit number, a 10,000-character value, a month of a
+twenty-digit year and a superscript digit, in every GET parameter the view reads and in every argument of its path.
 
 The parameters a view reads are found in its module's source (`request.GET.get("…")`), so a
 parameter added later is tried without anyone listing it; a few every page may be given are
@@ -22,7 +22,8 @@ from tests.sessions import SignedInClient
 
 pytestmark = [pytest.mark.django_db]
 
-HOSTILE = ["\x00", "99999999999999999999", "x" * 10_000, "99999999999999999999-01"]
+# "²" passes str.isdigit() but not int(): a digit check with isdigit() let it through to a 500.
+HOSTILE = ["\x00", "99999999999999999999", "x" * 10_000, "99999999999999999999-01", "²"]
 EVERYWHERE = {"page", "p", "q", "month", "next", "ordering"}
 _READS = re.compile(r"""(?:GET|query_params)(?:\.get|\.getlist|\.__getitem__)?[\(\[]\s*["'](\w+)["']""")
 # A path argument: <int:pk>, (?P<code>…), or an unnamed group such as the pages' ((?:[\w-]+/)*).

@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from cms.models import TopicPage
 from messaging.models import Message, MutedNumber, Purpose, State
 from messaging.outbox import queue_sms
 from messaging.sending import deliver_many
@@ -73,11 +74,20 @@ def test_the_leaders_correction_window_ends_at_exactly_seven_days():
     assert not may_correct_log(leader, log, today=last_day + timedelta(days=1))
 
 
-def test_a_draft_guide_of_the_topic_is_never_offered_as_related(client, home_pages):
-    draft = add_guide(vietnamese_topic(), "Hướng dẫn chưa xuất bản về VNeID", slug="ban-nhap")
-    draft.unpublish()
-    page = client.get(demo_guide().url).content.decode()
-    assert "Hướng dẫn chưa xuất bản về VNeID" not in page
+def test_a_draft_guide_never_takes_the_place_of_a_live_related_guide(client, home_pages):
+    """Three related guides are picked among the topic's others: a draft among them would be
+    dropped from the page, leaving a live guide out."""
+    topic = (
+        vietnamese_topic()
+        .get_parent()
+        .add_child(instance=TopicPage(title="Thanh toán số", slug="thanh-toan"))
+    )
+    shown = add_guide(topic, "Mở ví điện tử", slug="mo-vi")
+    add_guide(topic, "Bản nháp chưa duyệt", slug="ban-nhap").unpublish()
+    live = [add_guide(topic, f"Hướng dẫn thanh toán {n}", slug=f"thanh-toan-{n}") for n in (1, 2, 3)]
+    page = client.get(shown.url).content.decode()
+    assert "Bản nháp chưa duyệt" not in page
+    assert all(guide.title in page for guide in live)
 
 
 def test_an_alias_of_a_restricted_guide_is_restricted_too(client, home_pages):
