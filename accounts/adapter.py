@@ -13,6 +13,7 @@ queued (where they are sealed, messaging/secrets.py), and accounts/forms.py comp
 
 import time
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -21,6 +22,8 @@ from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.core.internal.cryptokit import normalize_user_code
 from django import forms
+from django.conf import settings
+from django.db import transaction
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
@@ -45,6 +48,16 @@ def _codes_to_send(request):
     return request._sign_in_codes
 
 
+def _on_site(url):
+    """`url`'s path and query on SITE_URL, whatever host the request named."""
+    parts = urlsplit(url)
+    return settings.SITE_URL.rstrip("/") + urlunsplit(("", "", parts.path, parts.query, ""))
+
+
+class _Undone(Exception):
+    """Rolls back the work done for a number without an account."""
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # People join by invitation from an officer (accounts/invitations.py), never by themselves.
@@ -64,6 +77,14 @@ class AccountAdapter(DefaultAccountAdapter):
             if records and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT:
                 return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_reset_password_from_key_url(self, key):
+        """The reset link on SITE_URL: allauth builds it from the request's Host, which any allowed
+        host name with any port can set, and a mailed link must lead to the real site only."""
+        return _on_site(super().get_reset_password_from_key_url(key))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return _on_site(super().get_email_confirmation_url(request, emailconfirmation))
 
     def phone_form_field(self, **kwargs):
         kwargs.setdefault("label", _("Phone number"))
@@ -85,6 +106,18 @@ class AccountAdapter(DefaultAccountAdapter):
         digest = code_digest(code)
         _codes_to_send(context.request)[digest] = code
         return digest
+
+    def send_unknown_account_sms(self, phone, **kwargs):
+        """No account holds this number, so nothing is sent; but the same work as for a registered
+        number is done (a code generated, its text queued) and rolled back, so how long the page
+        takes to answer does not tell whether a number has an account."""
+        try:
+            with transaction.atomic():
+                code = self.generate_phone_verification_code(user=None, phone=phone)
+                self.send_verification_code_sms(None, phone, code)
+                raise _Undone
+        except _Undone:
+            pass
 
     def send_verification_code_sms(self, user, phone, code, **kwargs):
         # allauth hands back what it keeps (the digest); the digits were generated in this request.

@@ -1,8 +1,17 @@
 """allauth forms narrowed to how our people sign in."""
 
+import hashlib
+
+from allauth.account import app_settings as account_settings
 from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm, VerifyPhoneForm
+from allauth.core import context
+from django import forms
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from accounts.adapter import code_digest
+
+TRIES_KEEP_SECONDS = 3600
 
 
 class PhoneLoginCodeForm(RequestLoginCodeForm):
@@ -14,11 +23,24 @@ class PhoneLoginCodeForm(RequestLoginCodeForm):
         self.fields["phone"].required = True
 
 
+def count_try(expected):
+    """Count one try at the code whose digest is `expected`, in the shared cache, atomically, and
+    return how many there were. allauth counts tries in the session, which parallel requests each
+    read before any writes it back: twelve guesses at once were twelve "first" tries."""
+    session = context.request.session.session_key or ""
+    key = "code-tries:" + hashlib.sha256(f"{session}:{expected}".encode()).hexdigest()[:32]
+    cache.add(key, 0, timeout=TRIES_KEEP_SECONDS)
+    return cache.incr(key)
+
+
 class HashedCodeMixin:
-    """allauth holds only the digest of the code it sent (accounts.adapter): compare digests."""
+    """allauth holds only the digest of the code it sent (accounts.adapter): compare digests, after
+    counting the try: past LOGIN_BY_CODE_MAX_ATTEMPTS even the right code is refused."""
 
     def clean_code(self):
         typed = self.cleaned_data["code"]
+        if self.expected_code and count_try(self.expected_code) > account_settings.LOGIN_BY_CODE_MAX_ATTEMPTS:
+            raise forms.ValidationError(_("Too many tries for this code: ask for a new one."))
         self.cleaned_data["code"] = code_digest(typed)
         super().clean_code()
         return typed

@@ -13,7 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.invitations import accept_invitation
 from accounts.two_factor import enrol_authenticator
 from cms.views.offline import service_worker
-from config.views import health
+from config.views import health, not_found
 from portal import views as portal_views
 from progress.urls import files as progress_files
 
@@ -39,6 +39,10 @@ urlpatterns = [
     # Outside /accounts/ so that staff reach it only after their second factor (accounts.middleware).
     path("invitation/<str:token>/", accept_invitation, name="invitation"),
     path("accounts/2fa/totp/activate/", enrol_authenticator, name="mfa_activate_totp"),
+    # A person's number is the key of their memberships, sign-ups, consent and erasure: it is
+    # changed by their commune officer on the member's page, never by allauth's own form, which
+    # changed the account alone (or, as found, nothing at all).
+    path("accounts/phone/change/", not_found),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The embedded mode's two processes: gunicorn for the site and a Celery worker with beat.
-# Both stop together on Ctrl-C.
+# The embedded mode's processes: gunicorn for the site, a Celery worker with beat for texts and
+# upkeep, and a second worker for roster imports alone (queue "imports"), so a long or crafted
+# file never stops sign-in codes. All stop together on Ctrl-C.
 #
 # gunicorn loads the site once and forks two workers (production's count of 2 per core plus one
 # would fork five beside a newcomer's first request), and the worker starts only once the site
@@ -23,7 +24,9 @@ for _ in $(seq 600); do
   fi
   sleep 0.1
 done
-"$BIN/celery" -A config worker --beat --pool=solo --loglevel=warning \
-  --schedule=.run/celerybeat-schedule --without-mingle --without-gossip &
-# When either process ends, stop the other.
+"$BIN/celery" -A config worker --beat --pool=solo --loglevel=warning --queues=celery \
+  --schedule=.run/celerybeat-schedule --without-mingle --without-gossip --hostname=texts@%h &
+"$BIN/celery" -A config worker --pool=solo --loglevel=warning --queues=imports \
+  --without-mingle --without-gossip --hostname=imports@%h &
+# When any process ends, stop the others.
 wait -n

@@ -14,11 +14,13 @@ not change retroactively):
 - The user account is deleted (its roles and invitations with it), or made an inactive nameless
   shell when something must keep pointing at it (an officer's past roster imports).
 - The person's requests stay as proof the request was handled, with name, number and text blanked.
+- What names them outside their own rows goes too (privacy/traces.py): uploaded rosters and error
+  workbooks that list them are deleted, import summaries, notes and other people's texts are
+  scrubbed, and every session holding the number ends, a pending sign-in code's included.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -32,15 +34,15 @@ from messaging.outbox import clear
 from privacy.holdings import people_of
 from privacy.models import RequestAction, RightsRequest
 from privacy.requests import label_of
+from privacy.traces import end_sessions, erase_from_roster_imports, scrub
 from teams.models import AssistanceLog, Member
 from trainings.models import Registration, SignUpHold
 from trainings.registering import withdraw
 from vietnamese.phones import normalize_phone, parse_phone
-from vietnamese.text import search_key
+from vietnamese.text import search_key, strip_diacritics
 
 ERASED_MEMBER = "Thành viên đã xoá"
 ERASED_NAME = "Đã xoá"
-ERASED_MARK = "[đã xoá]"
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Erasure:
     messages: int = 0
     consents: int = 0
     users: int = 0
+    roster_imports: int = 0
 
 
 def _forms_of(phone):
@@ -63,12 +66,6 @@ def _mentions(field, words):
     for word in words:
         condition |= Q(**{f"{field}__contains": word})
     return condition
-
-
-def _scrub(text, words):
-    for word in sorted(words, key=len, reverse=True):
-        text = text.replace(word, ERASED_MARK)
-    return text
 
 
 def erase_person(phone, *, by=None, request=None):
@@ -87,7 +84,9 @@ def erase_person(phone, *, by=None, request=None):
         ):
             withdraw(registration, reason="person's data erased")
         registrations = list(held["registrations"])
-        words = {p.full_name for p in [*users, *members, *registrations] if p.full_name} | _forms_of(phone)
+        full_names = {p.full_name for p in [*users, *members, *registrations] if p.full_name}
+        # Unaccented too: texts are sent so, and file and sheet names are often typed so.
+        words = full_names | {strip_diacritics(name) for name in full_names} | _forms_of(phone)
 
         done.registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
             full_name=ERASED_NAME, phone=None, consent_at=None
@@ -116,7 +115,7 @@ def erase_person(phone, *, by=None, request=None):
             mentioning
         )
         for log in logs.distinct():
-            AssistanceLog.objects.filter(pk=log.pk).update(note=_scrub(log.note, words))
+            AssistanceLog.objects.filter(pk=log.pk).update(note=scrub(log.note, words, phone))
         done.consents, _ = held["consents"].delete()
         # After the registrations lost the number: unmuting schedules reminders for registrations
         # found by number, and there must be none.
@@ -127,17 +126,21 @@ def erase_person(phone, *, by=None, request=None):
 
         requests = list(held["requests"].values_list("pk", flat=True))
         for action in RequestAction.objects.filter(mentioning, request__in=requests):
-            RequestAction.objects.filter(pk=action.pk).update(note=_scrub(action.note, words))
+            RequestAction.objects.filter(pk=action.pk).update(note=scrub(action.note, words, phone))
         RightsRequest.objects.filter(pk__in=requests).update(full_name="", phone="", detail="", user=None)
         if request is not None:
             RequestAction.objects.create(
                 request=request, action=RequestAction.Action.ERASED, by=by, by_label=label_of(by)
             )
+        # Other people's texts may name them too ("Chị Xuân Lan sẽ hướng dẫn …").
+        for message in Message.objects.filter(_mentions("body", words)).only("pk", "body"):
+            Message.objects.filter(pk=message.pk).update(body=scrub(message.body, words, phone))
+        done.roster_imports = erase_from_roster_imports(phone, words)
         _forget_admin_labels(Member, member_ids)
         _forget_admin_labels(User, [user.pk for user in users])
         AccessLogEntry.objects.filter(user__in=users).update(user_label="")
+        end_sessions(phone, words, [user.pk for user in users])
         for user in users:
-            _end_sessions(user)
             done.users += _delete_or_empty(user)
     return done
 
@@ -148,17 +151,6 @@ def _forget_admin_labels(model, pks):
     content_type = ContentType.objects.get_for_model(model)
     ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(label=ERASED_NAME)
     LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(object_repr=ERASED_NAME)
-
-
-def _end_sessions(user):
-    """Signed-in sessions hold the number in allauth's record of how they signed in."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
-        return
-    from django.contrib.sessions.models import Session
-
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
 
 
 def _delete_or_empty(user):

@@ -32,7 +32,7 @@ def parse_month(text):
     try:
         year, month = (int(part) for part in (text or "").split("-"))
         return date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year of twenty digits
         return None
 
 

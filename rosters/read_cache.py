@@ -11,7 +11,8 @@ same, is never given this one's sheets; and a digest of the code that reads (`_R
 read by another version of it (a host not yet upgraded, a fixed converter) are never served. An
 entry is the pickled sheets compressed, kept at most ROSTER_READ_CACHE_SECONDS and only when under
 ROSTER_READ_CACHE_MAX_BYTES (Redis is no place for a huge value). It holds people's names and
-phones: it is dropped once the import is written. A file that cannot be read is not kept:
+phones: it is dropped once the import is written, and whenever the upload itself is deleted
+(rosters/upkeep.py), so "Cancel and delete the file" leaves nothing behind. A file that cannot be read is not kept:
 each try reads it again and says why.
 """
 
@@ -61,6 +62,12 @@ def read_sheets(data, filename):
     if len(packed) <= settings.ROSTER_READ_CACHE_MAX_BYTES:
         cache.set(key, packed, settings.ROSTER_READ_CACHE_SECONDS)
     return sheets
+
+
+def forget(data, filename):
+    """Drop the kept sheets of this file now: its upload is being deleted (cancelled, refused,
+    expired, or erased with a person in it), and the cache must not outlive the file."""
+    cache.delete(cache_key(data, filename))
 
 
 def forget_on_commit(data, filename):

@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from rosters.cells import unquoted
+from rosters.expansion import TooManyCells, check_cells
 from rosters.ods import is_ods as _is_ods
 from rosters.ods import ods_merged_ranges
 from vietnamese import legacy_encodings
+from vietnamese.formats import number
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -152,6 +154,20 @@ def _check_zip(data):
         )
     if not {member.filename for member in members} & set(_ZIP_WORKBOOK_PARTS):
         raise SpreadsheetError(_not_a_spreadsheet())
+    try:
+        check_cells(archive, settings.ROSTER_MAX_CELLS)
+    except TooManyCells:
+        raise SpreadsheetError(_too_many_cells()) from None
+    except Exception as error:  # the XML parser raises several types for one cause: a damaged file
+        raise SpreadsheetError(
+            _("The XLSX file is damaged: open it in Excel, save it again and upload.")
+        ) from error
+
+
+def _too_many_cells():
+    return _(
+        "The file holds more than %(limit)s cells, far more than a roster: split it into several files."
+    ) % {"limit": number(settings.ROSTER_MAX_CELLS)}
 
 
 def _read_workbook(data, damaged):
@@ -178,6 +194,8 @@ def _read_workbook(data, damaged):
                 "The file is protected by a password: open it in Excel, remove the password, save and upload again."
             )
         ) from None
+    except SpreadsheetError:
+        raise
     except Exception as error:  # calamine raises several types for one cause: a damaged file
         raise SpreadsheetError(damaged) from error
     return sheets
@@ -186,8 +204,15 @@ def _read_workbook(data, damaged):
 def _fill_merged(rows, merges):
     """Copy each merged range's top value down its column (a village cell merged over its rows).
 
-    `merges` are ((first row, first column), (last row, last column)), 0-based and inclusive."""
+    `merges` are ((first row, first column), (last row, last column)), 0-based and inclusive. A
+    range is cut to the cells the sheet has (a crafted ODS spans 1,500,000,000 columns), and the
+    cells all ranges cover together are bounded like the file's own (ROSTER_MAX_CELLS)."""
+    width, filled = max(map(len, rows), default=0), 0
     for (first_row, first_column), (last_row, last_column) in merges:
+        last_row, last_column = min(last_row, len(rows) - 1), min(last_column, width - 1)
+        filled += max(0, last_row - first_row + 1) * max(0, last_column - first_column + 1)
+        if filled > settings.ROSTER_MAX_CELLS:
+            raise SpreadsheetError(_too_many_cells())
         for column in range(first_column, last_column + 1):
             top = _cell(rows, first_row, column)
             for row in range(first_row + 1, min(last_row + 1, len(rows))):

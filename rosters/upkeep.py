@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from rosters import read_cache
 from rosters.models import RosterImport
 
 RUNNING = (RosterImport.Status.PREVIEWING, RosterImport.Status.IMPORTING)
@@ -19,8 +20,14 @@ REFUSED = (RosterImport.Status.FAILED, RosterImport.Status.CANCELLED)
 
 
 def delete_upload(job):
-    """Delete the uploaded file (the storage, then the row's reference to it)."""
+    """Delete the uploaded file (its sheets kept in the cache, the storage, then the row's
+    reference to it)."""
     if job.file:
+        try:
+            with job.file.open("rb") as stream:
+                read_cache.forget(stream.read(), job.original_name)
+        except FileNotFoundError:
+            pass  # already gone from the storage: only the reference is left to clear
         job.file.delete(save=False)
         RosterImport.objects.filter(pk=job.pk).update(file="")
 

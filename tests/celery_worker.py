@@ -33,14 +33,23 @@ def clear_broker(broker_url):
     import redis
 
     client = redis.Redis.from_url(broker_url)
-    keys = [key for key in client.keys("*") if key.startswith((b"celery", b"unacked", b"_kombu"))]
+    keys = [key for key in client.keys("*") if key.startswith((b"celery", b"imports", b"unacked", b"_kombu"))]
     if keys:
         client.delete(*keys)
 
 
 class Worker:
     def __init__(
-        self, broker_url, fake_twilio, tmp_path, *, concurrency=1, beat=True, extra_env=None, root=ROOT
+        self,
+        broker_url,
+        fake_twilio,
+        tmp_path,
+        *,
+        concurrency=1,
+        beat=True,
+        extra_env=None,
+        root=ROOT,
+        queues="celery,imports",
     ):
         self.root = root  # another checkout runs an older version (bench/bench_outbox.py's baseline)
         self.beat = beat  # one beat among several workers: the dispatcher runs on one schedule
@@ -48,6 +57,7 @@ class Worker:
         self.fake = fake_twilio
         self.tmp_path = Path(tmp_path)
         self.concurrency = concurrency
+        self.queues = queues  # the texts' queue and the imports' (config/settings/base.py), or one
         self.extra_env = extra_env or {}
         self.process = None
 
@@ -91,6 +101,8 @@ class Worker:
                 *(["--beat", "--schedule", str(self.tmp_path / "beat-schedule")] if self.beat else []),
                 "--concurrency",
                 str(self.concurrency),
+                "--queues",
+                self.queues,
                 "--without-mingle",
                 "--without-gossip",
                 "--loglevel",

@@ -65,3 +65,13 @@ def test_message_is_in_vietnamese_for_vietnamese_users():
     with translation.override("vi"), pytest.raises(InvalidPhone) as error:
         parse_phone("091234")
     assert str(error.value) == "Số điện thoại 091234 không hợp lệ: cần 10 chữ số."
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["０９１２ ３４５ ６７８", "٠٩١٢٣٤٥٦٧٨", "۰۹۱۲۳۴۵۶۷۸", "+８４ ９１２ ３４５ ６７８", "٩١٢٣٤٥٦٧٨"],
+)
+def test_digits_of_other_scripts_are_the_same_number_in_ascii(written):
+    """Full-width, Arabic-Indic and Persian digits pass isdigit(): stored as typed, they made a
+    second spelling of one number that limits, duplicate checks and erasure never matched."""
+    assert parse_phone(written).e164 == "+84912345678"

@@ -92,3 +92,23 @@ def test_a_replayed_start_does_not_undo_a_later_stop(client):
 def test_an_inbound_text_without_a_message_sid_changes_nothing(client):
     post_signed(client, "twilio-inbound", {"From": PHONE, "Body": "STOP"})
     assert not is_muted(PHONE)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("twilio-status", {"MessageSid": "SM123", "MessageStatus": "undelivered"}),
+        ("twilio-inbound", {"MessageSid": "SM999", "From": PHONE, "Body": "STOP"}),
+    ],
+)
+def test_with_no_auth_token_configured_every_webhook_request_is_refused(
+    client, settings, sent_message, name, data
+):
+    """The console default leaves TWILIO_AUTH_TOKEN empty: a signature made with the empty token
+    (anyone can compute it) must not pass."""
+    settings.TWILIO_AUTH_TOKEN = ""
+    assert post_signed(client, name, data, token="").status_code == 403
+    assert client.post(reverse(f"messaging:{name}"), data).status_code == 403
+    sent_message.refresh_from_db()
+    assert (sent_message.state, sent_message.events.count()) == (State.SENT, 1)
+    assert not MutedNumber.objects.exists()

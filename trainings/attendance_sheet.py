@@ -122,7 +122,7 @@ class AttendancePlanner(Planner):
     def _sessions(self, rows):
         """The sessions the rows name that are in the officer's scope, by the code as written."""
         codes = {cell_text(record.values.get("session")) for _table, _summary, record in rows}
-        pks = {int(code) for code in codes if code.isdigit()}
+        pks = {int(code) for code in codes if code.isdecimal()}
         found = self.scope.filter(TrainingSession.objects.filter(pk__in=pks))
         return {str(session.pk): session for session in found}
 

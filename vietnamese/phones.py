@@ -5,9 +5,14 @@ that lost its leading zero, maybe as 912345678.0), and the 11-digit numbers renu
 ("0169 345 6789" becomes "039 345 6789"; the result says it was converted so callers can flag it).
 A fixed line ("024 3825 1234") is refused with its own message: it is a real number, but no text
 message reaches it.
+
+Digits that are not ASCII ("９１２…" full-width, "٩١٢…" Arabic-Indic, "۹۱۲…" Persian) pass
+`str.isdigit()` and phonenumbers reads them, so without `ascii_digits` one number could be stored
+in several spellings, slipping past per-number limits, duplicate checks, "my data" and erasure.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +35,8 @@ LEGACY_PREFIXES = {
 }  # fmt: skip
 
 _SEPARATORS = re.compile(r"[\s.\-()/]")
-_EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
+_EXCEL_FLOAT = re.compile(r"^([0-9]+)\.0+$")
+_ASCII_DIGITS = re.compile(r"^[0-9]+\Z")
 
 
 class InvalidPhone(ValueError):
@@ -53,18 +59,29 @@ class Phone:
         return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
 
 
+def ascii_digits(text):
+    """`text` with every decimal digit, of any script, written as its ASCII digit (after NFKC,
+    which folds full-width forms but leaves Arabic-Indic and Persian digits as they are)."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None else ch for ch in text
+    )
+
+
 def _digits(raw):
     """(national digits, cleaned text); national is None when not digits, "" when foreign."""
-    text = str(raw).strip()
+    text = ascii_digits(str(raw).strip())
     excel = _EXCEL_FLOAT.match(text)
     if excel:
         text = excel.group(1)
     text = _SEPARATORS.sub("", text)
     if text.startswith("+"):
         text = text[1:]
-        if text.isdigit() and not text.startswith("84"):
+        if _ASCII_DIGITS.match(text) and not text.startswith("84"):
             return "", text  # a valid-looking foreign number
-    if not text.isdigit():
+    if not _ASCII_DIGITS.match(text):
         return None, text
     if text.startswith("84") and len(text) in (11, 12):
         text = "0" + text[2:]
@@ -96,7 +113,7 @@ def parse_phone(raw):
         )
     if len(national) != 10:
         raise InvalidPhone(_("Phone number %(raw)s is not valid: it needs 10 digits.") % {"raw": shown})
-    if not national.isdigit() or not _is_mobile_prefix(national[:5]):
+    if not _ASCII_DIGITS.match(national) or not _is_mobile_prefix(national[:5]):
         raise InvalidPhone(_("Phone number %(raw)s is not a Vietnamese mobile number.") % {"raw": shown})
     return Phone(e164="+84" + national[1:], converted_from_legacy=converted)
 

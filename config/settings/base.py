@@ -126,6 +126,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale.LocaleMiddleware",  # Django's, leaving the API's 404s alone
+    "config.request_guard.RefuseNulMiddleware",  # after the language is chosen: its page is translated
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -340,6 +341,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Roster imports read officers' files for minutes; they run on their own queue, served by their
+# own worker (platform/Procfile, platform/systemd, platform/run-embedded.sh), so a long or crafted
+# file never keeps sign-in codes and reminders ("celery", the default queue) waiting.
+IMPORTS_QUEUE = "imports"
+CELERY_TASK_ROUTES = {
+    "rosters.jobs.preview_roster_import": {"queue": IMPORTS_QUEUE},
+    "rosters.jobs.confirm_roster_import": {"queue": IMPORTS_QUEUE},
+    "rosters.jobs.build_errors_file": {"queue": IMPORTS_QUEUE},
+}
 # Static schedule (django-celery-beat would downgrade Django); each periodic task looks in
 # the database for what is due. Apps add their entries below as they grow.
 CELERY_BEAT_SCHEDULE = {

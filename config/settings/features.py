@@ -12,6 +12,9 @@ from config.env import SettingError
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, minimum=1)
 # An XLSX is a zip: what it may unpack to, so a small "zip bomb" is refused before it is read.
 ROSTER_MAX_UNPACKED_BYTES = env.get_int("ROSTER_MAX_UNPACKED_BYTES", 400 * 1024 * 1024, minimum=1)
+# Cells a workbook may expand to (counted before reading: rosters/expansion.py), merged ranges
+# included: bytes alone do not bound the work. 50,000 rows of 40 columns.
+ROSTER_MAX_CELLS = env.get_int("ROSTER_MAX_CELLS", 2_000_000, minimum=1)
 # Uploaded files wait in the private storage (STORAGES["private"]) under this folder, by random name.
 ROSTER_UPLOAD_DIR = "rosters"
 # Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
@@ -62,8 +65,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "request_login_code": "20/m/ip,3/m/key",
-    "confirm_login_code": "10/m/ip,5/m/key",
 }
+# Tries at one texted code are counted in the cache, atomically (accounts/forms.py count_try).
 ACCOUNT_LOGOUT_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tổ công nghệ số"

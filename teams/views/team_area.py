@@ -78,7 +78,7 @@ def log_session(request):
     """
     led = teams_led_by(request.user).select_related("commune", "village")
     wanted = request.GET.get("team", "")
-    team = led.filter(pk=int(wanted)).first() if wanted.isdigit() else led.first()
+    team = led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
     if team is None:
         return render(
             request,
