@@ -1,9 +1,11 @@
 """Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
 team leaders in the commune their team is in."""
 
+from django.db.models import Q
+
 from accounts.scopes import scope_for, visible
 from places.models import Commune
-from teams.membership import teams_led_by
+from teams.membership import current_memberships, teams_led_by
 from teams.models import Member
 from trainings.models import Registration, TrainingSession
 
@@ -15,6 +17,22 @@ def _led_communes(user):
 def manageable_sessions(user, queryset=None):
     queryset = queryset if queryset is not None else TrainingSession.objects.all()
     return visible(user, queryset) | queryset.filter(commune__in=_led_communes(user))
+
+
+def team_sessions(user):
+    """Members-only sessions `user` may open as a team member: those held in the commune of a
+    team they are on (in its village or for the whole commune), and any they are enrolled in."""
+    memberships = current_memberships(user)
+    teams = memberships.values("team__commune_id", "team__village_id")
+    near = Q()
+    for team in teams:
+        near |= Q(commune_id=team["team__commune_id"]) & (
+            Q(village__isnull=True) | Q(village_id=team["team__village_id"])
+        )
+    enrolled = Q(registrations__member__in=memberships.values("pk"))
+    return TrainingSession.objects.filter(audience=TrainingSession.Audience.MEMBERS).filter(
+        pk__in=TrainingSession.objects.filter(near | enrolled).values("pk")
+    )
 
 
 def manageable_registrations(user):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
@@ -132,7 +133,8 @@ class SessionViewSet(_ManagedViewSet):
     name = "training_sessions"
     url_prefix = "trainings/sessions"
     icon = "date"
-    menu_label = _("Sessions")
+    # Not the "Sessions" column of the dashboards, a count ("Số buổi"): these are training sessions.
+    menu_label = pgettext_lazy("admin menu: training sessions", "Sessions")
     index_view_class = SessionIndexView
     edit_view_class = SessionEditView
     delete_view_class = RefusedView

@@ -346,6 +346,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
     },
+    # Previews unconfirmed past ROSTER_PREVIEW_EXPIRY_DAYS expire (rosters/upkeep.py).
+    "roster-previews-expiry": {
+        "task": "rosters.jobs.expire_roster_previews",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
     "roster-jobs-stale": {
         "task": "rosters.jobs.fail_stale_roster_imports",
         "schedule": 5 * 60,
