@@ -145,7 +145,9 @@ def test_the_outbox_listing_costs_the_same_queries_for_many_messages(client, wor
     assert len(many) == len(one), [query["sql"] for query in many.captured_queries]
 
 
-@pytest.mark.parametrize("typed", ["0912 345 001", "0912.345.001", "+84912345001", "84 912 345 001", "345 001"])
+@pytest.mark.parametrize(
+    "typed", ["0912 345 001", "0912.345.001", "+84912345001", "84 912 345 001", "345 001"]
+)
 def test_the_outbox_search_finds_a_number_as_the_listing_shows_it(client, world, texts, typed):
     sign_in(client, Role.NATIONAL_ADMIN)
     response = client.get(reverse("outbox:index"), {"q": typed})

@@ -31,8 +31,13 @@ def held_session(commune, **fields):
     TrainingSession.objects.filter(pk=session.pk).update(
         starts_at=timezone.now() - timedelta(hours=1), ends_at=timezone.now() + timedelta(hours=1)
     )
+    signed_up_at = timezone.now() - timedelta(days=7)
     Registration.objects.create(
-        session=session, full_name="Nguyễn Thị Lan", phone="+84912345678", consent_at=timezone.now()
+        session=session,
+        full_name="Nguyễn Thị Lan",
+        phone="+84912345678",
+        consent_at=signed_up_at,
+        queued_at=signed_up_at,
     )
     session.refresh_from_db()
     return session
@@ -45,6 +50,7 @@ def test_a_held_session_offers_attendance_not_cancelling_and_reads_right_beside_
     assert f'href="/vi/team/trainings/{session.pk}/attendance/">Điểm danh</a>' in html
     assert "Huỷ buổi tập huấn và báo cho mọi người" not in html
     assert "Đổi thời gian, địa điểm hoặc số chỗ" not in html
+    assert "đã tổ chức" in html and "đã lên lịch" not in html
     assert "0912 345 678" in html
     assert "Chưa có tin nhắn nào." in html
     assert "không có số điện thoại" not in html
@@ -90,15 +96,14 @@ def test_a_member_opens_their_teams_members_only_session_and_finds_it_in_their_l
 
     listing = client.get(f"/{language}/trainings/")
     listed = {session.pk for session in listing.context["team_sessions"]}
-    assert listed == {own.pk, whole_commune.pk}
+    assert listed == {own.pk, whole_commune.pk, other_village.pk}  # the commune enrols any team
     page = client.get(f"/{language}/trainings/{own.pk}/")
     assert page.status_code == 200
     said = {"vi": "Bạn đã được ghi danh vào buổi này.", "en": "You are enrolled in this session."}
     assert said[language] in page.content.decode()
     assert 'id="sign-up"' not in page.content.decode()  # members are enrolled, not signed up
     assert client.get(f"/{language}/trainings/{whole_commune.pk}/").status_code == 200
-    for hidden in (other_village, elsewhere):
-        assert client.get(f"/{language}/trainings/{hidden.pk}/").status_code == 404
+    assert client.get(f"/{language}/trainings/{elsewhere.pk}/").status_code == 404
 
 
 def test_nobody_else_sees_a_members_only_session(client, village):
@@ -113,3 +118,24 @@ def test_nobody_else_sees_a_members_only_session(client, village):
     former.save()
     client.force_login(former.user)
     assert client.get(f"/vi/trainings/{session.pk}/").status_code == 404
+
+
+def test_a_national_admin_picks_the_commune_of_a_new_session_by_province(
+    client, django_assert_max_num_queries
+):
+    """Every commune of the country is offered; grouped under its province, two communes of the
+    same name are told apart, and the page reads them in one query whatever their number."""
+    from tests.factories import ProvinceFactory
+
+    for code, province in (("91", "Tỉnh Một"), ("92", "Tỉnh Hai")):
+        place = ProvinceFactory(code=code, name=province)
+        for n in range(60):
+            CommuneFactory(code=f"{code}{n:03d}", province=place, name=f"Xã Bình Mỹ {n % 30}")
+    client.force_login(RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user)
+    with django_assert_max_num_queries(20):
+        html = client.get("/admin/trainings/sessions/new/").content.decode()
+    form = html[html.index('name="commune"') :]
+    form = form[: form.index("</select>")]
+    assert form.index('<optgroup label="Tỉnh Hai">') < form.index('<optgroup label="Tỉnh Một">')
+    assert form.count("<option value=") == 121  # the empty choice and 120 communes
+    assert form.count(">Xã Bình Mỹ 7</option>") == 4

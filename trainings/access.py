@@ -1,5 +1,5 @@
 """Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
-team leaders in the commune their team is in."""
+team leaders in the commune their team is in; and which members-only sessions a member sees."""
 
 from django.db.models import Q
 
@@ -20,18 +20,13 @@ def manageable_sessions(user, queryset=None):
 
 
 def team_sessions(user):
-    """Members-only sessions `user` may open as a team member: those held in the commune of a
-    team they are on (in its village or for the whole commune), and any they are enrolled in."""
+    """Members-only sessions `user` may open as a team member: those held in the commune of a team
+    they are on (members of every team in the commune may be enrolled: `enrollable_members`), and
+    any they are enrolled in."""
     memberships = current_memberships(user)
-    teams = memberships.values("team__commune_id", "team__village_id")
-    near = Q()
-    for team in teams:
-        near |= Q(commune_id=team["team__commune_id"]) & (
-            Q(village__isnull=True) | Q(village_id=team["team__village_id"])
-        )
-    enrolled = Q(registrations__member__in=memberships.values("pk"))
     return TrainingSession.objects.filter(audience=TrainingSession.Audience.MEMBERS).filter(
-        pk__in=TrainingSession.objects.filter(near | enrolled).values("pk")
+        Q(commune__in=memberships.values("team__commune_id"))
+        | Q(pk__in=Registration.objects.filter(member__in=memberships).values("session_id"))
     )
 
 

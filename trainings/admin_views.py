@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -113,7 +114,12 @@ class CourseViewSet(ModelViewSet):
         "guides",
         "is_active",
     ]
-    list_display = ["title_vi", "title_en", "is_active"]
+    # A tick or a cross, where Wagtail would print "True" (accounts/admin_scoping.py does the same).
+    list_display = [
+        "title_vi",
+        "title_en",
+        BooleanColumn("is_active", label=Course._meta.get_field("is_active").verbose_name),
+    ]
     search_fields = ["title_vi", "title_en"]
 
 

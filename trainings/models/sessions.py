@@ -96,6 +96,13 @@ class TrainingSession(models.Model):
         return self.status == self.Status.SCHEDULED and self.starts_at > timezone.now()
 
     @property
+    def shown_status(self):
+        """ "held" once its time has come, before attendance is taken and stores it."""
+        if self.status == self.Status.SCHEDULED and not self.is_ahead:
+            return self.Status.HELD.label
+        return self.get_status_display()
+
+    @property
     def is_open_for_sign_up(self):
         return self.is_ahead
 
