@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access_words import scope_words, what_label
 from vietnamese.phones import InvalidPhone, normalize_phone
 from vietnamese.text import normalize
 
@@ -258,14 +259,10 @@ class AccessLogEntry(models.Model):
     @admin.display(description=_("what"), ordering="what")
     def shown_what(self):
         """What was taken out, in words: the stored code ("monthly_report") is for machines."""
-        from accounts.access_log import what_label
-
         return what_label(self.what)
 
     @property
     @admin.display(description=_("scope"))
     def shown_scope(self):
         """Over which units, by name: "province:01" reads "Thành phố Hà Nội"."""
-        from accounts.access_log import scope_words
-
         return scope_words(self.scope)

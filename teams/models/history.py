@@ -61,14 +61,16 @@ class TeamEvent(models.Model):
     def shown_detail(self):
         """The detail in the reader's language. A role or a status is stored as it was worded for
         whoever made the change (Vietnamese for most): read back in the language of the page."""
-        return _labels_in_reader_language().get(self.detail, self.detail)
+        fields = self._meta
+        choices = [
+            *fields.get_field("member").related_model.TeamRole.choices,
+            *fields.get_field("team").related_model.Status.choices,
+        ]
+        return _labels_in_reader_language(choices).get(self.detail, self.detail)
 
 
-def _labels_in_reader_language():
-    """Every wording of a team role or status, in any language, mapped to the current one's."""
-    from teams.models.teams import Member, Team
-
-    choices = [*Member.TeamRole.choices, *Team.Status.choices]
+def _labels_in_reader_language(choices):
+    """Every wording of `choices` (roles, statuses), in any language, mapped to the current one's."""
     shown = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
