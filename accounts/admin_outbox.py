@@ -7,13 +7,29 @@ commune (`scope_commune_path`), and this viewset shows an officer the messages o
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 
 from accounts.admin_scoping import ScopedModelViewSet
 from messaging.models import Message
+from vietnamese.phones import stored_fragment
+
+
+class OutboxIndexView(IndexView):
+    """A number is found however it is typed: as the listing shows it (0915 666 777), as stored
+    (+84915666777), or in part; other text looks in the idempotency keys."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        found = Q(idempotency_key__icontains=self.search_query)
+        digits = stored_fragment(self.search_query)
+        if digits:
+            found |= Q(recipient__contains=digits)
+        return queryset.filter(found)
 
 
 class MessageInspectView(InspectView):
@@ -35,6 +51,7 @@ class OutboxViewSet(ScopedModelViewSet):
     menu_order = 600
     add_to_admin_menu = True
     officer_actions = ("view",)
+    index_view_class = OutboxIndexView
     inspect_view_enabled = True
     inspect_view_class = MessageInspectView
     list_display = ["shown_recipient", "purpose", "state", "due_at", "encoding", "segments", "attempts"]

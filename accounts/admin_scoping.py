@@ -11,9 +11,11 @@ units and people, and a posted id outside them is refused; the listing's filters
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.forms import modelform_factory
 from django.http import Http404
 from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -54,6 +56,14 @@ class _ScopedListing:
     def get_base_queryset(self):
         scoped = self.scoped_queryset(self.request.user)
         return super().get_base_queryset().filter(pk__in=scoped.values("pk"))
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        """A yes/no field as Wagtail's tick or cross (titled in the reader's language by
+        templates/wagtailadmin/tables/boolean_cell.html), where Wagtail prints "True"/"False"."""
+        field = next((f for f in self.model._meta.fields if f.name == field_name), None)
+        if isinstance(field, models.BooleanField):
+            column_class = BooleanColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
     @cached_property
     def filters(self):

@@ -11,6 +11,9 @@ their msgid too: a `blocktrans` without variables looks up the same text.
 from django.utils.translation import gettext_noop, pgettext_lazy
 
 ALLAUTH_STRINGS = [
+    # The names of allauth's apps, headings in /django-admin/.
+    gettext_noop("Accounts"),
+    gettext_noop("MFA"),
     gettext_noop("Code"),
     gettext_noop("Authenticator code"),
     gettext_noop("Password"),

@@ -4,12 +4,14 @@ Which units a person may see and change is not stored here but in role assignmen
 (accounts/scopes), so one person can hold roles in several places.
 """
 
+from django.contrib import admin
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access_words import scope_words, what_label
 from vietnamese.phones import InvalidPhone, normalize_phone
 from vietnamese.text import normalize
 
@@ -121,7 +123,9 @@ UNIT_MESSAGES = {
 class RoleAssignment(models.Model):
     """A person holds a role in a unit: what they may see follows from these (accounts/scopes.py)."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("person")
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     province = models.ForeignKey(
         "places.Province", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("province")
@@ -255,3 +259,15 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.user_label} {self.what} ({self.rows})"
+
+    @property
+    @admin.display(description=_("what"), ordering="what")
+    def shown_what(self):
+        """What was taken out, in words: the stored code ("monthly_report") is for machines."""
+        return what_label(self.what)
+
+    @property
+    @admin.display(description=_("scope"))
+    def shown_scope(self):
+        """Over which units, by name: "province:01" reads "Thành phố Hà Nội"."""
+        return scope_words(self.scope)

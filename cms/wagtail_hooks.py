@@ -1,3 +1,8 @@
+import json
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -32,3 +37,17 @@ def publish_first(menu_items, request, context):
     for item in publish:
         menu_items.remove(item)
     menu_items[:0] = publish
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_words():
+    """Our words for the two labels wagtail-localize's translation editor writes in English
+    (static/cms/localize_words.js puts them in). The page editor loads it too, where it finds
+    no translation editor and does nothing."""
+    words = {
+        "more": _("More actions"),
+        "tab": _("%(source)s to %(target)s translation") % {"source": "{source}", "target": "{target}"},
+    }
+    return format_html(
+        '<script src="{}" data-words="{}"></script>', static("cms/localize_words.js"), json.dumps(words)
+    )

@@ -149,7 +149,7 @@ class AccessLogViewSet(NationalViewSet):
     model = AccessLogEntry
     icon = "download"
     menu_label = gettext_lazy("Personal data access log")
-    list_display = ["at", "user_label", "what", "scope", "rows", "detail"]
+    list_display = ["at", "user_label", "shown_what", "shown_scope", "rows", "detail"]
     list_filter = ["what"]
     form_fields = ["detail"]  # the viewset needs a form; nobody is given "change"
 

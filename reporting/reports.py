@@ -2,7 +2,8 @@
 
 A commune's report: one sheet of totals (a row per team) and one sheet per team with its
 sessions. A province's report: totals per commune, then one sheet per commune with its teams'
-totals (a sheet per team would mean thousands of sheets for a province).
+totals (a sheet per team would mean thousands of sheets for a province); communes without a team
+are counted on the first sheet and get no sheet of their own.
 Text typed by people is written so a spreadsheet never runs it as a formula.
 """
 
@@ -309,15 +310,20 @@ def province_report(user, province, month):
         rows_by_commune = {}
         for team, row in _team_rows(user, teams, month, outcome_types):
             rows_by_commune.setdefault(team.commune_id, []).append(row)
+        # Most communes of a province have no team yet: they get neither a sheet nor a row of
+        # zeros, only their number under the title, so the workbook opens on the communes at work.
+        with_teams = [commune for commune in communes if commune.pk in rows_by_commune]
         totals = []
-        for commune in communes:
-            rows = rows_by_commune.get(commune.pk, [])
+        for commune in with_teams:
+            rows = rows_by_commune[commune.pk]
             sums = [sum(row[column] for row in rows) for column in range(3, 9 + len(outcome_types))]
             totals.append([commune.name, len(rows), *sums])
         sheets = _Sheets()
         header = [_("Commune"), _("Teams"), *_team_header(outcome_types)[3:]]
-        sheets.add(_("Totals"), _title_lines(province.name, month), header, totals, _("Total"), 1)
-        for commune in communes:
+        title = _title_lines(province.name, month)
+        title.insert(-1, [_("Communes without a team"), len(communes) - len(with_teams)])
+        sheets.add(_("Totals"), title, header, totals, _("Total"), 1)
+        for commune in with_teams:
             sheets.add(
                 commune.name,
                 [[commune.name], [province.name], []],

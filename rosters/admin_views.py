@@ -13,6 +13,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import IntegerField
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -96,7 +99,9 @@ def index(request):
         "rosters/index.html",
         {
             "form": form,
-            "imports": RosterImport.objects.filter(created_by=user).defer("summary")[:20],
+            "imports": RosterImport.objects.filter(created_by=user)
+            .defer("summary")
+            .annotate(rows_in_error=Cast(KT("summary__totals__errors"), IntegerField()))[:20],
             "templates": [(kind.name, kind.label) for kind in kinds.all_kinds() if kind.template],
             "exports": [(what, export.title) for what, export in EXPORTS.items()],
         },

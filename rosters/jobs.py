@@ -200,6 +200,12 @@ def delete_expired_roster_files():
 
 
 @shared_task(acks_late=True)
+def expire_roster_previews():
+    """Hourly: previews left unconfirmed past ROSTER_PREVIEW_EXPIRY_DAYS expire, files deleted."""
+    logger.info("Expired %s roster previews nobody confirmed", upkeep.expire_previews())
+
+
+@shared_task(acks_late=True)
 def fail_stale_roster_imports():
     """Every few minutes: jobs whose task died (worker killed, lost message) are marked failed."""
     for job in upkeep.stale_jobs():

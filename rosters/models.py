@@ -35,6 +35,7 @@ class RosterImport(models.Model):
         DONE = "done", _("imported")
         FAILED = "failed", _("not imported")
         CANCELLED = "cancelled", _("cancelled")
+        EXPIRED = "expired", _("expired: not imported")
 
     # The name of a registered kind (rosters/kinds.py); the apps that own them register them, so
     # the choices are not known here. "roster" is teams' team roster, the list most files hold.
@@ -80,6 +81,22 @@ class RosterImport(models.Model):
     @property
     def is_running(self):
         return self.status in (self.Status.PREVIEWING, self.Status.IMPORTING)
+
+    @property
+    def shown_status(self):
+        """The status as the officer reads it: a preview with rows to fix waits for a new file,
+        not for a confirmation it cannot get."""
+        if self.status == self.Status.PREVIEWED and self.rows_to_fix:
+            return _("not imported: fix the file and upload it again")
+        return self.get_status_display()
+
+    @property
+    def rows_to_fix(self):
+        """How many rows are in error. The list of imports annotates it (`rows_in_error`) so
+        as never to load a summary, which can weigh a few hundred KB."""
+        if "rows_in_error" in self.__dict__:
+            return self.rows_in_error or 0
+        return (self.summary or {}).get("totals", {}).get("errors", 0)
 
     @property
     def can_confirm(self):

@@ -3,7 +3,9 @@
 An upload holds people's names and phones. It is deleted as soon as the import is refused
 (the file cannot be read, or has rows to fix: the error workbook is built first) or cancelled;
 an imported file is kept ROSTER_FILE_RETENTION_DAYS (to answer "what did that file say?") and an
-error workbook as long, then both are deleted by the hourly task in rosters/jobs.py.
+error workbook as long, then both are deleted by the hourly task in rosters/jobs.py. A preview
+nobody confirms (one with rows to fix can never be) expires after ROSTER_PREVIEW_EXPIRY_DAYS, its
+files deleted, so no list shows it waiting for ever.
 """
 
 from datetime import timedelta
@@ -50,16 +52,27 @@ def expired_jobs(now=None):
 
 
 def delete_expired_files(now=None):
-    """Delete the files of `expired_jobs`; a preview left unconfirmed can no longer be confirmed."""
+    """Delete the files of `expired_jobs`."""
     deleted = 0
     for job in expired_jobs(now).iterator():
         delete_files(job)
-        if job.status == RosterImport.Status.PREVIEWED:
-            RosterImport.objects.filter(pk=job.pk, status=job.status).update(
-                status=RosterImport.Status.CANCELLED
-            )
         deleted += 1
     return deleted
+
+
+def expire_previews(now=None):
+    """Previews waiting longer than ROSTER_PREVIEW_EXPIRY_DAYS: marked expired, files deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.ROSTER_PREVIEW_EXPIRY_DAYS)
+    expired = 0
+    waiting = RosterImport.objects.filter(status=RosterImport.Status.PREVIEWED, started_at__lt=cutoff)
+    for job in waiting.iterator():
+        # The status first, only if still waiting: a confirm that began meanwhile keeps its file.
+        if RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
+            status=RosterImport.Status.EXPIRED
+        ):
+            delete_files(job)
+            expired += 1
+    return expired
 
 
 def stale_jobs(now=None):

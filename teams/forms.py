@@ -92,7 +92,9 @@ class AssistanceLogForm(forms.Form):
                 "held_on": timezone.localdate(),
                 "village": self.team.village_id
                 or self.fields["village"].queryset.values_list("pk", flat=True).first(),
-                "attendees": list(self.fields["attendees"].queryset.values_list("pk", flat=True)),
+                # Nobody is ticked: a leader who saves in a hurry must not record absent members
+                # as present (and so as having helped).
+                "attendees": [],
             }
         log = self.log
         values = {

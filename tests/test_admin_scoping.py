@@ -143,3 +143,20 @@ def test_the_outbox_listing_costs_the_same_queries_for_many_messages(client, wor
     page = response.context["page_obj"]
     assert (page.paginator.count, len(page.object_list)) == (41, page.paginator.per_page)
     assert len(many) == len(one), [query["sql"] for query in many.captured_queries]
+
+
+@pytest.mark.parametrize(
+    "typed", ["0912 345 001", "0912.345.001", "+84912345001", "84 912 345 001", "345 001"]
+)
+def test_the_outbox_search_finds_a_number_as_the_listing_shows_it(client, world, texts, typed):
+    sign_in(client, Role.NATIONAL_ADMIN)
+    response = client.get(reverse("outbox:index"), {"q": typed})
+    assert [message.pk for message in response.context["page_obj"]] == [texts["b"].pk]
+    assert "0912 345 001" in response.content.decode()
+
+
+def test_the_outbox_search_finds_nothing_for_another_number_or_a_word(client, world, texts):
+    sign_in(client, Role.NATIONAL_ADMIN)
+    for typed in ["0912 345 009", "Thông báo"]:
+        assert client.get(reverse("outbox:index"), {"q": typed}).context["page_obj"].paginator.count == 0
+    assert client.get(reverse("outbox:index"), {"q": "notice-a"}).context["page_obj"].paginator.count == 1

@@ -56,12 +56,13 @@ def test_leader_sees_their_team_and_the_log_button(leader, team, client):
     assert "Ghi nhận buổi hỗ trợ" in page  # "Log a session", in Vietnamese first
 
 
-def test_the_form_starts_with_today_the_teams_village_and_every_member_ticked(leader, team, client):
+def test_the_form_starts_with_today_the_teams_village_and_nobody_ticked_as_present(leader, team, client):
     page = client.get(LOG_URL, follow=True).content.decode()
     assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
     assert re.search(rf'<option value="{team.village_id}" selected>', page)
     for member in team.members.all():
-        assert re.search(rf'value="{member.pk}"[^>]*checked', page)
+        assert re.search(rf'<input type="checkbox" name="attendees" value="{member.pk}"', page)
+        assert not re.search(rf'value="{member.pk}"[^>]*checked', page)
     assert "{#" not in page  # a developer's note once showed under the Save button
 
 

@@ -43,6 +43,9 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     page.goto(f"{live_server.url}/vi/team/")
     assert team.name in page.locator("h1").inner_text()
     page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
+    came = team.members.order_by("pk").first()
+    assert not page.get_by_label(came.full_name).is_checked()  # the leader ticks who came
+    page.get_by_label(came.full_name).check()
     page.get_by_label("Người dân được hỗ trợ").fill("18")
     page.get_by_label("trong đó nữ").fill("9")
     page.get_by_label("Định danh điện tử VNeID").check()
@@ -55,6 +58,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     assert says(page.locator("#recent-logs").inner_html(), "18 người dân được hỗ trợ")
     page.screenshot(path=output_dir / "2-team-home.png", full_page=True)
     assert AssistanceLog.objects.filter(team=team).count() == 2
+    assert list(AssistanceLog.objects.latest("pk").attendees.all()) == [came]
 
     # On a slow network the leader goes Back and presses Save again: nothing new is stored.
     page.go_back()

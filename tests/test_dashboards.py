@@ -4,7 +4,7 @@ import datetime
 from io import BytesIO
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from accounts.models import Role
@@ -117,6 +117,31 @@ def test_province_report_adds_up_its_communes(commune, client):
     total = next(row for row in rows if row and row[0] == "Tổng cộng")
     assert total[header.index("Người dân được hỗ trợ")] == 40
     assert total[header.index("Các tổ")] == 2
+
+
+def test_the_province_report_has_a_sheet_per_commune_with_teams_and_counts_the_others(commune, client):
+    for n in range(3):
+        CommuneFactory(code=f"9100{n + 2}", province=commune.province, name=f"Xã Chưa Có Tổ {n}")
+    client.force_login(RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=commune.province).user)
+    month = month_start(timezone.localdate())
+    response = client.get(f"/vi/dashboard/report/province/91.xlsx?month={month:%Y-%m}")
+    workbook = load_workbook(BytesIO(response.content))
+    assert workbook.sheetnames == ["Tổng hợp", commune.name]
+    rows = list(workbook["Tổng hợp"].iter_rows(values_only=True))
+    assert ("Xã, phường chưa có tổ", 3) in [row[:2] for row in rows]
+    assert not any(row and str(row[0]).startswith("Xã Chưa Có Tổ") for row in rows)
+
+
+def test_a_teams_history_reads_in_the_language_of_the_page(commune, client):
+    team = commune.teams.first()
+    with translation.override("vi"):  # an import run by a Vietnamese officer wrote the history
+        MemberFactory(team=team, full_name="Lê Văn Bình", role=Member.TeamRole.LEADER)
+    client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user)
+    english = client.get(f"/en/dashboard/team/{team.pk}/").content.decode()
+    assert "member joined, Lê Văn Bình (leader)" in english
+    assert "thành viên" not in english and "tổ trưởng" not in english
+    vietnamese = client.get(f"/vi/dashboard/team/{team.pk}/").content.decode()
+    assert "Lê Văn Bình (tổ trưởng)" in vietnamese
 
 
 def test_a_dissolved_team_keeps_its_history_and_last_years_logs(commune):

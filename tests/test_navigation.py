@@ -1,14 +1,17 @@
 """Each role finds its way: its header, where it lands after signing in, its way out, and pages
 that say "not for you" in the reader's language instead of a bare error or a redirect loop."""
 
+import json
 import logging
 import re
 
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from accounts.models import Role
 from tests.factories import CommuneFactory, RoleAssignmentFactory, UserFactory, VillageFactory
@@ -233,6 +236,63 @@ def test_team_people_opening_the_admin_get_a_page_not_a_redirect_loop(client, te
         title = {"vi": "Khu quản trị dành cho cán bộ", "en": "The admin is for officers"}[language]
         assert f"<h1>{title}</h1>" in html
         assert f'href="/{language}/team/"' in html
+
+
+@pytest.mark.parametrize("how", ["came from an English page", "chose English with the switch"])
+def test_the_admin_refusal_is_in_the_language_the_member_is_reading(client, team, how):
+    client.force_login(person("member", team))  # the account's language is the default, Vietnamese
+    if how == "came from an English page":
+        response = client.get("/admin/", HTTP_REFERER="http://testserver/en/team/")
+    else:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        response = client.get("/admin/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "<h1>The admin is for officers</h1>" in html and 'href="/en/team/"' in html
+    # A referer on another site says nothing about the reader.
+    client.cookies.clear()
+    client.force_login(person("member", team))
+    outside = client.get("/admin/", HTTP_REFERER="https://elsewhere.example/en/")
+    assert "<h1>Khu quản trị dành cho cán bộ</h1>" in outside.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "language"), [("commune_officer", "vi"), ("province_officer", "en"), ("national_admin", "vi")]
+)
+def test_officers_find_their_dashboard_in_the_admin_menu(client, team, kind, language):
+    """The admin speaks the language chosen in its account settings; the link follows it."""
+    user = person(kind, team)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    response = client.get("/admin/")
+    label = {"vi": "Bảng số liệu", "en": "Dashboards"}[language]
+    assert (label, f"/{language}/dashboard/") in menu_links(response)
+
+
+def test_an_editor_has_no_dashboard_in_the_admin_menu(client, team):
+    client.force_login(person("editor", team))
+    assert not [url for _label, url in menu_links(client.get("/admin/")) if "/dashboard/" in url]
+
+
+def menu_links(response):
+    """(label, url) of the admin menu, from the JSON Wagtail hands its JavaScript to draw it."""
+    html = response.content.decode()
+    props = json.loads(re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1))
+    links = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("label"), str) and isinstance(value.get("url"), str):
+                links.append((value["label"], value["url"]))
+            value = list(value.values())
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(props)
+    return links
 
 
 def test_an_anonymous_visitor_is_still_sent_to_sign_in(client):

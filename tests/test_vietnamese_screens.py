@@ -7,6 +7,7 @@ of those packages that no loaded catalogue translates into Vietnamese. A supplem
 losing an entry, a package upgrade rewording one, or a page starting to show a new one fails here.
 """
 
+import html
 import json
 import re
 from functools import cache
@@ -25,7 +26,12 @@ from wagtail.models import Locale
 
 from accounts.models import Role
 from cms.models import GuideFeedback
-from tests.factories import RoleAssignmentFactory, UserFactory, sign_in_with_authenticator
+from tests.factories import (
+    RoleAssignmentFactory,
+    UserFactory,
+    enrolled_in_two_factor,
+    sign_in_with_authenticator,
+)
 from tests.factories_cms import demo_guide, vietnamese_topic
 from tests.test_admin_language import text_nodes
 
@@ -155,3 +161,91 @@ def test_an_officer_reads_the_workflow_screens_in_vietnamese(screens):
         assert (
             translation.gettext("%(label)s and Publish") % {"label": "Phê duyệt"} == "Phê duyệt và xuất bản"
         )
+
+
+# THE ADMIN OFFICERS AND EDITORS USE
+
+
+def _admin_world():
+    """A row in each listing officers open, so each shows its columns, not only its empty state."""
+    from accounts.access_log import record_access
+    from messaging.models import Purpose
+    from messaging.outbox import queue_sms
+    from tests.factories import CommuneFactory, ProvinceFactory
+    from tests.factories_teams import MemberFactory, TeamFactory
+    from tests.factories_trainings import SessionFactory
+
+    commune = CommuneFactory(code="01001", province=ProvinceFactory(code="01", name="Thành phố Hà Nội"))
+    team = TeamFactory(commune=commune)
+    MemberFactory(team=team)
+    SessionFactory(commune=commune)
+    queue_sms("0912345678", "Họp tổ", purpose=Purpose.NOTICE, idempotency_key="n", commune=commune)
+    officer = RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=commune.province).user
+    record_access(officer, "monthly_report", rows=3)
+    return commune
+
+
+OFFICER_PAGES = [
+    "/admin/",
+    "/admin/roles/",
+    "/admin/outbox/",
+    "/admin/trainings/sessions/",
+    "/admin/trainings/sessions/new/",
+    "/admin/trainings/registrations/",
+    "/admin/trainings/courses/",
+    "/admin/teams/services/",
+    "/admin/rosters/",
+    "/django-admin/",
+]
+NATIONAL_PAGES = ["/admin/access_log/", "/admin/data_breaches/"]
+
+
+@pytest.mark.usefixtures("tasks_in_process")
+def test_an_officer_reads_the_admin_in_vietnamese_with_no_code_or_python_value(client):
+    _admin_world()
+    user = enrolled_in_two_factor(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(user)
+    for path in OFFICER_PAGES + NATIONAL_PAGES:
+        response = client.get(path)
+        # The services' English names are data shown beside the Vietnamese ones.
+        assert path == "/admin/teams/services/" or english_left(response) == [], path
+        shown = text_nodes(response)
+        assert not {"True", "False", "User", "None"} & shown, path
+    log = text_nodes(client.get("/admin/access_log/"))
+    assert {"báo cáo tháng", "Thành phố Hà Nội"} <= log
+    assert not {"monthly_report", "province:01"} & log
+    breaches = client.get("/admin/data_breaches/").content.decode()
+    assert "Chưa có sự cố lộ dữ liệu nào." in breaches
+    # Wagtail draws a yes/no column as an icon, named for screen readers by its value.
+    for path in ("/admin/teams/services/", "/admin/trainings/courses/"):
+        assert "Có" in text_nodes(client.get(path)), path
+
+
+@pytest.mark.usefixtures("tasks_in_process")
+def test_an_officer_who_chose_english_reads_the_admin_in_english(client):
+    from wagtail.users.models import UserProfile
+
+    _admin_world()
+    user = enrolled_in_two_factor(UserFactory(is_staff=True, is_superuser=True))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    log = text_nodes(client.get("/admin/access_log/"))
+    assert {"monthly report", "Thành phố Hà Nội"} <= log  # a place keeps its name
+    assert {"Person", "Role"} <= text_nodes(client.get("/admin/roles/"))
+    assert "Yes" in text_nodes(client.get("/admin/trainings/courses/"))
+    menu = client.get("/admin/").content.decode()
+    assert "Bảng số liệu" not in menu and "Dashboards" in menu
+
+
+def test_the_translation_editor_gets_our_words_for_its_two_english_labels(screens):
+    editor = Client()
+    user = RoleAssignmentFactory(user=UserFactory(), role=Role.CONTENT_EDITOR, two_factor=False).user
+    sign_in_with_authenticator(editor, user.email)
+    english = screens.get_translation(Locale.objects.get(language_code="en"))
+    translation_page = editor.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    words = json.loads(
+        html.unescape(re.search(r'localize_words[^"]*" data-words="([^"]+)"', translation_page).group(1))
+    )
+    assert words == {"more": "Thao tác khác", "tab": "Bản dịch từ {source} sang {target}"}

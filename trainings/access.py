@@ -1,12 +1,14 @@
 """Who may run which sessions: officers within their geographic scope (accounts/scopes.py) and
-team leaders in the commune their team is in."""
+team leaders in the commune their team is in; and which members-only sessions a member sees."""
+
+from django.db.models import Q
 
 from django.db.models import Q
 
 from accounts.authority import by_phone
 from accounts.scopes import scope_for, visible
 from places.models import Commune
-from teams.membership import teams_led_by
+from teams.membership import current_memberships, teams_led_by
 from teams.models import Member
 from trainings.models import Registration, SignUpHold, TrainingSession
 
@@ -18,6 +20,17 @@ def _led_communes(user):
 def manageable_sessions(user, queryset=None):
     queryset = queryset if queryset is not None else TrainingSession.objects.all()
     return visible(user, queryset) | queryset.filter(commune__in=_led_communes(user))
+
+
+def team_sessions(user):
+    """Members-only sessions `user` may open as a team member: those held in the commune of a team
+    they are on (members of every team in the commune may be enrolled: `enrollable_members`), and
+    any they are enrolled in."""
+    memberships = current_memberships(user)
+    return TrainingSession.objects.filter(audience=TrainingSession.Audience.MEMBERS).filter(
+        Q(commune__in=memberships.values("team__commune_id"))
+        | Q(pk__in=Registration.objects.filter(member__in=memberships).values("session_id"))
+    )
 
 
 def manageable_registrations(user):

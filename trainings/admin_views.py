@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -112,7 +114,12 @@ class CourseViewSet(ModelViewSet):
         "guides",
         "is_active",
     ]
-    list_display = ["title_vi", "title_en", "is_active"]
+    # A tick or a cross, where Wagtail would print "True" (accounts/admin_scoping.py does the same).
+    list_display = [
+        "title_vi",
+        "title_en",
+        BooleanColumn("is_active", label=Course._meta.get_field("is_active").verbose_name),
+    ]
     search_fields = ["title_vi", "title_en"]
 
 
@@ -132,7 +139,8 @@ class SessionViewSet(_ManagedViewSet):
     name = "training_sessions"
     url_prefix = "trainings/sessions"
     icon = "date"
-    menu_label = _("Sessions")
+    # Not the "Sessions" column of the dashboards, a count ("Số buổi"): these are training sessions.
+    menu_label = pgettext_lazy("admin menu: training sessions", "Sessions")
     index_view_class = SessionIndexView
     edit_view_class = SessionEditView
     delete_view_class = RefusedView

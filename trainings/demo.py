@@ -65,6 +65,11 @@ SKILLS = {
 }
 
 
+# A trainer is named, as officers write it: a name reads the same on the English pages, where a
+# job title typed in Vietnamese ("cán bộ văn hoá - xã hội") would be left untranslated.
+COMMUNE_TRAINER = "Phạm Thu Hà"
+
+
 def load(stdout):
     courses = _courses()
     leader_name = TEAM_USERS[Role.TEAM_LEADER][1]
@@ -90,7 +95,7 @@ def load(stdout):
             address=f"Nhà văn hoá {village.name}",
             starts_at=start,
             ends_at=start + timedelta(hours=2),
-            trainer=leader_name if run_by_leader else "Cán bộ văn hoá - xã hội của xã",
+            trainer=leader_name if run_by_leader else COMMUNE_TRAINER,
             capacity=capacity,
         )
         if days < 0:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Village
+from places.widgets import use_unit_select
 from teams.models import Team
 from trainings.access import enrollable_members, venue_communes
 from trainings.models import Course, Registration, TrainingSession
@@ -80,8 +81,10 @@ class SessionRules:
     def limit_to(self, user):
         communes = venue_communes(user)
         self.fields["course"].queryset = Course.objects.filter(is_active=True)
-        self.fields["commune"].queryset = communes.select_related("province")
+        self.fields["commune"].queryset = communes
         self.fields["village"].queryset = Village.objects.filter(commune__in=communes.values("pk"))
+        use_unit_select(self.fields["commune"], group_by="province")
+        use_unit_select(self.fields["village"], group_by="commune")
         for name in ("commune", "village"):
             self.fields[name].error_messages.update(OUTSIDE_SCOPE)
 

@@ -148,3 +148,17 @@ def _is_landline(national):
 def normalize_phone(raw):
     """The E.164 form of a number, or `InvalidPhone`."""
     return parse_phone(raw).e164
+
+
+def stored_fragment(typed):
+    """What a search for `typed` looks for in stored +84 numbers: "0915 666 777", "+84915666777",
+    "84 915 666 777" and "666 777" all become digits a stored number contains ("915666777",
+    "666777"); None when `typed` is not written like (part of) a phone number."""
+    text = _SEPARATORS.sub("", str(typed).strip())
+    if not text.lstrip("+").isdigit():
+        return None
+    if text.startswith("+84") or (text.startswith("84") and len(text) >= 11):
+        return text.lstrip("+")[2:]
+    if text.startswith("0"):
+        return text[1:]
+    return text.lstrip("+")

@@ -327,6 +327,9 @@ if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("filesystem"):
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "control_folder": str(BASE_DIR / ".run" / "celery-control"),
+        # Kombu looks in the folder once a second by default: a roster preview waited that long
+        # before a worker even saw it. Listing a folder five times a second costs next to nothing.
+        "polling_interval": 0.2,
     }
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
@@ -372,6 +375,12 @@ CELERY_BEAT_SCHEDULE = {
     # ROSTER_JOB_STALE_MINUTES are marked failed (rosters/upkeep.py).
     "roster-files-retention": {
         "task": "rosters.jobs.delete_expired_roster_files",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
+    # Previews unconfirmed past ROSTER_PREVIEW_EXPIRY_DAYS expire (rosters/upkeep.py).
+    "roster-previews-expiry": {
+        "task": "rosters.jobs.expire_roster_previews",
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
     },

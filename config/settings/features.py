@@ -19,6 +19,9 @@ ROSTER_MAX_CELLS = env.get_int("ROSTER_MAX_CELLS", 2_000_000, minimum=1)
 ROSTER_UPLOAD_DIR = "rosters"
 # Imported files are kept this long (days), then deleted; refused and cancelled ones at once.
 ROSTER_FILE_RETENTION_DAYS = env.get_int("ROSTER_FILE_RETENTION_DAYS", 30)
+# A preview nobody confirmed (or one with rows to fix, which cannot be) expires after this many
+# days: its upload and error workbook are deleted and the officer uploads the file again.
+ROSTER_PREVIEW_EXPIRY_DAYS = env.get_int("ROSTER_PREVIEW_EXPIRY_DAYS", 7, minimum=1)
 # A job still checking or importing this long after it started is marked failed (its task died).
 # Keep it well above CELERY_TASK_TIME_LIMIT plus the longest queue wait.
 ROSTER_JOB_STALE_MINUTES = env.get_int("ROSTER_JOB_STALE_MINUTES", 60, minimum=1)

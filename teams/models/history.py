@@ -8,7 +8,7 @@ What changed is read from `_loaded` (the values the row had when it was read fro
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from rosters import bulk
@@ -56,6 +56,27 @@ class TeamEvent(models.Model):
 
     def __str__(self):
         return f"{self.happened_on:%d/%m/%Y} {self.get_kind_display()}"
+
+    @property
+    def shown_detail(self):
+        """The detail in the reader's language. A role or a status is stored as it was worded for
+        whoever made the change (Vietnamese for most): read back in the language of the page."""
+        fields = self._meta
+        choices = [
+            *fields.get_field("member").related_model.TeamRole.choices,
+            *fields.get_field("team").related_model.Status.choices,
+        ]
+        return _labels_in_reader_language(choices).get(self.detail, self.detail)
+
+
+def _labels_in_reader_language(choices):
+    """Every wording of `choices` (roles, statuses), in any language, mapped to the current one's."""
+    shown = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            shown.update({str(label): value for value, label in choices})
+    current = {value: str(label) for value, label in choices}
+    return {wording: current[value] for wording, value in shown.items()}
 
 
 def team_events(teams, created):

@@ -90,8 +90,21 @@ class TrainingSession(models.Model):
         return ", ".join(str(part) for part in (self.address, self.village, self.commune) if part)
 
     @property
-    def is_open_for_sign_up(self):
+    def is_ahead(self):
+        """Scheduled and not begun: it can still be changed, cancelled or signed up for. A session
+        whose time has come is held (attendance is taken), whatever its stored status says."""
         return self.status == self.Status.SCHEDULED and self.starts_at > timezone.now()
+
+    @property
+    def shown_status(self):
+        """ "held" once its time has come, before attendance is taken and stores it."""
+        if self.status == self.Status.SCHEDULED and not self.is_ahead:
+            return self.Status.HELD.label
+        return self.get_status_display()
+
+    @property
+    def is_open_for_sign_up(self):
+        return self.is_ahead
 
     def clean(self):
         super().clean()

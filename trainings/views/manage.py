@@ -168,14 +168,17 @@ def session_manage(request, pk):
 def session_cancel(request, pk):
     """GET: what cancelling will text; POST (the confirmation): cancel and send."""
     session = _session(request, pk)
+    if not session.is_ahead:
+        # Held or already cancelled: nobody is told a session that took place was called off.
+        if session.status == TrainingSession.Status.SCHEDULED:
+            messages.error(request, _("This session has already begun: it can no longer be cancelled."))
+        return redirect("trainings:manage", pk=session.pk)
     if request.method == "POST":
         cancel(session)
         messages.success(
             request,
             _("Session cancelled; everyone signed up is told by text %(when)s.") % {"when": when_it_goes()},
         )
-        return redirect("trainings:manage", pk=session.pk)
-    if session.status != TrainingSession.Status.SCHEDULED:
         return redirect("trainings:manage", pk=session.pk)
     return _confirm_page(
         request,

@@ -15,7 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from config import throttle
+from teams.membership import current_memberships
 from trainings import ical, verifying
+from trainings.access import team_sessions
 from trainings.forms import SignUpCodeForm, SignUpForm
 from trainings.models import Registration, TrainingSession
 from trainings.nearby import sessions_near
@@ -28,13 +30,28 @@ PENDING_KEY = "training_sign_up"  # in the browser's session: a verifying.Pendin
 def upcoming(request):
     place = (request.GET.get("place") or "").strip()
     sessions = list(sessions_near(place)[:LISTED])
-    return render(request, "trainings/upcoming.html", {"sessions": sessions, "place": place})
-
-
-def _public_session(pk):
-    return get_object_or_404(
-        TrainingSession.objects.public().select_related("course", "commune__province", "village"), pk=pk
+    # A team member also sees their team's members-only sessions, which no citizen is shown.
+    own = team_sessions(request.user).upcoming().select_related("course", "commune__province", "village")
+    return render(
+        request,
+        "trainings/upcoming.html",
+        {"sessions": sessions, "place": place, "team_sessions": list(own[:LISTED])},
     )
+
+
+def _public_session(pk, user=None):
+    """A citizens' session, or a members-only one `user` may open as a member of its team."""
+    sessions = TrainingSession.objects.public()
+    if user is not None:
+        sessions = sessions | team_sessions(user)
+    return get_object_or_404(sessions.select_related("course", "commune__province", "village"), pk=pk)
+
+
+def _enrolled(session, user):
+    """Whether `user`, as a team member, holds a place (or a waiting one) in `session`."""
+    return session.registrations.filter(
+        member__in=current_memberships(user), status__in=verifying.ACTIVE
+    ).exists()
 
 
 def _session_key(request):
@@ -53,8 +70,10 @@ def _may_ask_for_a_code(request, phone):
 
 
 def session_detail(request, pk):
-    session = _public_session(pk)
-    form = SignUpForm(request.POST or None)
+    session = _public_session(pk, request.user)
+    for_members = session.audience == TrainingSession.Audience.MEMBERS
+    # Members are enrolled by their leader or an officer: their session's page has no sign-up form.
+    form = SignUpForm(None if for_members else request.POST or None)
     limited = False
     if request.method == "POST" and form.is_valid():
         if _may_ask_for_a_code(request, form.cleaned_data["phone"]):
@@ -68,7 +87,7 @@ def session_detail(request, pk):
             return redirect("trainings:confirm", pk=session.pk)
         form.add_error(None, _("Too many sign-ups from here in a short time. Please try again in an hour."))
         limited = True
-    if request.method == "POST":
+    if request.method == "POST" and not for_members:
         messages.error(request, _("You are not signed up yet: please check the fields marked below."))
     url = request.build_absolute_uri(session_url(session))
     return render(
@@ -79,6 +98,7 @@ def session_detail(request, pk):
             "form": form,
             "places_left": free_places(session),
             "google_link": ical.google_calendar_link(session, url),
+            "enrolled": for_members and _enrolled(session, request.user),
         },
         status=429 if limited else (400 if form.errors else 200),
     )
@@ -153,7 +173,7 @@ def registration(request, token):
 
 
 def session_calendar(request, pk):
-    session = _public_session(pk)
+    session = _public_session(pk, request.user)
     return _ics(request, [session], session.course.title, f"session-{session.pk}.ics")
 
 
