@@ -3,8 +3,6 @@ team leaders in the commune their team is in; and which members-only sessions a 
 
 from django.db.models import Q
 
-from django.db.models import Q
-
 from accounts.authority import by_phone
 from accounts.scopes import scope_for, visible
 from places.models import Commune

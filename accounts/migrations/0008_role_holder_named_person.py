@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_role_units_on_places'),
+        ('accounts', '0007_invitation_to_a_team'),
     ]
 
     operations = [
