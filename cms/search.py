@@ -28,6 +28,8 @@ MAX_CONCEPTS = 8
 # them, few enough that a common word ("tai khoan") costs little. A concept that fills the list
 # is common: its weight is that of a word on this many pages, which is already small.
 CANDIDATES_PER_CONCEPT = 200
+# The least a concept weighs, however common it is.
+COMMON_WEIGHT = 0.1
 # A concept in the title counts this many times more than one found only in the text.
 TITLE_WEIGHT = 2.0
 # Fewer pages holding all its words than this, and a query is worth an editor's look and a
@@ -160,8 +162,10 @@ def find(query, locale, topic=None, limit=MAX_RESULTS):
 
 def _rarity(holding, searched):
     """BM25's inverse document frequency: a concept on few of the pages searched weighs much, one
-    on most of them little (never nothing: a page with it is still better than one without)."""
-    return math.log(1 + (searched - holding + 0.5) / (holding + 0.5))
+    on half of them or more next to nothing (never nothing: a page with it still beats one
+    without). The classic form, not the "+1" one that keeps common words weighty: on a site of a
+    few dozen guides that let "chuyển", "tiền" and "ngân" together outvote "QR"."""
+    return max(math.log((searched - holding + 0.5) / (holding + 0.5)), COMMON_WEIGHT)
 
 
 def _matches(pages, concepts):

@@ -86,11 +86,27 @@ def test_an_abbreviation_is_a_whole_word_only(home_pages):
 
 
 def test_a_typed_word_found_as_typed_is_never_read_as_telex(home_pages):
-    en = Locale.objects.get(language_code="en")
-    topic = vietnamese_topic("vneid").get_translation(en)
-    add_guide(topic, "Pay your bus fare with a card", slug="bus-fare", summary="Buses in town.")
-    # "bus" would read as Telex "bú" (folded "bu"): it is kept, since pages hold it.
-    assert titles(search_pages("bus", en))[0] == "Pay your bus fare with a card"
+    vi = Locale.objects.get(language_code="vi")
+    topic = vietnamese_topic("vneid")
+    add_guide(topic, "Cho bé bú đúng cách", slug="cho-be-bu")
+    add_guide(topic, "Đi xe bus bằng thẻ", slug="xe-bus")
+    # "bus" would read as Telex "bú": it is kept, since pages hold it as typed.
+    found = titles(search_pages("bus xe", vi))
+    assert found[0] == "Đi xe bus bằng thẻ"
+    assert "Cho bé bú đúng cách" not in found
+
+
+def test_a_rare_word_outweighs_common_ones_and_a_title_outweighs_the_text(home_pages):
+    vi = Locale.objects.get(language_code="vi")
+    topic = vietnamese_topic("vneid")
+    steps = ["Chuyển tiền qua ứng dụng ngân hàng."]
+    common = [add_guide(topic, f"Hướng dẫn số {n}", steps=steps, slug=f"so-{n}").title for n in range(10)]
+    in_text = add_guide(topic, "Hướng dẫn quét", steps=["Quét mã QR để chuyển tiền."], slug="quet").title
+    in_title = add_guide(topic, "Mã QR ở chợ", steps=["Hỏi người bán."], slug="ma-qr-o-cho").title
+
+    found = titles(search_pages("chuyển tiền ngân hàng QR", vi))
+    # "QR" in a title beats "QR" in the text, which beats three common words without it.
+    assert found.index(in_title) < found.index(in_text) < min(found.index(title) for title in common)
 
 
 def test_editors_keep_the_abbreviations_in_the_admin(client, home_pages):
