@@ -49,16 +49,16 @@ def count(request, query, language, results_found):
     week = week_of(timezone.localdate()).isoformat()
     counter = _key(week, language, "count", hashlib.sha256(words.encode()).hexdigest()[:24])
     try:
-        cache.incr(counter)
+        _add_to(counter, 1)
         return
     except ValueError:  # first seen this week, or the week is full (see below)
         pass
     if not cache.add(counter, 1, KEPT_FOR):
-        cache.incr(counter)  # another request saw it first between the two calls
+        _add_to(counter, 1)  # another request saw it first between the two calls
         return
     slots = _key(week, language, "slots")
     cache.add(slots, 0, KEPT_FOR)
-    slot = cache.incr(slots)
+    slot = _add_to(slots, 1)
     if slot > MAX_UNANSWERED_PER_WEEK:
         return  # the counter stays, unnamed: this query is never flushed
     cache.set(_key(week, language, "slot", slot), (words, counter, results_found), KEPT_FOR)
@@ -90,7 +90,7 @@ def _flush_week(week, language):
         searches = counts.get(counter) or 0
         if not searches:
             continue
-        cache.decr(counter, searches)
+        _add_to(counter, -searches)
         updated = UnansweredSearch.objects.filter(query=words, language=language, week=week).update(
             searches=F("searches") + searches, results=results
         )
@@ -98,6 +98,14 @@ def _flush_week(week, language):
             UnansweredSearch.objects.create(
                 query=words, language=language, week=week, searches=searches, results=results
             )
+
+
+def _add_to(key, delta):
+    """An atomic increment (on Redis) that keeps the key for KEPT_FOR: the database cache of the
+    embedded mode writes the new value with the default timeout of five minutes."""
+    value = cache.incr(key, delta)
+    cache.touch(key, KEPT_FOR)
+    return value
 
 
 def _key(week, language, *parts):
