@@ -1,37 +1,40 @@
 """Finding pages the way a citizen types: with or without diacritics, in any tone-mark placement,
-with extra words ("zalo bị hack thì làm thế nào"), other words for the same thing, and typos.
+with extra words ("zalo bị hack thì làm thế nào"), other words for the same thing, the short forms
+everyone writes ("thẻ BHYT", "ĐT"), the Vietnamese keyboard left off ("kichs hoatj"), and typos.
 
-A query becomes *concepts*: each word, or a group of synonyms editors keep in the admin, minus
-stop words. Each concept is looked up in the search index (the folded copies every page indexes,
-cms/models/search.py), and pages are ranked by how many concepts they match, all first, then
-most, then those whose title holds more of them. The same order on SQLite and PostgreSQL.
+A query becomes *concepts*: each word, a group of synonyms or an abbreviation with its meanings
+(both kept by editors in the admin), minus stop words. Each concept is looked up in the search
+index (the folded copies every page indexes, cms/models/search.py); a word that finds nothing is
+read once more as Telex or VNI residue (vietnamese/typing.py). Pages are ranked the way BM25 ranks
+them, without term counts: each concept weighs by how rare it is among the pages searched
+(inverse document frequency), twice when it stands in the title, so "QR" outweighs "chuyển tiền"
+and "ngân hàng" together. The same order on SQLite and PostgreSQL. A search only reads.
 """
 
-import datetime
+import math
 from typing import NamedTuple
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Func
-from django.db.models.functions import Lower
-from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.query import Or, Phrase, PlainText
 
-from cms.models.search_words import SearchSynonym, UnansweredSearch
+from cms.models.search_words import SearchAbbreviation, SearchSynonym
 from vietnamese.text import search_key
+from vietnamese.typing import unmarked_reading
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 30
 MAX_CONCEPTS = 8
 # Pages taken from the index for each concept before ranking: enough for the best to be among
-# them, few enough that a common word ("tai khoan") costs little.
+# them, few enough that a common word ("tai khoan") costs little. A concept that fills the list
+# is common: its weight is that of a word on this many pages, which is already small.
 CANDIDATES_PER_CONCEPT = 200
+# The least a concept weighs, however common it is.
+COMMON_WEIGHT = 0.1
+# A concept in the title counts this many times more than one found only in the text.
+TITLE_WEIGHT = 2.0
 # Fewer pages holding all its words than this, and a query is worth an editor's look and a
 # spelling suggestion: pages that hold only some of the words rarely answer it.
 FEW_RESULTS = 2
-# A flood of random queries must not grow the list without bound.
-MAX_UNANSWERED_PER_WEEK = 5000
-TYPO_SIMILARITY = 0.3
 
 # Words that carry no subject in either language, folded. They never block a match; a query made
 # of nothing else is searched as typed.
@@ -55,31 +58,61 @@ def clean_query(raw):
     return search_key((raw or "")[:MAX_QUERY_LENGTH])
 
 
-def query_concepts(raw, synonym_groups=None):
+def query_concepts(raw, synonym_groups=None, abbreviations=None):
     """The query as a list of concepts, each a tuple of folded alternatives (words or phrases).
 
-    Synonym groups are matched first, so a phrase holding a stop word ("bị chiếm") still counts.
+    Abbreviations are read first, as whole words ("the bhyt" holds "bhyt", "nhanh" holds no "nh"),
+    then synonym groups, so a phrase holding a stop word ("bị chiếm") still counts.
     """
     folded = clean_query(raw)
     if not folded:
         return []
     if synonym_groups is None:
         synonym_groups = [group.phrases for group in SearchSynonym.objects.all()]
-    rest = f" {folded} "
-    concepts = []
+    if abbreviations is None:
+        abbreviations = {entry.key: entry.phrases for entry in SearchAbbreviation.objects.all()}
+    concepts, words = [], []
+    for word in folded.split():
+        if word in abbreviations:
+            _add(concepts, _with_synonyms((*abbreviations[word], word), synonym_groups))
+        else:
+            words.append(word)
+    # Each word with its Telex/VNI reading, so "luwaf ddaor" meets the synonyms of "lua dao".
+    words = [(word, unmarked_reading(word)) for word in words]
     for phrases in synonym_groups:
         for phrase in phrases:
-            if f" {phrase} " in rest:
-                concepts.append(tuple(phrases))
-                rest = rest.replace(f" {phrase} ", " ")
-    words = rest.split()
+            while (at := _phrase_at(words, phrase.split())) is not None:
+                _add(concepts, tuple(phrases))
+                del words[at : at + len(phrase.split())]
+    words = [word for word, _reading in words]
     meaningful = _without_stop_phrases(" ".join(words))
     if meaningful or concepts:
         words = meaningful
     for word in words:
-        if (word,) not in concepts:
-            concepts.append((word,))
+        _add(concepts, (word,))
     return concepts[:MAX_CONCEPTS]
+
+
+def _phrase_at(words, phrase):
+    """Where a phrase starts among (word, reading) pairs, each word matching as typed or as read."""
+    for start in range(len(words) - len(phrase) + 1):
+        if all(wanted in words[start + offset] for offset, wanted in enumerate(phrase)):
+            return start
+    return None
+
+
+def _add(concepts, concept):
+    if concept not in concepts:
+        concepts.append(concept)
+
+
+def _with_synonyms(alternatives, synonym_groups):
+    """An abbreviation's meanings and every synonym of them: "dvc" also finds "thu tuc hanh chinh"."""
+    found = list(alternatives)
+    for phrases in synonym_groups:
+        if set(phrases) & set(alternatives):
+            found.extend(phrases)
+    return tuple(dict.fromkeys(found))
 
 
 def _without_stop_phrases(text):
@@ -88,6 +121,9 @@ def _without_stop_phrases(text):
         while f" {phrase} " in padded:
             padded = padded.replace(f" {phrase} ", " ")
     return padded.split()
+
+
+_STOP_WORDS = frozenset(phrase for phrase in STOP_PHRASES if " " not in phrase)
 
 
 class Found(NamedTuple):
@@ -101,29 +137,59 @@ def search_pages(query, locale, topic=None, limit=MAX_RESULTS):
 
 
 def find(query, locale, topic=None, limit=MAX_RESULTS):
-    concepts = query_concepts(query)
-    if not concepts:
+    pages = searchable_pages(locale, topic)
+    matches = _matches(pages, query_concepts(query))
+    found = {pk for _concept, ids in matches for pk in ids}
+    if not found:
         return Found([], 0)
-    pages = _searchable(locale, topic)
-    positions = {}  # page id -> (concepts matched, best rank in any concept's list)
+    searched = pages.count()
+    score = dict.fromkeys(found, 0.0)
+    best = {}  # page id -> its best place in any concept's list from the index
+    titles = {
+        pk: f" {search_key(title)}"
+        for pk, title in Page.objects.filter(pk__in=found).values_list("pk", "title")
+    }
+    for concept, ids in matches:
+        weight = _rarity(len(ids), searched)
+        for rank, pk in enumerate(ids):
+            score[pk] += weight * (TITLE_WEIGHT if _in_title(titles[pk], concept) else 1)
+            best[pk] = min(best.get(pk, rank), rank)
+    ranked = sorted(found, key=lambda pk: (-score[pk], best[pk], pk))[:limit]
+    shown = {page.pk: page for page in Page.objects.filter(pk__in=ranked).specific()}
+    everywhere = set.intersection(*(set(ids) for _concept, ids in matches))
+    return Found([shown[pk] for pk in ranked], len(everywhere))
+
+
+def _rarity(holding, searched):
+    """BM25's inverse document frequency: a concept on few of the pages searched weighs much, one
+    on half of them or more next to nothing (never nothing: a page with it still beats one
+    without). The classic form, not the "+1" one that keeps common words weighty: on a site of a
+    few dozen guides that let "chuyển", "tiền" and "ngân" together outvote "QR"."""
+    return max(math.log((searched - holding + 0.5) / (holding + 0.5)), COMMON_WEIGHT)
+
+
+def _matches(pages, concepts):
+    """Each concept with the ids of the pages holding it, in the index's order.
+
+    A single word that finds nothing is read as Telex or VNI residue ("kichs" → "kich") and
+    looked up again; read as a stop word ("thif" → "thi") it is dropped.
+    """
+    matches = []
     for index, concept in enumerate(concepts):
         # The last word may still be being typed ("kich hoat vne"): it also matches as a prefix.
-        is_last_word = index == len(concepts) - 1 and len(concept) == 1 and " " not in concept[0]
-        for rank, page_id in enumerate(_matching_ids(pages, concept, prefix=is_last_word)):
-            matched, best = positions.get(page_id, (0, rank))
-            positions[page_id] = (matched + 1, min(best, rank))
-    # Ranked on titles alone; only the pages shown are loaded whole.
-    titles = dict(Page.objects.filter(pk__in=positions).values_list("pk", "title"))
-    ranked = sorted(
-        titles,
-        key=lambda pk: (-positions[pk][0], -_title_hits(titles[pk], concepts), positions[pk][1], pk),
-    )[:limit]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ranked).specific()}
-    complete = sum(matched == len(concepts) for matched, _ in positions.values())
-    return Found([pages[pk] for pk in ranked], complete)
+        prefix = index == len(concepts) - 1 and len(concept) == 1 and " " not in concept[0]
+        ids = _matching_ids(pages, concept, prefix)
+        reading = unmarked_reading(concept[0]) if not ids and len(concept) == 1 else None
+        if reading in _STOP_WORDS:
+            continue
+        if reading:
+            concept = (reading,)
+            ids = _matching_ids(pages, concept, prefix)
+        matches.append((concept, ids))
+    return matches
 
 
-def _searchable(locale, topic):
+def searchable_pages(locale, topic):
     pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=2)
     if topic is not None:
         pages = pages.descendant_of(topic)
@@ -142,10 +208,15 @@ def _matching_ids(pages, concept, prefix):
     return list(results[:CANDIDATES_PER_CONCEPT].get_queryset().values_list("pk", flat=True))
 
 
+def _in_title(title_key, concept):
+    """Whether a concept stands in a title (" " + its search key): any alternative may be the
+    start of a title word."""
+    return any(f" {alternative}" in title_key for alternative in concept)
+
+
 def _title_hits(title, concepts):
-    """How many concepts stand in the title (each may be the start of a title word)."""
-    title = f" {search_key(title)}"
-    return sum(any(f" {alternative}" in title for alternative in concept) for concept in concepts)
+    """How many concepts stand in the title."""
+    return sum(_in_title(f" {search_key(title)}", concept) for concept in concepts)
 
 
 def suggest(query, locale, limit=6):
@@ -153,48 +224,7 @@ def suggest(query, locale, limit=6):
     folded = clean_query(query)
     if not folded:
         return []
-    pages = _searchable(locale, None)
+    pages = searchable_pages(locale, None)
     found = list(pages.autocomplete(folded, operator="and")[:limit])
     concepts = [(word,) for word in folded.split()]
     return sorted(found, key=lambda page: -_title_hits(page.title, concepts))
-
-
-def did_you_mean(query, locale, exclude=(), limit=3):
-    """Titles close to a mistyped query ("kich haot vnied"), by trigram similarity on PostgreSQL.
-
-    SQLite has no trigram index: there the list is empty and search works as before.
-    """
-    folded = clean_query(query)
-    if not folded or connection.vendor != "postgresql":
-        return []
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    folded_title = Lower(Func(F("title"), function="unaccent"))
-    return list(
-        _searchable(locale, None)
-        .exclude(pk__in=[page.pk for page in exclude])
-        .annotate(similarity=TrigramWordSimilarity(folded, folded_title))
-        .filter(similarity__gte=TYPO_SIMILARITY)
-        .order_by("-similarity", "pk")[:limit]
-    )
-
-
-def record_unanswered(query, language, results_found):
-    """Count a query few pages answer, for editors' weekly list. Only the folded words are kept."""
-    folded = clean_query(query)
-    if not folded or results_found >= FEW_RESULTS:
-        return
-    today = timezone.localdate()
-    week = today - datetime.timedelta(days=today.weekday())
-    this_week = UnansweredSearch.objects.filter(language=language, week=week)
-    if this_week.filter(query=folded).update(searches=F("searches") + 1, results=results_found):
-        return
-    if this_week.count() >= MAX_UNANSWERED_PER_WEEK:
-        return
-    try:
-        with transaction.atomic():
-            UnansweredSearch.objects.create(
-                query=folded, language=language, week=week, searches=1, results=results_found
-            )
-    except IntegrityError:  # another request counted the same query first
-        this_week.filter(query=folded).update(searches=F("searches") + 1)

@@ -1,21 +1,13 @@
 """Search finds guides however a Vietnamese reader types, on SQLite and on PostgreSQL alike."""
 
-import datetime
 import unicodedata
-import zoneinfo
 
 import pytest
-import time_machine
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from cms import search
-from cms.models import SearchSynonym, UnansweredSearch
+from cms.models import SearchSynonym
 from cms.search import search_pages, suggest
-from tests.factories import UserFactory, enrolled_in_two_factor
 from tests.factories_cms import add_guide, vietnamese_topic
-
-HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +86,9 @@ def test_search_page_shows_results_and_works_without_javascript(
     suggestions = client.get("/vi/search/suggestions/", {"q": "kich ho"}).content.decode()
     assert 'href="/vi/vneid/kich-hoat-vneid-muc-2/"' in suggestions
 
-    with django_assert_max_num_queries(12):
+    # Two of them read the editors' synonyms and abbreviations, one counts the pages searched
+    # (for the rarity of each word, cms/search.py); SQLite's index needs one more than PostgreSQL's.
+    with django_assert_max_num_queries(14):
         client.get("/vi/search/", {"q": "kich hoat vneid", "topic": "x"})
 
 
@@ -135,37 +129,6 @@ def test_a_synonym_an_editor_adds_applies_to_both_languages(home_pages):
 
     assert titles(search_pages("ung dung ott", vi))[0] == "Bảo vệ tài khoản Zalo"
     assert titles(search_pages("ott app", en))[0] == "Protect your Zalo account"
-
-
-def test_searches_that_find_little_are_counted_for_editors_without_who_searched(client, home_pages):
-    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, tzinfo=HO_CHI_MINH), tick=False):
-        for _ in range(3):
-            client.get("/vi/search/", {"q": "Đăng ký xe máy"})
-        client.get("/en/search/", {"q": "register a motorbike"})
-        client.get("/vi/search/", {"q": "kich hoat vneid"})  # answered: not counted
-        # Narrowed to one topic, few results say little about what is missing.
-        client.get("/vi/search/", {"q": "xe may", "topic": vietnamese_topic("vneid").pk})
-
-    unanswered = {(row.query, row.language): row for row in UnansweredSearch.objects.all()}
-    assert set(unanswered) == {("dang ky xe may", "vi"), ("register a motorbike", "en")}
-    motorbike = unanswered[("dang ky xe may", "vi")]
-    assert (motorbike.searches, motorbike.results, motorbike.week) == (3, 0, datetime.date(2026, 11, 30))
-    stored = {field.name for field in UnansweredSearch._meta.get_fields()}
-    assert stored == {"id", "query", "language", "week", "searches", "results"}
-
-    editor = enrolled_in_two_factor(UserFactory())
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    listing = client.get("/admin/cms_unansweredsearch/").content.decode()
-    assert "dang ky xe may" in listing
-    assert client.get("/admin/cms_searchsynonym/").status_code == 200
-
-
-def test_a_flood_of_random_queries_does_not_grow_the_list_without_bound(client, home_pages, monkeypatch):
-    monkeypatch.setattr(search, "MAX_UNANSWERED_PER_WEEK", 5)
-    for number in range(8):
-        client.get("/vi/search/", {"q": f"qqz{number} wwk"})
-    assert UnansweredSearch.objects.count() == 5
 
 
 @pytest.mark.postgres

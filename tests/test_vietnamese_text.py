@@ -3,6 +3,7 @@ import unicodedata
 import pytest
 
 from vietnamese.text import fold, normalize, search_key, strip_diacritics
+from vietnamese.typing import unmarked_reading
 from vietnamese.units import unit_key, unit_key_candidates
 
 
@@ -54,3 +55,26 @@ def test_a_name_that_starts_like_a_type_word_is_not_cut():
 def test_a_numbered_village_keeps_its_type():
     assert unit_key("Thôn 5") == "thon 5"
     assert unit_key("Tổ dân phố 5") != unit_key("Thôn 5")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kichs", "kich"),  # Telex: tone key at the end
+        ("kisch", "kich"),  # ... or straight after the vowel
+        ("hoatj", "hoat"),
+        ("dduwowngf", "duong"),  # đ, ư, ơ and a tone
+        ("nguwowif", "nguoi"),
+        ("luwaf", "lua"),
+        ("kich1", "kich"),  # VNI: digits for marks
+        ("hoat5", "hoat"),
+        ("d9uong72", "duong"),
+    ],
+)
+def test_a_word_typed_with_the_keyboard_off_reads_as_the_word_meant(typed, meant):
+    assert unmarked_reading(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["kich", "vneid", "scams", "apps", "message", "covid19", "4g", "qr", "x"])
+def test_plain_words_and_non_syllables_have_no_reading(word):
+    assert unmarked_reading(word) is None

@@ -1,18 +1,26 @@
 """What editors teach search, and what search could not answer.
 
 Synonyms let a reader's word find a guide written with another ("hack" finds "mất tài khoản");
-unanswered searches tell editors which guides to write next. Neither keeps anything about who
+abbreviations let the short forms officers and citizens write ("BHYT", "ĐT", "UBND") find the
+guides that spell them out; unanswered searches tell editors which guides to write next. Neither keeps anything about who
 searched: only the folded query text, counted per week.
 """
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vietnamese.text import normalize, search_key
 
 _SEPARATORS = re.compile(r"[,;\n]+")
+
+
+def _phrases(text):
+    """The folded phrases of a comma-separated list, longest first, so "bi chiem" wins over "bi"."""
+    folded = {search_key(part) for part in _SEPARATORS.split(text)}
+    return sorted((phrase for phrase in folded if phrase), key=lambda phrase: (-len(phrase), phrase))
 
 
 class SearchSynonym(models.Model):
@@ -41,8 +49,57 @@ class SearchSynonym(models.Model):
     @property
     def phrases(self):
         """The folded phrases of this group, longest first, so "bi chiem" wins over "bi"."""
-        folded = {search_key(part) for part in _SEPARATORS.split(self.terms)}
-        return sorted((phrase for phrase in folded if phrase), key=lambda phrase: (-len(phrase), phrase))
+        return _phrases(self.terms)
+
+
+class SearchAbbreviation(models.Model):
+    """A short form and what it stands for. Unlike a synonym, the short form is matched only as a
+    whole word of the query ("nh" never matches inside "nhanh"), and it stands for its meanings
+    wherever they are written out."""
+
+    abbreviation = models.CharField(
+        _("abbreviation"),
+        max_length=20,
+        help_text=_("One word, as people write it, e.g. “BHYT” or “ĐT”. Case and marks do not matter."),
+    )
+    meanings = models.TextField(
+        _("stands for"),
+        max_length=500,
+        help_text=_(
+            "What it stands for, in Vietnamese and English, separated by commas, e.g. "
+            "“bảo hiểm y tế, health insurance”."
+        ),
+    )
+    # The folded abbreviation ("ĐT" and "dt" are one), unique so a short form has one meaning list.
+    key = models.CharField(max_length=20, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search abbreviation")
+        verbose_name_plural = _("search abbreviations")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.abbreviation
+
+    def save(self, *args, **kwargs):
+        self.abbreviation = normalize(self.abbreviation)
+        self.meanings = normalize(self.meanings)
+        self.key = search_key(self.abbreviation)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        key = search_key(self.abbreviation)
+        if not key or " " in key:
+            raise ValidationError({"abbreviation": _("Write the abbreviation as one word, e.g. BHYT.")})
+        if SearchAbbreviation.objects.filter(key=key).exclude(pk=self.pk).exists():
+            raise ValidationError({"abbreviation": _("This abbreviation is already in the list.")})
+        if not _phrases(self.meanings):
+            raise ValidationError({"meanings": _("Write what the abbreviation stands for.")})
+
+    @property
+    def phrases(self):
+        """The folded meanings, longest first."""
+        return _phrases(self.meanings)
 
 
 class UnansweredSearch(models.Model):

@@ -4,16 +4,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms import unanswered
 from cms.models import TopicPage
-from cms.search import (
-    FEW_RESULTS,
-    MAX_QUERY_LENGTH,
-    clean_query,
-    did_you_mean,
-    find,
-    record_unanswered,
-    suggest,
-)
+from cms.search import FEW_RESULTS, MAX_QUERY_LENGTH, clean_query, find, suggest
+from cms.search_typos import did_you_mean
 
 
 def _topic(request, locale):
@@ -25,7 +19,8 @@ def _topic(request, locale):
 
 
 def search(request):
-    """Works with no JavaScript: a plain GET form; the results page is complete HTML."""
+    """Works with no JavaScript: a plain GET form; the results page is complete HTML. Reads the
+    database only: what it counts goes to the cache (cms/unanswered.py)."""
     locale = Locale.get_active()
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     topic = _topic(request, locale)
@@ -35,7 +30,7 @@ def search(request):
         close_titles = did_you_mean(query, locale, exclude=results)
         # Narrowed to a topic, few results say more about the topic than about missing guides.
         if topic is None:
-            record_unanswered(query, locale.language_code, complete)
+            unanswered.count(request, query, locale.language_code, complete)
     return render(
         request,
         "cms/search.html",

@@ -219,6 +219,9 @@ RATE_LIMITS = {
     "feedback": "20/h/ip",
     # Typed searches on the public team finder.
     "team_finder": "30/m/ip",
+    # Guide searches that found little, counted for editors (cms/unanswered.py): a person typing
+    # counts a few; a script cannot fill the week's list.
+    "search_unanswered": "5/m/ip,30/h/ip",
     # Training sign-up: each attempt texts a code, so per client address, per browser session
     # and per phone number.
     "training_sign_up": "10/h/ip",
@@ -383,6 +386,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rosters.jobs.expire_roster_previews",
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
+    },
+    # Searches that found little are counted in the cache, never written on the request
+    # (cms/unanswered.py); this adds the counts to editors' list.
+    "search-unanswered-flush": {
+        "task": "cms.tasks.flush_unanswered_searches",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
     },
     "roster-jobs-stale": {
         "task": "rosters.jobs.fail_stale_roster_imports",

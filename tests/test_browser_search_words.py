@@ -1,0 +1,32 @@
+"""A citizen on a cheap phone searches the way people type: a short form ("thẻ BHYT", "DVC") and
+the Vietnamese keyboard left off ("kichs hoatj vneid", "luwaf ddaor"), in Vietnamese and English.
+
+Real Chromium at 360×740, the search form filled and sent as a person does; each results page is
+photographed into test-results/.
+"""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEARCHES = [
+    ("vi", "thẻ BHYT", "Tích hợp thẻ bảo hiểm y tế vào VNeID"),
+    ("vi", "kichs hoatj vneid", "Kích hoạt tài khoản định danh điện tử VNeID mức 2"),
+    ("en", "DVC application", "Submit an application on the National Public Service Portal"),
+    ("en", "luwaf ddaor", "Spot a scam phone call"),
+]
+
+
+def test_short_forms_and_keyboard_left_off_find_the_guide_on_a_phone(
+    phone_page, live_server, home_pages, output_dir
+):
+    page = phone_page
+    for number, (language, query, expected) in enumerate(SEARCHES, start=1):
+        page.goto(f"{live_server.url}/{language}/search/")
+        page.locator("#search-q").fill(query)
+        page.locator("#search-q").press("Enter")
+        page.wait_for_url("**/search/?q=*")
+        first = page.locator("ol.cards li h2 a").first
+        assert first.inner_text() == expected, query
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, query
+        page.screenshot(path=output_dir / f"{number}-{language}-search.png", full_page=True)
