@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from rosters.reading import SpreadsheetError, read_spreadsheet
-from rosters.tables import find_table
+from rosters.headers import find_table
 from teams.roster_kinds import columns
 from tests.factories_rosters import roster_xlsx
 from vietnamese import legacy_encodings

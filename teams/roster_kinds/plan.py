@@ -83,8 +83,8 @@ class RosterPlanner(Planner):
     columns = columns.ROSTER_COLUMNS
     plan_class = RosterPlan
 
-    def __init__(self, scope, skip_sheets=(), filename=""):
-        super().__init__(scope, skip_sheets, filename)
+    def __init__(self, scope, skip_sheets=(), filename="", choices=None):
+        super().__init__(scope, skip_sheets, filename, choices)
         self.places = PlaceNames(scope)
         # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
         # named after the file ("minimal.csv"), which is no village.
