@@ -86,12 +86,14 @@ class RosterImport(models.Model):
 
     @property
     def can_confirm(self):
-        """Previewed with no error and something to write: confirm writes all of it."""
+        """Previewed with no error, no column waiting to be mapped, and something to write:
+        confirm writes all of it."""
         summary = self.summary or {}
         return (
             self.status == self.Status.PREVIEWED
             and not summary.get("file_error")
             and not summary.get("totals", {}).get("errors")
+            and not summary.get("columns_to_map")
             and bool(summary.get("changes"))
         )
 

@@ -67,6 +67,8 @@ class RosterPlan(Plan):
             # After writing, every team the file names has a pk: the done page lists them.
             "team_ids": sorted(team.pk for team in self.teams.values() if team.pk),
             "villages_new": len(self.new_villages),
+            # Named in the preview, so a hamlet misspelt into a second village is seen before it is.
+            "villages_new_names": sorted(village.name for village in self.new_villages.values())[:100],
             "villages_updated": len(self.changed_villages),
             "teams_new": len(self.new_teams),
             "teams_updated": len(self.changed_teams),
