@@ -39,7 +39,7 @@ def column_key(header, position):
 
 def signature(keys):
     """The key a unit's choices are remembered by: the header's non-empty column keys, in order."""
-    return hashlib.sha1("|".join(key for key in keys if key).encode()).hexdigest()
+    return hashlib.blake2b("|".join(key for key in keys if key).encode(), digest_size=20).hexdigest()
 
 
 @dataclass

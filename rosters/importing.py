@@ -50,9 +50,7 @@ def _plan_file(data, filename, scope, kind, progress, skip_sheets, choices):
     return kinds.get(kind).planner(scope, skip_sheets, filename, choices).run(sheets, progress)
 
 
-def import_file(
-    data, filename, scope, user=None, kind="roster", progress=None, skip_sheets=(), choices=None
-):
+def import_file(data, filename, scope, user=None, kind="roster", progress=None, skip_sheets=(), choices=None):
     """The plan, written when it has no error (check `plan.ok`)."""
     with _cycle_collector_paused(), transaction.atomic():
         plan = plan_file(data, filename, scope, kind, progress, skip_sheets, choices)

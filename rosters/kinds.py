@@ -17,7 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from rosters.cleaning import CellError
-from rosters.headers import ColumnChoices, find_table, survey
+from rosters.headers import NOT_IMPORTED, UNKNOWN, ColumnChoices, find_table, survey
 from rosters.outcome import READ, Plan
 from rosters.tables import missing_header_message
 
@@ -45,6 +45,7 @@ class Kind:
     done_context: Any = None
 
 
+LEFT_OUT = (UNKNOWN, NOT_IMPORTED)  # the columns a sheet's notes name as not imported
 _KINDS = {}
 _MISSING = object()
 
@@ -99,7 +100,15 @@ class Planner:
             if table is None:
                 self.plan.account_for(sheet, position, self.columns, self.skip_sheets)
                 continue
-            summary = self.plan.summarise(sheet, position, table, survey(table, self.columns))
+            columns = survey(table, self.columns)
+            summary = self.plan.summarise(sheet, position, table, columns)
+            ignored = [
+                column["header"] for column in columns if column["state"] in LEFT_OUT and column["header"]
+            ]
+            if ignored:
+                summary.notes.append(
+                    _("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)}
+                )
             context = self.start_sheet(sheet, table, summary)
             if self.plan.file_error:
                 return self.plan

@@ -129,7 +129,9 @@ class Table:
     def records(self):
         """The member rows as `Record`s; every other non-empty row goes to `skipped_rows`."""
         self.skipped_rows = []
-        columns = [(position, column) for position, column in self.columns.items() if column.field not in self.joined]
+        columns = [
+            (position, column) for position, column in self.columns.items() if column.field not in self.joined
+        ]
         rows = self.sheet.rows
         for index in range(self.header_index + 1, len(rows)):
             row = rows[index]

@@ -67,7 +67,9 @@ def test_an_unnamed_column_holding_hamlets_or_roles_blocks_the_import(officer):
 def test_once_mapped_the_hamlets_and_roles_are_read_from_those_columns(officer):
     choices = choices_for(scope_for(officer), "roster", {**MAPPED, "ghi chu": ""})
 
-    plan = import_file(officer_sheets.unnamed_columns_list(), "ds.xlsx", scope_for(officer), officer, choices=choices)
+    plan = import_file(
+        officer_sheets.unnamed_columns_list(), "ds.xlsx", scope_for(officer), officer, choices=choices
+    )
 
     assert plan.ok, (plan.errors, plan.columns_to_map)
     assert hamlets_and_roles() == [
@@ -89,7 +91,9 @@ def test_once_mapped_the_hamlets_and_roles_are_read_from_those_columns(officer):
 def test_marking_a_column_not_imported_unblocks_without_reading_it(officer):
     choices = choices_for(scope_for(officer), "roster", {"dia danh": "", "cuong vi": ""})
 
-    plan = import_file(officer_sheets.unnamed_columns_list(), "ds.xlsx", scope_for(officer), officer, choices=choices)
+    plan = import_file(
+        officer_sheets.unnamed_columns_list(), "ds.xlsx", scope_for(officer), officer, choices=choices
+    )
 
     assert plan.ok
     assert {team_village for team_village, _name, _role in hamlets_and_roles()} == {None}
@@ -138,7 +142,9 @@ def test_the_officer_maps_columns_in_the_preview_and_the_units_next_file_is_read
 def test_a_different_header_is_not_read_with_a_remembered_mapping(officer_client, officer):
     upload(officer_client, officer_sheets.unnamed_columns_list())
     job = RosterImport.objects.get()
-    officer_client.post(reverse("rosters:columns", args=[job.pk]), {"column:dia danh": "village", "column:cuong vi": "role"})
+    officer_client.post(
+        reverse("rosters:columns", args=[job.pk]), {"column:dia danh": "village", "column:cuong vi": "role"}
+    )
 
     changed = ["STT", "Họ và tên", "Địa danh", "Cương vị", "SĐT", "Năm vào tổ"]
     upload(officer_client, officer_sheets.unnamed_columns_list(changed), "khac.xlsx")
@@ -152,7 +158,9 @@ def test_the_command_blocks_on_an_unnamed_column_until_given_the_mapping(officer
 
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_roster", str(path), "--scope", "08001", stdout=out)
-    assert 'C (Địa danh): looks like village, say what it holds: --column "Địa danh=village"' in out.getvalue()
+    assert (
+        'C (Địa danh): looks like village, say what it holds: --column "Địa danh=village"' in out.getvalue()
+    )
     assert not Member.objects.exists()
 
     mapping = ["--column", "Địa danh=village", "--column", "Cương vị=role", "--column", "Ghi chú="]

@@ -39,7 +39,8 @@ def test_a_southern_list_with_ap_and_chuc_danh_puts_each_member_in_their_hamlet_
 
     assert plan.ok, (plan.errors, plan.columns_to_map)
     assert stored() == sorted(
-        ("Xã Tân Lập", hamlet, name, role) for name, _year, hamlet, role, _phone, _note in [
+        ("Xã Tân Lập", hamlet, name, role)
+        for name, _year, hamlet, role, _phone, _note in [
             (*person[:3], {"Tổ trưởng": LEADER, "Tổ phó": DEPUTY}.get(person[3], MEMBER), *person[4:])
             for person in officer_sheets.SOUTHERN_PEOPLE
         ]
@@ -63,7 +64,8 @@ def test_a_ward_list_headed_khu_pho_makes_one_team_per_residential_group(places)
     roles = {"Tổ trưởng": LEADER, "Phó tổ trưởng": DEPUTY, "P. Tổ trưởng": DEPUTY, "Tổ viên": MEMBER}
     roles["Thành viên"] = MEMBER
     assert stored() == sorted(
-        ("Phường Hùng Vương", hamlet, name, roles[role]) for hamlet, name, role, _phone in officer_sheets.WARD_PEOPLE
+        ("Phường Hùng Vương", hamlet, name, roles[role])
+        for hamlet, name, role, _phone in officer_sheets.WARD_PEOPLE
     )
     assert sorted(Team.objects.values_list("village__name", flat=True)) == ["Khu phố 1", "Khu phố 2"]
     assert skipped(plan) == [("Sheet", 11, "Dòng cộng hoặc tổng cộng: không phải thành viên.")]

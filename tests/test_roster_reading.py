@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from rosters.reading import SpreadsheetError, read_spreadsheet
 from rosters.headers import find_table
+from rosters.reading import SpreadsheetError, read_spreadsheet
 from teams.roster_kinds import columns
 from tests.factories_rosters import roster_xlsx
 from vietnamese import legacy_encodings

@@ -19,6 +19,7 @@ def _names_a_role(key):
     """'Chức danh', 'Nhiệm vụ trong tổ', 'Chức vụ trong tổ CNSCĐ'; not 'Chức vụ, đơn vị công tác'."""
     return any(word in key for word in _ROLE_WORDS) and not any(word in key for word in _WORKPLACE_WORDS)
 
+
 ROLE = Column(
     "role",
     "Chức vụ trong tổ",

@@ -22,7 +22,7 @@ from places.models import Commune, Province
 from places.scopes import Scope
 from rosters import kinds
 from rosters.choices import choices_for, parse_option
-from rosters.headers import BLOCKING, UNKNOWN
+from rosters.headers import BLOCKING
 from rosters.importing import import_file, plan_file
 
 
@@ -107,8 +107,6 @@ class Command(BaseCommand):
                         f"  {column['letter']} ({header}): looks like {column['field']}, say what it "
                         f'holds: --column "{header}={column["field"]}" or --column "{header}="'
                     )
-                elif column["state"] == UNKNOWN:
-                    self.stdout.write(f"  {column['letter']} ({column['header']}): not imported")
         if "villages_new" in summary:
             self.stdout.write(f"villages new {summary['villages_new']}, teams new {summary['teams_new']}")
         for error in summary["errors"]:
