@@ -160,13 +160,16 @@ def _keep_whole_names(matched):
 
 
 def _evidence(sheet, candidate):
-    """How many cells under the header look like their column's values (phones, roles, years)."""
+    """How many cells under the header look like their column's values (phones, roles, years),
+    the rows right under it weighing most: a header sits directly on its data."""
     score = 0
     rows = sheet.rows[candidate.index + 1 : candidate.index + 1 + EVIDENCE_ROWS]
     for position, column in candidate.matched.items():
         if column.looks_like:
             score += sum(
-                1 for row in rows if position < len(row) and column.looks_like(cell_text(row[position]))
+                EVIDENCE_ROWS - depth
+                for depth, row in enumerate(rows)
+                if position < len(row) and column.looks_like(cell_text(row[position]))
             )
     return score
 
