@@ -52,12 +52,15 @@ WARD_PEOPLE = [
 
 
 def ward_list():
-    """A ward's list: "Khu phố" heads the residential-group column, a deputy written three ways."""
+    """A ward's list: "Khu phố" heads the residential-group column, a deputy written two ways, a
+    section title line above the second group."""
     workbook = Workbook()
     sheet = workbook.active
     _titles(sheet, "ỦY BAN NHÂN DÂN PHƯỜNG HÙNG VƯƠNG", "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ")
     sheet.append(["TT", "Khu phố", "Họ và tên", "Nhiệm vụ", "Điện thoại"])
     for number, person in enumerate(WARD_PEOPLE, start=1):
+        if number == 4:
+            sheet.append([None, "KHU PHỐ 2"])  # a section title above the second group's rows
         sheet.append([number, *person])
     sheet.append(["Tổng cộng: 6 người"])
     return workbook_bytes(workbook)

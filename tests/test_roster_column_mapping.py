@@ -2,13 +2,14 @@
 import until the officer says what it holds, in the preview or with --column; the choice is
 remembered for the unit's next file with the same header."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from accounts.scopes import scope_for
 from rosters.choices import choices_for
@@ -16,7 +17,7 @@ from rosters.importing import import_file
 from rosters.models import ColumnChoice, RosterImport
 from teams.models import Member
 from tests import officer_sheets
-from tests.factories_rosters import commune_officer, roster_map
+from tests.factories_rosters import commune_officer, roster_map, workbook_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -173,3 +174,16 @@ def test_the_command_refuses_a_mapping_to_an_unknown_field(officer, tmp_path):
     path.write_bytes(officer_sheets.unnamed_columns_list())
     with pytest.raises(CommandError, match="full_name, phone, role"):
         call_command("import_roster", str(path), "--scope", "08001", "--column", "Địa danh=hamlet")
+
+
+def test_a_file_waiting_for_its_columns_is_kept_even_with_rows_in_error(officer_client):
+    """A refused file is deleted once its error workbook is built; one whose columns wait to be
+    mapped stays, or the officer could not map them (the errors may come from those columns)."""
+    workbook = load_workbook(BytesIO(officer_sheets.unnamed_columns_list()))
+    workbook.active["E7"] = "0912 34"  # a digit short: a row in error
+    page = upload(officer_client, workbook_bytes(workbook)).content.decode()
+
+    job = RosterImport.objects.get()
+    assert job.summary["errors"] and job.summary["columns_to_map"]
+    assert job.file and job.errors_file
+    assert 'name="column:dia danh"' in page
