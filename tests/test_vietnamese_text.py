@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from vietnamese.text import fold, normalize, search_key, strip_diacritics
-from vietnamese.units import unit_key, unit_key_candidates
+from vietnamese.units import hamlet_core, names_a_hamlet_unit, unit_key, unit_key_candidates
 
 
 def test_decomposed_input_is_stored_composed():
@@ -54,3 +54,20 @@ def test_a_name_that_starts_like_a_type_word_is_not_cut():
 def test_a_numbered_village_keeps_its_type():
     assert unit_key("Thôn 5") == "thon 5"
     assert unit_key("Tổ dân phố 5") != unit_key("Thôn 5")
+
+
+@pytest.mark.parametrize(
+    "header", ["thon ban", "ap", "khu pho", "ten xom", "thon to dan pho", "buon plei", "soc"]
+)
+def test_any_combination_of_hamlet_words_heads_a_village_column(header):
+    assert names_a_hamlet_unit(header)
+
+
+@pytest.mark.parametrize("header", ["ten", "xa phuong", "to cong nghe so", "ghi chu", "thon dong"])
+def test_other_headers_are_not_hamlet_columns(header):
+    assert not names_a_hamlet_unit(header)
+
+
+def test_a_hamlet_written_with_or_without_its_words_has_one_core():
+    assert hamlet_core("Thôn Bản Chợ") == hamlet_core("Bản Chợ") == hamlet_core("ban cho") == "cho"
+    assert hamlet_core("Thôn 5") == "thon 5" != hamlet_core("Tổ 5")
