@@ -126,6 +126,11 @@ def detail(request, pk):
             "done": _done(request.user, job, kind, summary),
             "fields": choices.fields_of(kind) if kind else [],
             "can_map": _can_map(job, kind),
+            "mappable": any(
+                column["state"] != "read"
+                for sheet in summary.get("sheets", [])
+                for column in sheet.get("columns", [])
+            ),
         },
     )
 
