@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from places.models import Commune, Province, Village
 from vietnamese.text import fold, normalize, search_key
-from vietnamese.units import unit_key, unit_key_candidates
+from vietnamese.units import hamlet_core, unit_key, unit_key_candidates
 
 # "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "UBND PHƯỜNG BA ĐÌNH" in the title lines above a header.
 _COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\s+(?=(?:xa|phuong|dac khu)\b)(.+)$")
@@ -38,7 +38,7 @@ class PlaceNames:
             self.communes[commune.name_key].append(commune)
             self.by_code[commune.pk] = commune
         self._cache = {}
-        self._village_keys = {}  # commune code -> name keys of its villages
+        self._village_keys = {}  # commune code -> {key or hamlet core: the village's key}
 
     def _cached(self, find, *args):
         """`find(*args)`, or the PlaceNameError it raised, worked out once per import: every row of a
@@ -68,18 +68,26 @@ class PlaceNames:
         )
 
     def village_key(self, commune, name):
-        """The key of the village `name` in `commune`: an existing village's if one matches."""
+        """The key of the village `name` in `commune`: an existing village's if one matches, else
+        that of a village named earlier in the file, so that "Bản Chợ" and "Thôn Bản Chợ" of one
+        commune are one village (matched on the name without its unit words, vietnamese.units)."""
         code = commune.code  # not .pk: a property call, on every row of a provincial file
         if code not in self._village_keys:
-            self._village_keys[code] = set(
-                Village.objects.filter(commune=commune).values_list("name_key", flat=True)
-            )
+            known = {}
+            for village_name, key in Village.objects.filter(commune=commune).values_list("name", "name_key"):
+                known.setdefault(key, key)
+                known.setdefault(hamlet_core(village_name), key)
+            self._village_keys[code] = known
         cache_key = (code, name)
         if cache_key not in self._cache:
             known = self._village_keys[code]
-            self._cache[cache_key] = next(
-                (key for key in unit_key_candidates(name) if key in known), unit_key(name)
-            )
+            core = hamlet_core(name)
+            key = next((known[key] for key in unit_key_candidates(name) if key in known), None)
+            if key is None:
+                key = known.get(core) or unit_key(name)
+            known.setdefault(key, key)
+            known.setdefault(core, key)
+            self._cache[cache_key] = key
         return self._cache[cache_key]
 
     def default_commune(self):

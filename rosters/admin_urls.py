@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", admin_views.detail, name="detail"),
     path("<int:pk>/progress/", admin_views.progress, name="progress"),
     path("<int:pk>/confirm/", admin_views.confirm, name="confirm"),
+    path("<int:pk>/columns/", admin_views.map_columns, name="columns"),
     path("<int:pk>/cancel/", admin_views.cancel, name="cancel"),
     path("<int:pk>/file/", admin_views.uploaded_file, name="file"),
     path("<int:pk>/errors.xlsx", admin_views.errors, name="errors"),

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access_log import record_access
 from accounts.scopes import scope_for
-from rosters import jobs, kinds, upkeep
+from rosters import choices, jobs, kinds, upkeep
 from rosters.exports import EXPORTS, export_file
 from rosters.models import RosterImport
 from rosters.templates_file import template_workbook
@@ -34,6 +34,7 @@ from vietnamese.formats import number
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ERRORS = 200
+NOT_IMPORTED_CHOICE = "-"  # the select's value for "not imported" ("" is "not chosen yet")
 
 
 class UploadForm(forms.Form):
@@ -124,11 +125,54 @@ def detail(request, pk):
             "more_errors": max(0, len(errors) - SHOWN_ERRORS),
             "left_off": [(column, number(count)) for column, count in left_off.items()],
             "warnings": summary.get("warnings", [])[:SHOWN_ERRORS],
+            "skipped_rows": summary.get("skipped_rows", [])[:SHOWN_ERRORS],
             "progress": jobs.progress_of(job),
             "kind": kind,
             "done": _done(request.user, job, kind, summary),
+            "fields": choices.fields_of(kind) if kind else [],
+            "can_map": _can_map(job, kind),
+            "mappable": any(
+                column["state"] != "read"
+                for sheet in summary.get("sheets", [])
+                for column in sheet.get("columns", [])
+            ),
         },
     )
+
+
+def _can_map(job, kind):
+    return job.status == RosterImport.Status.PREVIEWED and bool(job.file) and kind is not None
+
+
+@require_POST
+def map_columns(request, pk):
+    """The officer says what columns hold ("column:<header key>" = a field, or NOT_IMPORTED_CHOICE);
+    the preview runs again with it, and the unit's next file with the same header is read alike."""
+    job = _job(request, pk)
+    kind = kinds.find(job.kind)
+    if not _can_map(job, kind):
+        return redirect("rosters:detail", pk=job.pk)
+    fields = dict(choices.fields_of(kind))
+    keys = {column["key"] for sheet in job.summary.get("sheets", []) for column in sheet.get("columns", [])}
+    chosen = {}
+    for name, value in request.POST.items():
+        key = name.removeprefix("column:")
+        if name.startswith("column:") and key in keys and (value in fields or value == NOT_IMPORTED_CHOICE):
+            chosen[key] = choices.NOT_IMPORTED if value == NOT_IMPORTED_CHOICE else value
+    if not chosen:
+        messages.error(request, _("Choose what at least one column holds, or mark it “not imported”."))
+        return redirect("rosters:detail", pk=job.pk)
+    if RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.PREVIEWING,
+        started_at=timezone.now(),
+        column_choices={**job.column_choices, **chosen},
+        errors_file="",
+    ):
+        choices.remember(scope_for(job.created_by), job.kind, job.summary, chosen)
+        if job.errors_file:
+            job.errors_file.delete(save=False)  # of the old reading: a new one is built if needed
+        transaction.on_commit(lambda: jobs.preview_roster_import.delay(job.pk))
+    return redirect("rosters:detail", pk=job.pk)
 
 
 def _done(user, job, kind, summary):

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rosters.cells import cell_text
-from vietnamese.phones import InvalidPhone, parse_phone
-from vietnamese.text import normalize
+from vietnamese.phones import InvalidPhone, LandlinePhone, parse_phone
+from vietnamese.text import fold, normalize
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -104,3 +104,39 @@ def clean_population(value):
     if not text.isdigit():
         raise CellError(_("Population %(value)s is not a number.") % {"value": cell_text(value)})
     return int(text)
+
+
+# The surnames most Vietnamese people carry (about nine in ten): the evidence that a column nobody
+# named holds people's names. Folded, so "Nguyen Van An" typed without marks counts too.
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh doan lam "
+    "mai luong ha cao kieu tong truong quach lu luu chu la thai van tang ta mac vuong lai".split()
+)
+
+
+def looks_like_name(text):
+    """'Nguyễn Văn An': two to six capitalised words, the first a common surname."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 6
+        and all(word.isalpha() and word[0].isupper() for word in words)
+        and fold(words[0]) in _SURNAMES
+    )
+
+
+def looks_like_phone(value):
+    """A mobile or fixed-line number (what a header row never holds)."""
+    text = cell_text(value)
+    if sum(char.isdigit() for char in text) < 9:
+        return False
+    try:
+        parse_phone(text)
+    except LandlinePhone:
+        return True
+    except InvalidPhone:
+        return False
+    return True
+
+
+def looks_like_year(text):
+    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100

@@ -3,9 +3,11 @@
 Labels are the headers templates and exports write (Vietnamese, as the files are sent upward in
 Vietnamese whatever the officer's admin language); aliases are other spellings seen in real files.
 Case, diacritics, punctuation and bracketed remarks never matter (tables.header_key). Each kind
-adds its own columns (teams/roster_kinds/columns.py, trainings/attendance_sheet.py).
+adds its own columns (teams/roster_kinds/columns.py, trainings/attendance_sheet.py). `looks_like`
+says what a column's values look like, for the header evidence and the unnamed-column check.
 """
 
+from rosters.cleaning import looks_like_name, looks_like_phone
 from rosters.tables import Column
 
 FULL_NAME = Column(
@@ -14,12 +16,23 @@ FULL_NAME = Column(
     ("Họ tên", "Họ và tên thành viên", "Tên thành viên", "Thành viên", "Họ, tên"),
     required=True,
     note="Bắt buộc. Họ và tên đầy đủ, có dấu.",
+    looks_like=looks_like_name,
+)
+# The name written over two or three columns ("Họ" | "Tên đệm" | "Tên", "Họ và tên đệm" | "Tên"):
+# read only where no column holds the whole name, joined in column order.
+NAME_PART = Column(
+    "full_name",
+    "Tên",
+    ("Họ", "Họ và tên đệm", "Họ tên đệm", "Họ và đệm", "Họ đệm", "Tên đệm", "Chữ đệm", "Tên gọi"),
+    required=True,
+    part=True,
 )
 PHONE = Column(
     "phone",
     "Số điện thoại",
     ("SĐT", "SDT", "Điện thoại", "ĐT", "Số ĐT", "Di động", "Số di động", "Điện thoại di động"),
     note="Số di động 10 chữ số, ví dụ 0912 345 678. Dùng để nhận ra thành viên khi nhập lại.",
+    looks_like=looks_like_phone,
 )
 COMMUNE = Column(
     "commune",

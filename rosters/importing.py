@@ -35,24 +35,25 @@ def _cycle_collector_paused():
         gc.enable()
 
 
-def plan_file(data, filename, scope, kind="roster", progress=None, skip_sheets=()):
-    """`skip_sheets`: names of sheets without a header the officer chose to skip (else they block)."""
+def plan_file(data, filename, scope, kind="roster", progress=None, skip_sheets=(), choices=None):
+    """`skip_sheets`: names of sheets without a header the officer chose to skip (else they block);
+    `choices`: what the officer said columns hold (rosters.headers.ColumnChoices)."""
     with _cycle_collector_paused():
-        return _plan_file(data, filename, scope, kind, progress, skip_sheets)
+        return _plan_file(data, filename, scope, kind, progress, skip_sheets, choices)
 
 
-def _plan_file(data, filename, scope, kind, progress, skip_sheets):
+def _plan_file(data, filename, scope, kind, progress, skip_sheets, choices):
     try:
         sheets = read_cache.read_sheets(data, filename)
     except SpreadsheetError as error:
         return Plan(file_error=str(error))
-    return kinds.get(kind).planner(scope, skip_sheets, filename).run(sheets, progress)
+    return kinds.get(kind).planner(scope, skip_sheets, filename, choices).run(sheets, progress)
 
 
-def import_file(data, filename, scope, user=None, kind="roster", progress=None, skip_sheets=()):
+def import_file(data, filename, scope, user=None, kind="roster", progress=None, skip_sheets=(), choices=None):
     """The plan, written when it has no error (check `plan.ok`)."""
     with _cycle_collector_paused(), transaction.atomic():
-        plan = plan_file(data, filename, scope, kind, progress, skip_sheets)
+        plan = plan_file(data, filename, scope, kind, progress, skip_sheets, choices)
         if plan.ok:
             kinds.get(kind).write(plan, recorded_by=user, progress=progress)
             read_cache.forget_on_commit(data, filename)

@@ -27,6 +27,7 @@ from django.utils.translation import override
 
 from accounts.scopes import scope_for
 from rosters import upkeep
+from rosters.choices import choices_for
 from rosters.errors_file import errors_workbook
 from rosters.importing import import_file, plan_file
 from rosters.models import RosterImport
@@ -70,7 +71,7 @@ def bounded_summary(summary):
     rest are counted per column in "<kind>_left_off" ({column: count}), so the page can say so."""
     limit = settings.ROSTER_KEPT_ERRORS
     bounded = dict(summary)
-    for kind in ("errors", "warnings"):
+    for kind in ("errors", "warnings", "skipped_rows"):
         items = summary.get(kind, [])
         bounded[kind] = [_shortened(item) for item in items[:limit]]
         left_off = Counter(item["column"][:MAX_ERROR_TEXT] for item in items[limit:])
@@ -126,9 +127,15 @@ def preview_roster_import(pk):
     job = RosterImport.objects.select_related("created_by").get(pk=pk)
     if job.status != RosterImport.Status.PREVIEWING:
         return
+    scope = scope_for(job.created_by)
     with override(_language(job)):
         plan = plan_file(
-            _read_upload(job), job.original_name, scope_for(job.created_by), job.kind, _reporter(pk)
+            _read_upload(job),
+            job.original_name,
+            scope,
+            job.kind,
+            _reporter(pk),
+            choices=choices_for(scope, job.kind, job.column_choices),
         )
     # A file nobody can import is refused: failed, and its file deleted at once.
     status = RosterImport.Status.FAILED if plan.file_error else RosterImport.Status.PREVIEWED
@@ -163,8 +170,8 @@ def build_errors_file(pk):
         RosterImport.objects.filter(pk=pk).update(errors_file=job.errors_file.name)
     except Exception:
         logger.exception("The error workbook of roster import %s could not be built", pk)
-    if job.status == RosterImport.Status.PREVIEWED:
-        upkeep.delete_upload(job)
+    if job.status == RosterImport.Status.PREVIEWED and not job.summary.get("columns_to_map"):
+        upkeep.delete_upload(job)  # kept while a column waits to be mapped: the preview runs again
 
 
 @shared_task(acks_late=True)
@@ -174,15 +181,17 @@ def confirm_roster_import(pk):
         job = RosterImport.objects.select_for_update().select_related("created_by").get(pk=pk)
         if job.status != RosterImport.Status.IMPORTING:
             return
+        scope = scope_for(job.created_by)
         with override(_language(job)):
             plan = import_file(
                 _read_upload(job),
                 job.original_name,
-                scope_for(job.created_by),
+                scope,
                 job.created_by,
                 job.kind,
                 _reporter(pk),
                 job.skipped_sheets,
+                choices_for(scope, job.kind, job.column_choices),
             )
         job.summary = bounded_summary(plan.summary())
         # New errors since the preview (someone changed the roster meanwhile): back to preview.

@@ -5,9 +5,10 @@ writer, a template, what the job page shows) from its `AppConfig.ready`, and its
 `register_export`. The admin pages, the Celery tasks, the command and the error workbook then
 work for every kind alike.
 
-`Planner` owns the sheet loop every kind shares: find each sheet's table, account for sheets
-without one, note columns it does not read, read each record through the kind's `read_row`, then
-let the kind match all rows at once (`plan_rows`: one query per chunk, never one per row).
+`Planner` owns the sheet loop every kind shares: find each sheet's table (rosters/headers.py, with
+the officer's column choices), account for sheets without one, say what each column was read as,
+list every row skipped and why, read each record through the kind's `read_row`, then let the
+kind match all rows at once (`plan_rows`: one query per chunk, never one per row).
 """
 
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from rosters.cleaning import CellError
+from rosters.headers import NOT_IMPORTED, UNKNOWN, ColumnChoices, find_table, survey
 from rosters.outcome import READ, Plan
-from rosters.tables import find_table, missing_header_message, unmatched_headers
+from rosters.tables import missing_header_message
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Kind:
     done_context: Any = None
 
 
+LEFT_OUT = (UNKNOWN, NOT_IMPORTED)  # the columns a sheet's notes name as not imported
 _KINDS = {}
 _MISSING = object()
 
@@ -82,22 +85,26 @@ class Planner:
     columns = []
     plan_class = Plan
 
-    def __init__(self, scope, skip_sheets=(), filename=""):
+    def __init__(self, scope, skip_sheets=(), filename="", choices=None):
         self.scope = scope
         self.filename = filename
         self.plan = self.plan_class()
         self.skip_sheets = set(skip_sheets)  # names of sheets the officer chose to skip
+        self.choices = choices or ColumnChoices()  # what the officer said unnamed columns hold
         self._cleaned = {}  # (cleaner, raw value) -> clean value or CellError
 
     def run(self, sheets, progress=None):
         rows = []
         for position, sheet in enumerate(sheets):
-            table = find_table(sheet, self.columns)
+            table = find_table(sheet, self.columns, self.choices)
             if table is None:
                 self.plan.account_for(sheet, position, self.columns, self.skip_sheets)
                 continue
-            summary = self.plan.summarise(sheet, position, table)
-            ignored = unmatched_headers(table)
+            columns = survey(table, self.columns)
+            summary = self.plan.summarise(sheet, position, table, columns)
+            ignored = [
+                column["header"] for column in columns if column["state"] in LEFT_OUT and column["header"]
+            ]
             if ignored:
                 summary.notes.append(
                     _("Columns not imported: %(columns)s.") % {"columns": ", ".join(ignored)}
@@ -109,7 +116,7 @@ class Planner:
                 row = self.read_row(table, summary, record, context)
                 if row is not None:
                     rows.append(row)
-            summary.skipped += table.skipped
+            self.plan.skip_rows(summary, table.skipped_rows)
         if not any(sheet.status == READ for sheet in self.plan.sheets):
             self.plan.sheets = []
             self.plan.file_error = missing_header_message(sheets[0], self.columns)

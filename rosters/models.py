@@ -53,6 +53,9 @@ class RosterImport(models.Model):
     # Sheets without a header row the officer ticked "skip this sheet" for when confirming: a
     # sheet is never left out unless someone chose to (the preview lists every sheet).
     skipped_sheets = models.JSONField(_("sheets skipped by the officer"), default=list, blank=True)
+    # What the officer said the file's unrecognised columns hold: {header key: field, or "" for
+    # "not imported"} (rosters/headers.py). The preview and the writing both read with it.
+    column_choices = models.JSONField(_("columns mapped by the officer"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -100,11 +103,37 @@ class RosterImport(models.Model):
 
     @property
     def can_confirm(self):
-        """Previewed with no error and something to write: confirm writes all of it."""
+        """Previewed with no error, no column waiting to be mapped, and something to write:
+        confirm writes all of it."""
         summary = self.summary or {}
         return (
             self.status == self.Status.PREVIEWED
             and not summary.get("file_error")
             and not summary.get("totals", {}).get("errors")
+            and not summary.get("columns_to_map")
             and bool(summary.get("changes"))
         )
+
+
+class ColumnChoice(models.Model):
+    """What a unit's officer said the columns of a header hold, kept for the unit's next file with
+    the same header (its `signature`): the commune that heads its hamlet column "Ấp" maps it once.
+
+    `unit` names the officer's scope (rosters/choices.py), not a user: a colleague of the same
+    commune uploading next month's file gets the same reading."""
+
+    unit = models.CharField(_("unit"), max_length=200)
+    kind = models.CharField(_("what the file holds"), max_length=16)
+    signature = models.CharField(_("header"), max_length=40)
+    choices = models.JSONField(_("columns"), default=dict)  # header key -> field, or "" (not imported)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("remembered column mapping")
+        verbose_name_plural = _("remembered column mappings")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "signature"], name="one_column_choice_per_header")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.kind}"

@@ -4,14 +4,17 @@ The preview page, the command and the job record show its `summary()`; the write
 Each kind extends `Plan` with what it writes (teams' RosterPlan, trainings' AttendancePlan) and
 says through `changes()` how much confirming would change.
 Every sheet of the file has a `SheetSummary`, read or not (`Plan.account_for`), so no sheet
-vanishes from the preview without a word.
+vanishes from the preview without a word; every row skipped below a header is listed with why
+(`skipped_rows`), and every column with what it was read as (`SheetSummary.columns`): a column
+whose values look like a field nobody named blocks the import (`columns_to_map`).
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from rosters.tables import missing_header_message
+from rosters.headers import BLOCKING
+from rosters.tables import SIGNATURE, TITLE, TOTAL, RowError, missing_header_message
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 READ, EMPTY, NO_HEADER, SKIPPED_BY_OFFICER = "read", "empty", "no_header", "skipped_by_officer"
@@ -33,6 +36,9 @@ class SheetSummary:
     errors: int = 0
     converted_from: str | None = None
     notes: list = field(default_factory=list)
+    # Every column: {"letter", "header", "key", "samples", "field", "label", "state"} (headers.survey).
+    columns: list = field(default_factory=list)
+    signature: str = ""  # of its header: the officer's choices are remembered by it
     # READ, or why nothing of it is imported: EMPTY, NO_HEADER (blocks the import), SKIPPED_BY_OFFICER.
     status: str = "read"
 
@@ -42,7 +48,18 @@ class Plan:
     sheets: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # RowError
     warnings: list = field(default_factory=list)  # RowError: converted phones and the like
+    skipped_rows: list = field(default_factory=list)  # RowError: why each row was not imported
     file_error: str = ""
+
+    @property
+    def columns_to_map(self):
+        """Columns nobody named whose values look like a field's: the officer says what they hold."""
+        return [
+            {"sheet": sheet.name, **column}
+            for sheet in self.sheets
+            for column in sheet.columns
+            if column["state"] == BLOCKING
+        ]
 
     @property
     def sheets_without_header(self):
@@ -51,7 +68,12 @@ class Plan:
 
     @property
     def ok(self):
-        return not self.file_error and not self.errors and not self.sheets_without_header
+        return (
+            not self.file_error
+            and not self.errors
+            and not self.sheets_without_header
+            and not self.columns_to_map
+        )
 
     def count(self, status):
         return sum(getattr(sheet, status) for sheet in self.sheets)
@@ -70,16 +92,42 @@ class Plan:
             "errors": [error.as_dict() for error in self.errors],
             "warnings": [warning.as_dict() for warning in self.warnings],
             "sheets_without_header": self.sheets_without_header,
+            "skipped_rows": [row.as_dict() for row in self.skipped_rows],
+            "columns_to_map": self.columns_to_map,
         }
 
-    def summarise(self, sheet, position, table):
-        """The summary of a sheet whose table was found, with what was converted in it."""
+    def summarise(self, sheet, position, table, columns):
+        """The summary of a sheet whose table was found, with what was converted in it and what
+        each column was read as."""
         summary = SheetSummary(
-            sheet.name, position, table.header_index + 1, converted_from=sheet.converted_from
+            sheet.name,
+            position,
+            table.header_index + 1,
+            converted_from=sheet.converted_from,
+            columns=columns,
+            signature=table.signature,
         )
         summary.notes.extend(sheet.conversion_notes())
+        if table.first_header_index != table.header_index:
+            summary.notes.append(
+                _("The header takes two rows (%(first)s and %(last)s).")
+                % {"first": table.first_header_index + 1, "last": table.header_index + 1}
+            )
         self.sheets.append(summary)
         return summary
+
+    def skip_rows(self, summary, skipped):
+        """Count and list the rows of a sheet that hold no member: (row number, reason)."""
+        reasons = {
+            TITLE: _("Title line: not a member."),
+            TOTAL: _("Subtotal or total line: not a member."),
+            SIGNATURE: _("Signature block below the table: not a member."),
+        }
+        other = _("Nothing in the columns imported (only a row number or text in other columns).")
+        summary.skipped += len(skipped)
+        self.skipped_rows.extend(
+            RowError(summary.name, row, "", reasons.get(reason, other)) for row, reason in skipped
+        )
 
     def account_for(self, sheet, position, schema, skip_sheets):
         """Record a sheet `find_table` found no header in, so that no sheet vanishes unsaid: an

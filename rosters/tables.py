@@ -1,30 +1,34 @@
-"""Finding the table inside a sheet: its header row, its columns, its data rows, its errors.
+"""The table inside a sheet once its header is found (rosters/headers.py): columns, data rows, errors.
 
-A schema (a list of `Column`s) says which headers a list may have, in any of their spellings; the
-header row is the row among the first ones that matches most of them, so title lines ("ỦY BAN
-NHÂN DÂN XÃ …", "DANH SÁCH THÀNH VIÊN …", a date) above it are passed over. Below it, blank rows
-and rows holding only an STT number are passed over, and the table ends at a total row
-("Tổng cộng") or a signature block.
+Below the header every non-empty row is accounted for: a member's row becomes a `Record`; a title
+line, a subtotal or total ("Cộng: 3 người", "Tổng cộng", in any column), a row with nothing in
+the columns read, and the signature block that ends the table are skipped, each with its row
+number and why (`skipped_rows`), so the preview can list them: nothing vanishes unsaid.
 
-Generic on purpose: the roster and the village list use it, and the attendance list will define
-its own columns and reuse `find_table`, `Record` and `RowError` (and errors_file for download).
+Generic on purpose: the roster, the village list and the attendance list use it.
 """
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from rosters.cells import cell_text
-from vietnamese.text import search_key
+from vietnamese.text import normalize, search_key
 
-HEADER_SCAN_ROWS = 25
 NUMBER_COLUMN = "number"  # the STT column: read, never stored
 _BRACKETS = re.compile(r"\(.*?\)")
-_TOTAL_WORDS = {"tong", "cong", "total", "tong cong", "tong so", "cong so"}
+# "Tổng cộng", "Tổng số: 25", "Cộng: 3 người", "Cộng 12", "Total": a subtotal or total line. Not
+# "Tống Văn Hải" ("tống", accented, is a surname), "Cộng đồng …" nor "Công Văn An": a lone word
+# counts only before a number, a colon or nothing.
+_TOTAL = re.compile(
+    r"^(?:(?:tổng cộng|tổng số|cộng số|tong cong|tong so)(?![^\W\d_])"
+    r"|(?:tổng|cộng|total|cong|tong)(?=\s*(?:$|[:\d(\-])))"
+)
 _FOOTER_STARTS = ("nguoi lap", "xac nhan", "ky ten", "ky ghi ro", "t m ", "tm ", "chu tich")
+TITLE, TOTAL, SIGNATURE, NO_DATA = "title", "total", "signature", "no_data"
 
 
 @lru_cache(maxsize=8192)
@@ -37,10 +41,14 @@ def header_key(text):
     return _text_key(cell_text(text))
 
 
-def _is_total(text):
-    """'Tổng cộng: 25', 'Cộng', 'Tổng số' (but not the name 'Tống Văn Hải')."""
-    words = text.split()
-    return " ".join(words[:2]) in _TOTAL_WORDS or (len(words) == 1 and words[0] in _TOTAL_WORDS)
+@lru_cache(maxsize=8192)
+def is_total(text):
+    """Whether a cell's text is a subtotal or total line ('Cộng: 3 người', 'Tổng cộng')."""
+    return bool(_TOTAL.match(normalize(text).lower()))
+
+
+def _is_footer(text):
+    return header_key(text).startswith(_FOOTER_STARTS)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,15 @@ class Column:
     aliases: tuple = ()
     required: bool = False
     note: str = ""  # shown as the template's note on the column
+    # A header naming this column by meaning rather than by spelling: means(header key) -> bool
+    # ("thon ban", "ap", "khu pho" for the village), tried after every exact spelling.
+    means: Any = None
+    # Whether a cell's text looks like this column's values: the evidence for a header row, and
+    # what makes a column nobody named block the import until the officer says what it holds.
+    looks_like: Any = None
+    # One part of a value written over several columns ("Họ và tên đệm" | "Tên"): the parts
+    # found are joined in column order.
+    part: bool = False
 
     @property
     def keys(self):
@@ -79,13 +96,29 @@ class Record:
 @dataclass
 class Table:
     sheet: object
-    header_index: int
-    columns: dict  # column index -> Column
+    header_index: int  # the header's last row (a two-row header's lower one)
+    columns: dict  # column index -> Column; a `part` column's field may have several indexes
     written_headers: dict = field(default_factory=dict)  # field -> "C (SĐT)"
-    skipped: int = 0  # total, footer and other non-data rows passed over
+    first_header_index: int | None = None  # the upper row of a two-row header
+    ignored: frozenset = frozenset()  # column indexes the officer marked "not imported"
+    signature: str = ""  # the header's columns, to remember the officer's choices by (headers.py)
+    header_texts: dict = field(default_factory=dict)  # column index -> the header as written
+    chosen_keys: frozenset = frozenset()  # header keys read as the officer chose
 
     def __post_init__(self):
         self.name_fields = {column.field for column in self.columns.values() if column.required}
+        joined = {}
+        for position, column in sorted(self.columns.items()):
+            if column.part:
+                joined.setdefault(column.field, []).append(position)
+        self.joined = {name: positions for name, positions in joined.items() if len(positions) > 1}
+        self.skipped_rows = []  # (row number, TITLE | TOTAL | SIGNATURE | NO_DATA)
+        if self.first_header_index is None:
+            self.first_header_index = self.header_index
+
+    @property
+    def skipped(self):
+        return len(self.skipped_rows)
 
     def column_name(self, field_name):
         return self.written_headers.get(field_name, "")
@@ -94,11 +127,14 @@ class Table:
         return RowError(self.sheet.name, record.row, self.column_name(field_name), message)
 
     def records(self):
-        """The data rows as `Record`s; sets `skipped`."""
-        self.skipped = 0
-        columns = list(self.columns.items())
-        for index in range(self.header_index + 1, len(self.sheet.rows)):
-            row = self.sheet.rows[index]
+        """The member rows as `Record`s; every other non-empty row goes to `skipped_rows`."""
+        self.skipped_rows = []
+        columns = [
+            (position, column) for position, column in self.columns.items() if column.field not in self.joined
+        ]
+        rows = self.sheet.rows
+        for index in range(self.header_index + 1, len(rows)):
+            row = rows[index]
             first = next((value for value in row if value is not None and value != ""), None)
             if first is None:
                 continue
@@ -113,65 +149,51 @@ class Table:
                 and (value.strip() if isinstance(value, str) else True)
             }
             values.pop(NUMBER_COLUMN, None)
-            # A total row or a signature block ends the table. Only the first filled cell and the
-            # name cell are looked at: "Tổng cộng" and "Người lập biểu" sit there, and reading
-            # every cell of 50,000 rows would cost more than the rest of the row.
-            names = [header_key(value) for key, value in values.items() if key in self.name_fields]
-            first = header_key(first) if isinstance(first, str) else ""
-            if (
-                _is_total(first)
-                or any(map(_is_total, names))
-                or any(text.startswith(_FOOTER_STARTS) for text in names or [first])
-            ):
-                rest = self.sheet.rows[index:]
-                self.skipped += sum(1 for later in rest if any(cell_text(value) for value in later))
-                return
-            if not values:
-                self.skipped += 1  # only an STT number, or text outside the known columns
-                continue
+            for name, positions in self.joined.items():
+                parts = [cell_text(row[position]) for position in positions if position < width]
+                if any(parts):
+                    values[name] = " ".join(part for part in parts if part)
+            # Only the first filled cell and the name cells are read on a member's row: a total or
+            # a signature sits there, and reading every cell of 50,000 rows would cost more than
+            # the rest of the row. A row without a name is looked at whole (`_not_a_member`).
+            names = [value for key, value in values.items() if key in self.name_fields]
+            looked_at = [text for text in (first, *names) if isinstance(text, str)]
+            if not names or any(map(is_total, looked_at)) or any(map(_is_footer, looked_at)):
+                reason = self._not_a_member(row, values, names)
+                if reason == SIGNATURE:
+                    self._skip_rest(index)
+                    return
+                if reason:
+                    self.skipped_rows.append((index + 1, reason))
+                    continue
             yield Record(index + 1, values)
 
-
-def find_table(sheet, schema):
-    """The `Table` of `sheet` for `schema` (a list of `Column`s), or None when no row is a header.
-
-    A header row must name every required column; among those, the row naming most columns wins.
-    """
-    by_key = {key: column for column in [STT, *schema] for key in column.keys}
-    best = None
-    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        matched = {}
-        for position, value in enumerate(row):
-            column = by_key.get(header_key(value))
-            if column and column.field not in {found.field for found in matched.values()}:
-                matched[position] = column
-        fields = {column.field for column in matched.values()}
-        if not all(column.field in fields for column in schema if column.required):
-            continue
-        if best is None or len(matched) > len(best[1]):
-            best = (index, matched)
-    if best is None:
+    def _not_a_member(self, row, values, names):
+        """Why a row is no member's (TOTAL, SIGNATURE, TITLE, NO_DATA), or None when it is one
+        (a member's row missing its name is an error, not something to skip)."""
+        texts = [value for value in row if isinstance(value, str) and value.strip()]
+        if any(map(is_total, texts)):
+            return TOTAL
+        if any(map(_is_footer, texts)):
+            return SIGNATURE
+        if not values:
+            return NO_DATA  # only an STT number, or text outside the columns read
+        if not names and len({cell_text(value) for value in row if cell_text(value)}) == 1:
+            return TITLE  # "I. Xã Tân Lập", "Khu phố 3" above its rows: one text, no name
         return None
-    index, matched = best
-    written = {
-        column.field: f"{get_column_letter(position + 1)} ({cell_text(sheet.rows[index][position])})"
-        for position, column in matched.items()
-    }
-    return Table(sheet, index, matched, written)
 
-
-def unmatched_headers(table):
-    """Headers of the table's header row that no column of the schema reads (shown in the preview)."""
-    row = table.sheet.rows[table.header_index]
-    return [
-        cell_text(value)
-        for position, value in enumerate(row)
-        if cell_text(value) and position not in table.columns
-    ]
+    def _skip_rest(self, index):
+        """A signature block ends the table: it and every non-empty row after it are skipped."""
+        rows = self.sheet.rows
+        self.skipped_rows.extend(
+            (later + 1, SIGNATURE)
+            for later in range(index, len(rows))
+            if any(cell_text(value) for value in rows[later])
+        )
 
 
 def missing_header_message(sheet, schema):
-    required = ", ".join(column.label for column in schema if column.required)
+    required = ", ".join(column.label for column in schema if column.required and not column.part)
     return _(
         "Sheet %(sheet)s has no header row with the columns %(columns)s: add the header row and upload again."
     ) % {

@@ -93,3 +93,67 @@ def test_officer_fixes_an_error_row_and_imports_the_roster(officer_page, live_se
     assert team.name in listing
     for name in ("Nguyễn Văn An (tổ trưởng)", "Trần Thị Hoà (tổ phó)", "Lê Văn Bình (thành viên)"):
         assert name in listing
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_officer_maps_unnamed_columns_in_the_preview(
+    browser, client, live_server, settings, tmp_path, output_dir, language
+):
+    """Desktop width, in both admin languages: the columns table shows each column's header, samples
+    and what it was read as; the two unnamed columns block the import until mapped."""
+    from wagtail.users.models import UserProfile
+
+    from tests.officer_sheets import unnamed_columns_list
+
+    words = {
+        "vi": (
+            "Tải lên và xem trước",
+            "Kiểm tra lại tệp với các cột này",
+            "Xác nhận và nhập",
+            "Cột C chứa gì",
+            "Cột D chứa gì",
+        ),
+        "en": (
+            "Upload and preview",
+            "Check the file again with these columns",
+            "Confirm and import",
+            "What column C holds",
+            "What column D holds",
+        ),
+    }[language]
+    upload_button, check_again, confirm, column_c, column_d = words
+    _province, commune, _ward, _other = roster_map()
+    officer = commune_officer(commune)
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    officer.preferred_language = language
+    officer.save()
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(officer)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    path = tmp_path / "danh-sach.xlsx"
+    path.write_bytes(unnamed_columns_list())
+
+    page.goto(f"{live_server.url}/admin/rosters/")
+    page.set_input_files("input[type=file]", str(path))
+    page.get_by_role("button", name=upload_button).click()
+    page.wait_for_selector("#columns-to-map")
+    page.screenshot(path=output_dir / f"columns-to-map-{language}.png", full_page=True)
+    assert page.locator(".roster-columns tr[data-state=blocking]").count() == 2
+    assert page.get_by_role("button", name=confirm).count() == 0
+    assert "Thôn Đông; Thôn Tây" in page.locator(".roster-columns tr[data-key='dia danh']").inner_text()
+
+    page.get_by_role("combobox", name=column_c).select_option("village")
+    page.get_by_role("combobox", name=column_d).select_option("role")
+    page.get_by_role("button", name=check_again).click()
+    page.get_by_role("button", name=confirm).wait_for()
+    page.screenshot(path=output_dir / f"columns-mapped-{language}.png", full_page=True)
+    assert page.locator(".roster-columns tr[data-state=chosen]").count() == 2
+    page.get_by_role("button", name=confirm).click()
+    page.wait_for_selector("#roster-teams")
+    assert sorted(Team.objects.values_list("village__name", flat=True)) == ["Thôn Tây", "Thôn Đông"]
+    context.close()

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import load_workbook
 
 from rosters import jobs
@@ -52,6 +53,26 @@ def test_a_sheet_without_header_blocks_the_command_until_named_with_skip_sheet(t
 
     call_command("import_roster", str(path), "--scope", "25", "--skip-sheet", "Ghi chú", stdout=StringIO())
     assert sorted(Member.objects.values_list("full_name", flat=True)) == ["Lê Văn Bình", "Nguyễn Văn An"]
+
+
+def test_the_command_prints_vietnamese_even_after_english_was_active(tmp_path):
+    """Whatever ran before in the process (an English admin request, a test): the files and the
+    officers who run the command are Vietnamese."""
+    roster_map()
+    workbook = load_workbook(io.BytesIO(roster_xlsx(ROWS)))
+    workbook.create_sheet("Ghi chú").append(["Trần Thị Hoà", "0912 345 681"])
+    path = tmp_path / "tinh.xlsx"
+    workbook.save(path)
+    out = StringIO()
+
+    translation.activate("en")
+    try:
+        with pytest.raises(CommandError):
+            call_command("import_roster", str(path), "--scope", "25", "--dry-run", stdout=out)
+    finally:
+        translation.deactivate()
+    assert "không có dòng tiêu đề" in out.getvalue()
+    assert "Chữ ký dưới bảng: không phải thành viên." in out.getvalue()
 
 
 def test_import_with_a_province_scope(roster_file):

@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
+from rosters.headers import find_table
 from rosters.reading import SpreadsheetError, read_spreadsheet
-from rosters.tables import find_table
 from teams.roster_kinds import columns
 from tests.factories_rosters import roster_xlsx
 from vietnamese import legacy_encodings
@@ -111,3 +111,31 @@ def test_xlsx_with_no_recognisable_header():
 )
 def test_each_cell_is_judged_by_itself_and_says_when_it_cannot_tell(typed, readings):
     assert legacy_encodings.cell_readings(typed) == readings
+
+
+def test_a_row_holding_a_phone_number_is_never_taken_for_the_header():
+    """A header nobody foresaw ("Họ tên đầy đủ") used to make the first data row whose role cell
+    says "Thành viên" (a spelling of the name column) the header: every row above it vanished."""
+    from rosters.reading import Sheet
+
+    rows = [
+        ["DANH SÁCH TỔ CÔNG NGHỆ SỐ"],
+        ["STT", "Họ tên đầy đủ", "Chức vụ trong tổ", "Số điện thoại"],
+        [1, "Nguyễn Văn An", "Tổ trưởng", "0912 345 678"],
+        [2, "Lê Thị Bích", "Thành viên", "0912 345 679"],
+        [3, "Trần Văn Công", "Thành viên", "0912 345 680"],
+    ]
+    assert find_table(Sheet("Sheet", rows), columns.ROSTER_COLUMNS) is None
+
+
+def test_evidence_under_the_header_settles_between_rows_naming_as_many_columns():
+    from rosters.reading import Sheet
+
+    rows = [
+        ["Họ và tên", "Chức vụ", "Ngày sinh"],  # the header of a block pasted from another file
+        ["Họ và tên", "Chức vụ", "Năm sinh"],  # the header right above the members
+        ["Nguyễn Văn An", "Tổ trưởng", 1980],
+        ["Lê Thị Bích", "Thành viên", 1992],
+    ]
+    table = find_table(Sheet("Sheet", rows), columns.ROSTER_COLUMNS)
+    assert table.header_index == 1

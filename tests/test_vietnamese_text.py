@@ -4,7 +4,7 @@ import pytest
 
 from vietnamese.text import fold, normalize, search_key, strip_diacritics
 from vietnamese.typing import unmarked_reading
-from vietnamese.units import unit_key, unit_key_candidates
+from vietnamese.units import hamlet_core, names_a_hamlet_unit, unit_key, unit_key_candidates
 
 
 def test_decomposed_input_is_stored_composed():
@@ -78,3 +78,20 @@ def test_a_word_typed_with_the_keyboard_off_reads_as_the_word_meant(typed, meant
 @pytest.mark.parametrize("word", ["kich", "vneid", "scams", "apps", "message", "covid19", "4g", "qr", "x"])
 def test_plain_words_and_non_syllables_have_no_reading(word):
     assert unmarked_reading(word) is None
+
+
+@pytest.mark.parametrize(
+    "header", ["thon ban", "ap", "khu pho", "ten xom", "thon to dan pho", "buon plei", "soc"]
+)
+def test_any_combination_of_hamlet_words_heads_a_village_column(header):
+    assert names_a_hamlet_unit(header)
+
+
+@pytest.mark.parametrize("header", ["ten", "xa phuong", "to cong nghe so", "ghi chu", "thon dong"])
+def test_other_headers_are_not_hamlet_columns(header):
+    assert not names_a_hamlet_unit(header)
+
+
+def test_a_hamlet_written_with_or_without_its_words_has_one_core():
+    assert hamlet_core("Thôn Bản Chợ") == hamlet_core("Bản Chợ") == hamlet_core("ban cho") == "cho"
+    assert hamlet_core("Thôn 5") == "thon 5" != hamlet_core("Tổ 5")

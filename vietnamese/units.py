@@ -71,3 +71,67 @@ def unit_key_candidates(name):
         if key not in keys:
             keys.append(key)
     return keys
+
+
+# The words a hamlet-level unit goes by across the regions (shared/domain.md), longest first.
+# Kept apart from _TYPE_WORDS: "Sóc Sơn" or "Khu Tái định cư" is a commune's or a hamlet's whole
+# name, so these words are stripped only where a hamlet is meant (headers, village keys).
+VILLAGE_WORDS = (
+    "tổ dân phố",
+    "khu dân cư",
+    "khu phố",
+    "khu vực",
+    "thôn",
+    "xóm",
+    "làng",
+    "bản",
+    "buôn",
+    "plei",
+    "bon",
+    "ấp",
+    "sóc",
+    "khóm",
+    "khu",
+    "tổ",
+)
+_FOLDED_VILLAGE_WORDS = tuple(fold(word) for word in VILLAGE_WORDS)
+_HEADING_FILLERS = ("ten", "va", "hoac")  # "Tên xóm", "Thôn và bản", "Thôn hoặc tổ dân phố"
+
+
+def names_a_hamlet_unit(key):
+    """Whether a folded header ("thon ban", "ap", "khu pho", "ten xom") is made only of hamlet
+    unit words: any combination of them heads a village column, whichever region made the file."""
+    rest, found = f" {key} ", False
+    while rest.strip():
+        word = next(
+            (word for word in (*_FOLDED_VILLAGE_WORDS, *_HEADING_FILLERS) if rest.startswith(f" {word} ")),
+            None,
+        )
+        if word is None:
+            return False
+        found = found or word not in _HEADING_FILLERS
+        rest = rest[len(word) + 1 :]
+    return found
+
+
+def starts_with_hamlet_unit(name):
+    """'Thôn Đông', 'Ấp 3', 'Bản Chợ': a value that names a hamlet by its unit word."""
+    key = f"{fold(name)} "
+    return any(key.startswith(f"{word} ") for word in _FOLDED_VILLAGE_WORDS)
+
+
+def hamlet_core(name):
+    """A hamlet's name without every unit word before it: 'Thôn Bản Chợ' and 'Bản Chợ' -> 'cho'.
+
+    Officers write one hamlet both ways (a "bản" also called "thôn" since a merger), so villages
+    of one commune are also matched on this key; "Thôn 5" keeps its word (see _without_prefix)."""
+    text = (normalize(name) or "").lower()
+    while True:
+        lowered = fold(text)
+        word = next((word for word in _FOLDED_VILLAGE_WORDS if lowered.startswith(f"{word} ")), None)
+        if word is None:
+            return lowered
+        stripped = text[len(word) + 1 :].strip()
+        if not stripped or stripped.isdigit():
+            return lowered
+        text = stripped

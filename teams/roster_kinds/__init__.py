@@ -30,7 +30,7 @@ def register():
     done = {"done_template": "teams/roster_kinds/done.html", "done_context": imported_teams}
     roster = kinds.SheetTemplate(
         "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG",
-        [column for column in columns.ROSTER_COLUMNS if column is not columns.DISTRICT],
+        [column for column in columns.ROSTER_COLUMNS if column not in (columns.DISTRICT, columns.NAME_PART)],
         columns.ROSTER_EXAMPLE,
     )
     villages = kinds.SheetTemplate(

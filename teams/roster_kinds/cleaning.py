@@ -14,20 +14,39 @@ from vietnamese.text import fold
 
 _ROLES = {
     Member.TeamRole.LEADER: ("to truong", "truong", "leader", "tt", "truong to"),
-    Member.TeamRole.DEPUTY: ("to pho", "pho", "deputy", "tp", "pho to", "to pho thuong truc"),
+    Member.TeamRole.DEPUTY: ("to pho", "pho", "deputy", "tp", "pho to", "pho to truong", "p to truong"),
     Member.TeamRole.MEMBER: ("thanh vien", "tv", "member", "uy vien", "to vien"),
 }
+# A role followed by the team's name ("Tổ phó tổ CNSCĐ thôn Đông", "Phó tổ trưởng thường trực")
+# is still that role; longest spellings first, so "phó tổ trưởng" is never read as "tổ trưởng".
+_ROLE_STARTS = sorted(
+    ((spelling, role) for role, spellings in _ROLES.items() for spelling in spellings if " " in spelling),
+    key=lambda item: -len(item[0]),
+)
 
 
 def clean_role(value):
-    key = fold(cell_text(value)).replace(".", "").strip()
+    role = _role(fold(cell_text(value)))
+    if role is None:
+        raise CellError(
+            _("Role in the team %(value)s is not known: write Tổ trưởng, Tổ phó or Thành viên.")
+            % {"value": cell_text(value)}
+        )
+    return role
+
+
+@lru_cache(maxsize=1024)
+def _role(key):
+    key = " ".join(key.replace(".", " ").split())
     for role, spellings in _ROLES.items():
         if key in spellings:
             return role
-    raise CellError(
-        _("Role in the team %(value)s is not known: write Tổ trưởng, Tổ phó or Thành viên.")
-        % {"value": cell_text(value)}
-    )
+    return next((role for spelling, role in _ROLE_STARTS if key.startswith(spelling + " ")), None)
+
+
+def looks_like_role(text):
+    """Whether a cell holds a role in the team: evidence for a column the header does not name."""
+    return _role(fold(text)) is not None
 
 
 def clean_gender(value):

@@ -1,16 +1,32 @@
 """The columns of a team roster and of a village list, in the spellings officers use.
 
-The name, phone and place columns are shared with other kinds (rosters/columns.py).
+The name, phone and place columns are shared with other kinds (rosters/columns.py). The village
+and role columns are also named by meaning: any combination of the regional hamlet words ("Ấp",
+"Thôn/Bản", "Khu phố", "Tên xóm"), any header about a position ("Chức danh", "Nhiệm vụ").
 """
 
-from rosters.columns import COMMUNE, DISTRICT, FULL_NAME, PHONE, PROVINCE
+from rosters.cleaning import looks_like_year
+from rosters.columns import COMMUNE, DISTRICT, FULL_NAME, NAME_PART, PHONE, PROVINCE
 from rosters.tables import Column
+from teams.roster_kinds.cleaning import looks_like_role
+from vietnamese.units import names_a_hamlet_unit, starts_with_hamlet_unit
+
+_ROLE_WORDS = ("chuc vu", "chuc danh", "nhiem vu", "vai tro")
+_WORKPLACE_WORDS = ("don vi", "co quan", "cong tac")
+
+
+def _names_a_role(key):
+    """'Chức danh', 'Nhiệm vụ trong tổ', 'Chức vụ trong tổ CNSCĐ'; not 'Chức vụ, đơn vị công tác'."""
+    return any(word in key for word in _ROLE_WORDS) and not any(word in key for word in _WORKPLACE_WORDS)
+
 
 ROLE = Column(
     "role",
     "Chức vụ trong tổ",
     ("Chức danh trong tổ", "Vai trò", "Vai trò trong tổ", "Nhiệm vụ trong tổ", "Chức vụ tổ", "Chức vụ"),
     note="Tổ trưởng, Tổ phó hoặc Thành viên. Mỗi tổ một tổ trưởng.",
+    means=_names_a_role,
+    looks_like=looks_like_role,
 )
 ORGANISATION = Column(
     "organisation",
@@ -20,7 +36,11 @@ ORGANISATION = Column(
 )
 GENDER = Column("gender", "Giới tính", ("Nam/Nữ", "Nam, nữ"), note="Nam hoặc Nữ.")
 BIRTH_YEAR = Column(
-    "birth_year", "Năm sinh", ("Ngày sinh", "Ngày tháng năm sinh"), note="Năm (1985) hoặc ngày sinh."
+    "birth_year",
+    "Năm sinh",
+    ("Ngày sinh", "Ngày tháng năm sinh"),
+    note="Năm (1985) hoặc ngày sinh.",
+    looks_like=looks_like_year,
 )
 JOINED_ON = Column("joined_on", "Ngày tham gia", ("Ngày vào tổ",), note="Ngày/tháng/năm, ví dụ 15/03/2023.")
 VILLAGE = Column(
@@ -38,6 +58,8 @@ VILLAGE = Column(
     ),
     note="Thôn, bản, ấp hoặc tổ dân phố tổ phụ trách. Bỏ trống với tổ cấp xã. "
     "Nếu không có cột này, tên trang tính được dùng làm tên thôn.",
+    means=names_a_hamlet_unit,
+    looks_like=starts_with_hamlet_unit,
 )
 TEAM_NAME = Column("team_name", "Tên tổ", ("Tổ công nghệ số", "Tên tổ công nghệ số"))
 DECISION_NUMBER = Column(
@@ -52,6 +74,7 @@ DECISION_DATE = Column(
 
 ROSTER_COLUMNS = [
     FULL_NAME,
+    NAME_PART,
     PHONE,
     ROLE,
     ORGANISATION,
@@ -73,6 +96,8 @@ VILLAGE_NAME = Column(
     ("Tên thôn", "Thôn", "Tổ dân phố", "Tên thôn, tổ dân phố", "Thôn/bản/ấp", "Thôn, bản, ấp"),
     required=True,
     note="Bắt buộc. Tên thôn, bản, ấp hoặc tổ dân phố.",
+    means=names_a_hamlet_unit,
+    looks_like=starts_with_hamlet_unit,
 )
 POPULATION = Column("population", "Số dân", ("Dân số", "Số nhân khẩu"), note="Số người (không bắt buộc).")
 VILLAGE_COLUMNS = [VILLAGE_NAME, POPULATION, COMMUNE, PROVINCE, DISTRICT]

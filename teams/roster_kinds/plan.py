@@ -71,6 +71,8 @@ class RosterPlan(Plan):
             # After writing, every team the file names has a pk: the done page lists them.
             "team_ids": sorted(team.pk for team in self.teams.values() if team.pk),
             "villages_new": len(self.new_villages),
+            # Named in the preview, so a hamlet misspelt into a second village is seen before it is.
+            "villages_new_names": sorted(village.name for village in self.new_villages.values())[:100],
             "villages_updated": len(self.changed_villages),
             "teams_new": len(self.new_teams),
             "teams_updated": len(self.changed_teams),
@@ -87,8 +89,8 @@ class RosterPlanner(Planner):
     columns = columns.ROSTER_COLUMNS
     plan_class = RosterPlan
 
-    def __init__(self, scope, skip_sheets=(), filename=""):
-        super().__init__(scope, skip_sheets, filename)
+    def __init__(self, scope, skip_sheets=(), filename="", choices=None):
+        super().__init__(scope, skip_sheets, filename, choices)
         self.places = PlaceNames(scope)
         # A workbook may hold one sheet per village, named after it; a CSV file's "sheet" is
         # named after the file ("minimal.csv"), which is no village.

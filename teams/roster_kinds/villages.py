@@ -21,8 +21,8 @@ class VillagePlanner(Planner):
     columns = columns.VILLAGE_COLUMNS
     plan_class = RosterPlan
 
-    def __init__(self, scope, skip_sheets=(), filename=""):
-        super().__init__(scope, skip_sheets, filename)
+    def __init__(self, scope, skip_sheets=(), filename="", choices=None):
+        super().__init__(scope, skip_sheets, filename, choices)
         self.places = PlaceNames(scope)
         self.wanted = {}  # (commune code, key) -> row number, to refuse a village listed twice
 
