@@ -11,6 +11,7 @@ this one.
 from ninja import NinjaAPI
 
 from api.public import router as public_router
+from api.scoped import router as scoped_router
 
 api = NinjaAPI(
     title="Tổ công nghệ số cộng đồng API",
@@ -24,3 +25,4 @@ api = NinjaAPI(
     docs_url="/docs/",
 )
 api.add_router("/", public_router, tags=["public"])
+api.add_router("/scoped/", scoped_router, tags=["officers"])

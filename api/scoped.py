@@ -1,0 +1,88 @@
+"""The officers' half of the API: a token reads its user's scope, nothing named in the request.
+
+Every query goes through accounts.scopes.visible, so an id outside the scope answers 404 like an
+id that does not exist. 60 requests a minute per token, counted by the project's one throttle
+(config/throttle.py) in the shared cache. Logs come in pages of at most 1,000 rows by cursor,
+with no total count (a count over a national table is the slow part and a province does not need
+it to pull). The figures here name no one, so nothing goes to the access log.
+"""
+
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from accounts.scopes import get_visible_or_404, visible
+from api.models import ApiToken
+from config import throttle
+from teams.models import AssistanceLog, Team
+
+PAGE_MAX = 1000
+RATE = "60/m/key"
+
+
+class TokenAuth(HttpBearer):
+    """A live token, within its rate; None (401) otherwise, 429 past 60 requests a minute."""
+
+    def authenticate(self, request, token):
+        found = ApiToken.live(token)
+        if found is None:
+            return None
+        if not throttle.allow(request, "api_token", key=str(found.pk), rates=RATE):
+            raise HttpError(429, "Too many requests: 60 a minute per token.")
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found
+
+
+router = Router(auth=TokenAuth())
+
+
+class TeamOut(Schema):
+    id: int
+    name: str
+    commune_code: str
+    status: str
+
+
+class LogOut(Schema):
+    id: int
+    team_id: int
+    commune_code: str
+    held_on: object
+    citizens_helped: int
+    updated_at: object
+
+
+class LogPage(Schema):
+    items: list[LogOut]
+    next_cursor: int | None
+
+
+def _team(team):
+    return {"id": team.pk, "name": team.name, "commune_code": team.commune_id, "status": team.status}
+
+
+@router.get("/teams/", response=list[TeamOut], summary="The teams of the token's scope")
+def teams(request):
+    return [_team(team) for team in visible(request.user, Team.objects.order_by("pk"))]
+
+
+@router.get("/teams/{team_id}/", response=TeamOut, summary="One team of the token's scope")
+def team(request, team_id: int):
+    return _team(get_visible_or_404(request.user, Team.objects.all(), pk=team_id))
+
+
+@router.get("/logs/", response=LogPage, summary="Help sessions of the token's scope, by cursor")
+def logs(request, cursor: int = 0, limit: int = PAGE_MAX):
+    """Pages of at most 1,000 logs in id order; pass `next_cursor` back as `cursor`."""
+    limit = max(1, min(limit, PAGE_MAX))
+    rows = list(
+        visible(request.user, AssistanceLog.objects.filter(pk__gt=cursor))
+        .order_by("pk")
+        .values("pk", "team_id", "commune_id", "held_on", "citizens_helped", "updated_at")[: limit + 1]
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [{**row, "id": row["pk"], "commune_code": row["commune_id"]} for row in rows]
+    return {"items": items, "next_cursor": rows[-1]["pk"] if more else None}
