@@ -81,3 +81,23 @@ def test_the_61st_request_in_a_minute_is_refused_and_the_next_minute_is_open(lan
         assert get(client, "teams/", other).status_code == 200  # each token counts its own
     with time_machine.travel(NOON + datetime.timedelta(seconds=61), tick=False):
         assert get(client, "teams/", land["plaintext"]).status_code == 200
+
+
+def test_an_officer_makes_a_token_sees_it_once_and_revokes_it(land, client):
+    client.force_login(land["commune_a"])
+    with time_machine.travel(NOON, tick=False):
+        made = client.post("/admin/api-tokens/", {"name": "Hệ thống của xã", "days": "400"})
+        assert "365" in made.content.decode()  # refused: at most a year
+        made = client.post("/admin/api-tokens/", {"name": "Hệ thống của xã", "days": "30", "user": "999"})
+    page = made.content.decode()
+    token = ApiToken.objects.get(name="Hệ thống của xã")
+    assert token.user == land["commune_a"]  # a "user" in the form is not read
+    plaintext = page.split("<code>")[1].split("</code>")[0]
+    assert plaintext.startswith(token.prefix) and get(client, "teams/", plaintext).status_code == 200
+    assert plaintext not in client.get("/admin/api-tokens/").content.decode()
+    client.force_login(land["commune_c"])
+    client.post(f"/admin/api-tokens/{token.pk}/revoke/")  # another officer's token: not found
+    assert get(client, "teams/", plaintext).status_code == 200
+    client.force_login(land["commune_a"])
+    client.post(f"/admin/api-tokens/{token.pk}/revoke/")
+    assert get(client, "teams/", plaintext).status_code == 401
