@@ -4,7 +4,9 @@ Every query goes through accounts.scopes.visible, so an id outside the scope ans
 id that does not exist. 60 requests a minute per token, counted by the project's one throttle
 (config/throttle.py) in the shared cache. Logs come in pages of at most 1,000 rows by cursor,
 with no total count (a count over a national table is the slow part and a province does not need
-it to pull). The figures here name no one, so nothing goes to the access log.
+it to pull). Only tokens of officers exist (api/admin_tokens.py), and an officer sees the members
+of their scope in the admin, names and phones included; so does their token, and every page of
+members is written to the access log, as a download from the admin is.
 """
 
 from django.utils import timezone
@@ -12,10 +14,11 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from accounts.access_log import record_access
 from accounts.scopes import get_visible_or_404, visible
 from api.models import ApiToken
 from config import throttle
-from teams.models import AssistanceLog, Team
+from teams.models import AssistanceLog, Member, Team
 
 PAGE_MAX = 1000
 RATE = "60/m/key"
@@ -54,6 +57,19 @@ class LogOut(Schema):
     updated_at: object
 
 
+class MemberOut(Schema):
+    id: int
+    team_id: int
+    full_name: str
+    phone: str | None
+    training_status: str
+
+
+class MemberPage(Schema):
+    items: list[MemberOut]
+    next_cursor: int | None
+
+
 class LogPage(Schema):
     items: list[LogOut]
     next_cursor: int | None
@@ -86,3 +102,21 @@ def logs(request, cursor: int = 0, limit: int = PAGE_MAX):
     rows = rows[:limit]
     items = [{**row, "id": row["pk"], "commune_code": row["commune_id"]} for row in rows]
     return {"items": items, "next_cursor": rows[-1]["pk"] if more else None}
+
+
+@router.get("/members/", response=MemberPage, summary="Current members of the token's scope, by cursor")
+def members(request, cursor: int = 0, limit: int = PAGE_MAX):
+    """Pages of at most 1,000 members in id order; each page is recorded in the access log."""
+    limit = max(1, min(limit, PAGE_MAX))
+    rows = list(
+        visible(request.user, Member.objects.current().filter(pk__gt=cursor))
+        .order_by("pk")
+        .values("pk", "team_id", "full_name", "phone", "training_status")[: limit + 1]
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    record_access(request.user, "api members", rows=len(rows), detail=f"token {request.auth.prefix}")
+    return {
+        "items": [{**row, "id": row["pk"]} for row in rows],
+        "next_cursor": rows[-1]["pk"] if more else None,
+    }

@@ -6,7 +6,7 @@ import datetime
 import pytest
 import time_machine
 
-from accounts.models import Role
+from accounts.models import AccessLogEntry, Role
 from api.models import ApiToken
 from tests.monthly_land import ICT, build_land, officer
 
@@ -101,3 +101,13 @@ def test_an_officer_makes_a_token_sees_it_once_and_revokes_it(land, client):
     client.force_login(land["commune_a"])
     client.post(f"/admin/api-tokens/{token.pk}/revoke/")
     assert get(client, "teams/", plaintext).status_code == 401
+
+
+def test_members_of_the_scope_only_and_each_page_goes_to_the_access_log(land, client):
+    response = get(client, "members/", land["plaintext"])
+    assert response.status_code == 200
+    teams = {member["team_id"] for member in response.json()["items"]}
+    assert teams == {land["a"].teams.get().pk} and len(response.json()["items"]) == 2
+    entry = AccessLogEntry.objects.get()
+    assert (entry.user, entry.what, entry.rows) == (land["commune_a"], "api members", 2)
+    assert entry.scope == "commune:91001"
