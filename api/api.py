@@ -19,7 +19,8 @@ api = NinjaAPI(
     description=(
         "Read-only figures of Vietnam's community digital technology teams: the public progress "
         "aggregates, the open datasets, the map and the training sessions open to citizens. "
-        "Free, no sign-in, no personal data."
+        "Free, no sign-in, no personal data. Under /scoped/, an officer's token (made in the admin) "
+        "reads the teams, members, logs and monthly reports of that officer's scope."
     ),
     urls_namespace="api_v1",
     docs_url="/docs/",

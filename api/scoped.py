@@ -9,6 +9,7 @@ of their scope in the admin, names and phones included; so does their token, and
 members is written to the access log, as a download from the admin is.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -18,6 +19,7 @@ from accounts.access_log import record_access
 from accounts.scopes import get_visible_or_404, visible
 from api.models import ApiToken
 from config import throttle
+from reporting.models import MonthlyReport
 from teams.models import AssistanceLog, Member, Team
 
 PAGE_MAX = 1000
@@ -70,6 +72,18 @@ class MemberPage(Schema):
     next_cursor: int | None
 
 
+class ReportOut(Schema):
+    id: int
+    province_code: str
+    commune_code: str | None
+    month: object
+    state: str
+    figures: dict
+    figures_hash: str
+    first_submitted_at: object
+    updated_at: object
+
+
 class LogPage(Schema):
     items: list[LogOut]
     next_cursor: int | None
@@ -120,3 +134,36 @@ def members(request, cursor: int = 0, limit: int = PAGE_MAX):
         "items": [{**row, "id": row["pk"]} for row in rows],
         "next_cursor": rows[-1]["pk"] if more else None,
     }
+
+
+REPORT_FIELDS = ("pk", "province_id", "commune_id", "month", "state", "figures", "figures_hash")
+
+
+def _report(row):
+    return {**row, "id": row["pk"], "province_code": row["province_id"], "commune_code": row["commune_id"]}
+
+
+def _reports(request):
+    return visible(request.user, MonthlyReport.objects.order_by("month", "pk")).values(
+        *REPORT_FIELDS, "first_submitted_at", "updated_at"
+    )
+
+
+@router.get("/reports/", response=list[ReportOut], summary="Monthly reports of the token's scope")
+def reports(request, month: str = ""):
+    """Every report of the scope, or of one month (YYYY-MM): the figures as last compiled."""
+    rows = _reports(request)
+    if month:
+        try:
+            rows = rows.filter(month=f"{month}-01")
+        except ValidationError:
+            raise HttpError(422, "month: YYYY-MM") from None
+    return [_report(row) for row in rows]
+
+
+@router.get("/reports/{report_id}/", response=ReportOut, summary="One monthly report of the token's scope")
+def report(request, report_id: int):
+    row = _reports(request).filter(pk=report_id).first()
+    if row is None:
+        raise HttpError(404, "Not found")
+    return _report(row)

@@ -4,9 +4,12 @@ import json
 import re
 
 import pytest
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from api.models import ApiToken
+from reporting.models import MonthlyReport
+from teams.activity import month_start
 from teams.models import Team
 from tests import progress_world
 from tests.factories import VillageFactory
@@ -44,7 +47,14 @@ def test_every_answer_matches_the_openapi_schema(world, client):
     """Schema-driven: each documented GET is called and its body checked against its own schema
     (the officers' endpoints with a national administrator's token)."""
     _token, plaintext = ApiToken.issue(user=world["national"], name="schema")
-    values = {**PATH_VALUES, "team_id": str(Team.objects.order_by("pk").first().pk)}
+    report = MonthlyReport.objects.create(
+        province=world["one"], commune=world["an"], month=month_start(timezone.localdate())
+    )
+    values = {
+        **PATH_VALUES,
+        "team_id": str(Team.objects.order_by("pk").first().pk),
+        "report_id": str(report.pk),
+    }
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.1")
     assert len(document["paths"]) >= 8

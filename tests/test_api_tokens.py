@@ -8,7 +8,8 @@ import time_machine
 
 from accounts.models import AccessLogEntry, Role
 from api.models import ApiToken
-from tests.monthly_land import ICT, build_land, officer
+from reporting.monthly import workflow
+from tests.monthly_land import ICT, NOVEMBER, build_land, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,14 @@ def test_members_of_the_scope_only_and_each_page_goes_to_the_access_log(land, cl
     entry = AccessLogEntry.objects.get()
     assert (entry.user, entry.what, entry.rows) == (land["commune_a"], "api members", 2)
     assert entry.scope == "commune:91001"
+
+
+def test_reports_of_the_scope_and_404_for_another_commune(land, client):
+    with time_machine.travel(NOON, tick=False):
+        mine = workflow.commune_report(land["a"], NOVEMBER, create=True)
+        theirs = workflow.commune_report(land["c"], NOVEMBER, create=True)
+    listed = get(client, "reports/?month=2026-11", land["plaintext"]).json()
+    assert [row["commune_code"] for row in listed] == ["91001"]
+    assert get(client, f"reports/{mine.pk}/", land["plaintext"]).json()["state"] == "draft"
+    assert get(client, f"reports/{theirs.pk}/", land["plaintext"]).status_code == 404
+    assert get(client, "reports/?month=11-2026", land["plaintext"]).status_code == 422
