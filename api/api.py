@@ -11,6 +11,7 @@ this one.
 from ninja import NinjaAPI
 
 from api.public import router as public_router
+from api.scoped import router as scoped_router
 
 api = NinjaAPI(
     title="Tổ công nghệ số cộng đồng API",
@@ -18,9 +19,11 @@ api = NinjaAPI(
     description=(
         "Read-only figures of Vietnam's community digital technology teams: the public progress "
         "aggregates, the open datasets, the map and the training sessions open to citizens. "
-        "Free, no sign-in, no personal data."
+        "Free, no sign-in, no personal data. Under /scoped/, an officer's token (made in the admin) "
+        "reads the teams, members, logs and monthly reports of that officer's scope."
     ),
     urls_namespace="api_v1",
     docs_url="/docs/",
 )
 api.add_router("/", public_router, tags=["public"])
+api.add_router("/scoped/", scoped_router, tags=["officers"])

@@ -4,8 +4,9 @@ Each dataset is a table with a data dictionary (its fields), built from progress
 open data and the public page can never disagree or publish a cell the page hides. Only
 aggregates of units (provinces, communes) and months: no row names a person.
 
-Another app adds a dataset by appending a `Dataset` to `DATASETS` (reporting's completeness and
-timeliness, when lane "reports" publishes it, belongs here under the slug "reporting-completeness").
+Another app adds a dataset by appending a `Dataset` to `DATASETS`. Reporting completeness and
+timeliness (slug "reporting-completeness") counts communes' reports, not people: it needs no
+suppression, and comes from reporting.monthly.completeness, the function the officers' pages use.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from progress.figures import PROTECTED
 from progress.suppression import SMALL
+from reporting.monthly.completeness import completeness
 from teams.activity import next_month
 
 SMALL_TEXT = "< 5"
@@ -157,6 +159,31 @@ def _month_rows(table):
             }
 
 
+def _completeness_rows(table):
+    """Per month of the table, then per province: the figures the officers' completeness page shows."""
+    for month in table.months:
+        for unit in completeness(month):
+            yield {
+                "province_code": unit.code,
+                "province_name": unit.name,
+                "month": month.strftime("%Y-%m"),
+                "deadline": timezone.localtime(unit.deadline).replace(microsecond=0).isoformat(),
+                "expected": unit.expected,
+                "submitted": unit.submitted,
+                "approved": unit.approved,
+                "no_report": unit.no_report,
+                "on_time": unit.on_time,
+                "late": len(unit.late),
+                "completeness_rate": _rate(unit.completeness_rate),
+                "timeliness_rate": _rate(unit.timeliness_rate),
+            }
+
+
+def _rate(rate):
+    """A rate, or the empty (missing) value for a province with no commune expected."""
+    return "" if rate is None else rate
+
+
 PROVINCE = (
     Field(
         "province_code", "string", _("Province code"), _("Official 2-digit code (Decision 19/2025/QĐ-TTg).")
@@ -202,5 +229,70 @@ DATASETS = [
         _month_rows,
     ),
 ]
+COMPLETENESS_FIELDS = (
+    Field("month", "yearmonth", _("Month"), _("Calendar month reported on, YYYY-MM.")),
+    Field(
+        "deadline",
+        "datetime",
+        _("Deadline"),
+        _("The last moment a report counted as on time, with its UTC offset."),
+    ),
+    Field(
+        "expected",
+        "integer",
+        _("Expected reports"),
+        _("Communes on the map on the month's last day: one report each."),
+    ),
+    Field(
+        "submitted",
+        "integer",
+        _("Submitted reports"),
+        _("Reports with the province now, submitted or approved; a returned report is not counted."),
+    ),
+    Field("approved", "integer", _("Approved reports"), _("Reports the province has approved.")),
+    Field(
+        "no_report",
+        "integer",
+        _("Marked “no report”"),
+        _("Communes the province marked as having no report this month, with a reason."),
+    ),
+    Field(
+        "on_time",
+        "integer",
+        _("Submitted on time"),
+        _("Submitted reports first sent by the deadline; sending again after a return does not change it."),
+    ),
+    Field(
+        "late",
+        "integer",
+        _("Late"),
+        _("Reports first sent after the deadline, or still not sent once it has passed."),
+    ),
+    Field(
+        "completeness_rate",
+        "number",
+        _("Completeness (%)"),
+        _("Submitted reports out of expected, in per cent; empty where none is expected."),
+    ),
+    Field(
+        "timeliness_rate",
+        "number",
+        _("Timeliness (%)"),
+        _("Reports submitted on time out of expected, in per cent; empty where none is expected."),
+    ),
+)
+DATASETS.append(
+    Dataset(
+        "reporting-completeness",
+        _("Reporting completeness and timeliness by province and month"),
+        _(
+            "How many communes' monthly reports each province expected, received, approved and received "
+            "on time, per calendar month, as the officers see them."
+        ),
+        PROVINCE + COMPLETENESS_FIELDS,
+        ("province_code", "month"),
+        _completeness_rows,
+    )
+)
 BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
 PROTECTED_COLUMNS = {column for column, name in COLUMNS.items() if name in PROTECTED}

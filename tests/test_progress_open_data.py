@@ -2,6 +2,7 @@
 free, without sign-in, valid, and with nothing personal in them."""
 
 import csv
+import datetime
 import io
 import json
 from urllib.parse import urlsplit
@@ -10,11 +11,14 @@ import pytest
 import time_machine
 from frictionless import validate
 
+from accounts.models import Role
+from reporting.monthly import workflow
 from tests import progress_world
+from tests.factories import RoleAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
-SLUGS = ("provinces", "communes", "province-months")
+SLUGS = ("provinces", "communes", "province-months", "reporting-completeness")
 
 
 @pytest.fixture
@@ -110,3 +114,21 @@ def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(wo
         )
     assert client.get("/open-data/nobody.csv").status_code == 404
     assert client.get("/vi/open-data/nobody/").status_code == 404
+
+
+def test_completeness_counts_reports_per_province_and_month(world, client):
+    """Xã An sends October's report on 3 November (due the 5th): Tỉnh Một received 1 of its 3 on
+    time; Tỉnh Hai received none of its 2, both late; November is not yet due."""
+    with time_machine.travel("2026-11-03 10:00 +07:00", tick=False):
+        officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world["an"]).user
+        workflow.submit(
+            workflow.commune_report(world["an"], datetime.date(2026, 10, 1), create=True), officer
+        )
+    with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
+        text = client.get("/open-data/reporting-completeness.csv").content.decode()
+    rows = {(row["province_code"], row["month"]): row for row in csv.DictReader(io.StringIO(text))}
+    figures = ("expected", "submitted", "approved", "on_time", "late", "completeness_rate", "timeliness_rate")
+    assert [rows["91", "2026-10"][name] for name in figures] == ["3", "1", "0", "1", "2", "33.3", "33.3"]
+    assert [rows["92", "2026-10"][name] for name in figures] == ["2", "0", "0", "0", "2", "0.0", "0.0"]
+    assert rows["91", "2026-11"]["late"] == "0" and rows["91", "2026-11"]["submitted"] == "0"
+    assert rows["91", "2026-10"]["deadline"] == "2026-11-05T23:59:59+07:00"
