@@ -60,7 +60,10 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
 
     page.context.set_offline(False)
     _waiting(page, "0 buổi chờ gửi")
-    assert sorted(AssistanceLog.objects.filter(team=team).values_list("citizens_helped", flat=True)) == [7, 12]
+    assert sorted(AssistanceLog.objects.filter(team=team).values_list("citizens_helped", flat=True)) == [
+        7,
+        12,
+    ]
     assert page.locator("#queue .queue-sent").count() == 2
     page.screenshot(path=output_dir / "2-sent-vi.png", full_page=True)
 

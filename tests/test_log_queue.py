@@ -7,6 +7,7 @@ import pytest
 from teams.models import AssistanceLog
 from tests.factories_teams import TeamFactory, leader_of
 from tests.test_assistance_log import LOG_URL, form_values
+from tests.test_browser_team_work import seed_services
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,7 @@ QUEUED = {"HTTP_X_QUEUE": "1"}
 
 @pytest.fixture
 def team():
+    seed_services()  # present after migrations, absent after a transactional test's flush
     return TeamFactory()
 
 
@@ -44,7 +46,7 @@ def test_a_refused_session_says_why_in_the_leaders_language(signed_in, team):
     values = form_values(signed_in, team) | {"citizens_helped": "-3", "submission_key": str(uuid.uuid4())}
     answer = signed_in.post(LOG_URL, values, **QUEUED)
     assert answer.status_code == 400
-    assert answer.json()["message"] == "Người dân được hỗ trợ: Số lượng không được là số âm."
+    assert answer.json()["message"] == "Người dân được hỗ trợ: Số lượng không thể âm."
     assert not AssistanceLog.objects.exists()
 
 

@@ -34,6 +34,8 @@ def saved_answer(log, created):
 
 def refused_answer(form):
     """The first problem in words, so the queue can show why this session was not stored."""
-    problems = [f"{form.fields[name].label}: {errors[0]}" if name in form.fields else errors[0]
-                for name, errors in form.errors.items()]
+    problems = [
+        f"{form.fields[name].label}: {errors[0]}" if name in form.fields else errors[0]
+        for name, errors in form.errors.items()
+    ]
     return JsonResponse({"status": "failed", "message": "; ".join(problems)}, status=400)

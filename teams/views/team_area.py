@@ -112,7 +112,9 @@ def log_session(request):
         if probable_duplicate(log):
             messages.warning(
                 request,
-                _("Another session of this team is logged for the same day and village: check it is not the same one."),
+                _(
+                    "Another session of this team is logged for the same day and village: check it is not the same one."
+                ),
             )
         return redirect("teams:home")
     if wants_json(request):

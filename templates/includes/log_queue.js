@@ -4,7 +4,7 @@
 (function () {
   var box = document.getElementById("queue");
   if (!box || !window.indexedDB) return;
-  var say = box.dataset, list = box.querySelector("ul"), sending = false;
+  var say = box.dataset, list = box.querySelector("ul"), sending = false, KEEP_SENT = 10;
   function store(mode, work) {
     return new Promise(function (done, fail) {
       var open = indexedDB.open("field-logs", 1);
@@ -46,6 +46,7 @@
       if (answer.type === "opaqueredirect" || answer.status === 403) token = null;
       else if (answer.ok) token = (await answer.json()).token;
       else return;
+      var arrived = 0;
       for (var item of items) {
         if (!token) { item.status = "signin"; await put(item); continue; }
         var body = new FormData();
@@ -54,11 +55,15 @@
         body.set("submission_key", item.key);
         var reply = await fetch(item.url, {method: "POST", body: body, redirect: "manual", credentials: "same-origin", headers: {"X-Queue": "1"}});
         if (reply.type === "opaqueredirect" || reply.status === 403) { token = null; item.status = "signin"; }
-        else if (reply.ok) { item.status = "sent"; item.duplicate = (await reply.json()).duplicate; }
+        else if (reply.ok) { item.status = "sent"; item.duplicate = (await reply.json()).duplicate; arrived++; }
         else if (reply.status === 400) { item.status = "failed"; item.message = (await reply.json()).message; }
         else break;  // the server is in trouble: try again later
         await put(item);
       }
+      var old = (await all()).filter(function (i) { return i.status === "sent"; }).sort(function (a, b) { return b.at - a.at; }).slice(KEEP_SENT);
+      await store("readwrite", function (s) { old.forEach(function (i) { s.delete(i.key); }); });
+      // The team page's recent sessions and totals were drawn before these arrived.
+      if (arrived && !form) location.reload();
     } catch (error) {
       // No signal after all: everything stays queued.
     } finally {
