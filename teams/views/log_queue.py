@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from teams.logbook import probable_duplicate
 
@@ -18,6 +19,7 @@ def wants_json(request):
     return request.headers.get("X-Queue") == "1"
 
 
+@require_GET
 @never_cache
 @login_required
 def fresh_token(request):
