@@ -17,7 +17,7 @@ def save_log(form, user, log=None):
     created = log is None
     if created:
         key = data.get("submission_key") or uuid.uuid4()
-        existing = AssistanceLog.objects.filter(submission_key=key).first()
+        existing = AssistanceLog.objects.filter(team=form.team, submission_key=key).first()
         if existing:
             return existing, False
         log = AssistanceLog(
@@ -46,3 +46,13 @@ def save_log(form, user, log=None):
             raise
         return existing, False
     return log, created
+
+
+def probable_duplicate(log):
+    """Another log of the same team, day and village: flagged for the leader, never refused, since
+    two sessions in one village on one day happen (morning and evening)."""
+    return (
+        AssistanceLog.objects.filter(team_id=log.team_id, held_on=log.held_on, village_id=log.village_id)
+        .exclude(pk=log.pk)
+        .exists()
+    )

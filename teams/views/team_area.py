@@ -15,9 +15,10 @@ from accounts.authority import may_act_on
 from accounts.scopes import visible
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
-from teams.logbook import save_log
+from teams.logbook import probable_duplicate, save_log
 from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
+from teams.views.log_queue import refused_answer, saved_answer, wants_json
 
 RECENT_LOGS = 10
 
@@ -95,16 +96,29 @@ def log_session(request):
         if saved:
             return _already_saved(request, team, saved)
         form = AssistanceLogForm(team=team, submission_key=key)
-        return render(request, "teams/log_form.html", {"form": form, "team": team})
+        response = render(request, "teams/log_form.html", {"form": form, "team": team, "queue": True})
+        response["X-Offline-Copy"] = "1"  # the service worker keeps it for logging without signal
+        return response
     form = AssistanceLogForm(request.POST, team=team)
     if form.is_valid():
         log, created = save_log(form, request.user)
+        if wants_json(request):
+            return saved_answer(log, created)
         if not created:
             return _already_saved(request, team, log)
         messages.success(
             request, _("Session of %(date)s saved.") % {"date": log.held_on.strftime("%d/%m/%Y")}
         )
+        if probable_duplicate(log):
+            messages.warning(
+                request,
+                _(
+                    "Another session of this team is logged for the same day and village: check it is not the same one."
+                ),
+            )
         return redirect("teams:home")
+    if wants_json(request):
+        return refused_answer(form)
     messages.error(request, _("Nothing was saved: please check the fields marked below."))
     return render(request, "teams/log_form.html", {"form": form, "team": team}, status=400)
 
