@@ -20,4 +20,8 @@ class ForumConfig(AppConfig):
             landing="forum:ask",
             title=_("Ask an expert"),
             reason=_("to ask your question"),
+            intro=_(
+                "Type your mobile number: we text it a 6-digit code. You need no account, and no "
+                "reader ever sees your number."
+            ),
         )
