@@ -67,6 +67,7 @@ def test_a_citizen_asks_and_later_reads_the_accepted_answer(
     page.wait_for_url("**/questions/ask/")
     page.get_by_label(labels["title"]).fill("Làm sao đổi số điện thoại trên VNeID?")
     page.get_by_label(labels["name"]).fill("Mai")
+    page.locator("#id_topic").select_option(index=1)
     page.screenshot(path=output_dir / f"{language}-2-ask.png", full_page=True)
     page.get_by_role("button", name=labels["send"]).click()
     page.wait_for_url(re.compile(r".*/questions/\d+/$"))
