@@ -16,4 +16,7 @@ def may_answer_as_staff(user, question):
         return True
     if not getattr(user, "is_authenticated", False) or question.commune_id is None:
         return False
-    return any(team.village.commune_id == question.commune_id for team in teams_led_by(user).select_related("village"))
+    return any(
+        team.village.commune_id == question.commune_id
+        for team in teams_led_by(user).select_related("village")
+    )

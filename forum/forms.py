@@ -18,18 +18,21 @@ class AskForm(forms.Form):
     topic = forms.ModelChoiceField(queryset=TopicPage.objects.none(), label=_("Topic"))
     title = forms.CharField(label=_("Your question, in one sentence"), max_length=160)
     body = forms.CharField(
-        label=_("Details (optional)"), required=False, max_length=_TYPED, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Details (optional)"),
+        required=False,
+        max_length=_TYPED,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     asker_name = forms.CharField(
-        label=_("Your first name"), max_length=40, help_text=_("Readers see only your first name and commune.")
+        label=_("Your first name"),
+        max_length=40,
+        help_text=_("Readers see only your first name and commune."),
     )
     province = forms.ModelChoiceField(
         queryset=Province.objects.order_by("name"), label=_("Province (optional)"), required=False
     )
     commune = forms.CharField(label=_("Commune or ward (optional)"), max_length=80, required=False)
-    text_me = forms.BooleanField(
-        label=_("Text me once when an expert answers"), required=False, initial=True
-    )
+    text_me = forms.BooleanField(label=_("Text me once when an expert answers"), required=False, initial=True)
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,14 +46,18 @@ class AskForm(forms.Form):
                 self.add_error("province", _("Choose the province of your commune."))
                 return data
             try:
-                data["commune_unit"] = PlaceNames(Scope(national=True)).commune(data["commune"], data["province"])
+                data["commune_unit"] = PlaceNames(Scope(national=True)).commune(
+                    data["commune"], data["province"]
+                )
             except PlaceNameError:
                 self.add_error("commune", _("No commune of this name in the province you chose."))
         return data
 
 
 class AnswerForm(forms.Form):
-    body = forms.CharField(label=_("Your answer"), max_length=_TYPED, widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        label=_("Your answer"), max_length=_TYPED, widget=forms.Textarea(attrs={"rows": 6})
+    )
     author_name = forms.CharField(label=_("Your first name"), max_length=40, required=False)
 
 
@@ -61,7 +68,9 @@ class ReportForm(forms.Form):
 class ModerateForm(forms.Form):
     action = forms.ChoiceField(choices=ModerationAction.Action.choices, label=_("Action"))
     reason = forms.CharField(label=_("Reason (recorded)"), max_length=300)
-    text = forms.CharField(label=_("New text (for an edit)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("New text (for an edit)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean(self):
         data = super().clean()

@@ -9,8 +9,8 @@ and the guide shows "questions answered about this" through the hook cms offers
 import json
 
 from django.db import transaction
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from cms.cache import clear as clear_page_cache
 from cms.models import GuidePage
@@ -20,7 +20,8 @@ from forum.models import Question, Status
 
 def may_make_guide(user, question):
     return bool(
-        getattr(user, "is_authenticated", False) and question.topic.permissions_for_user(user).can_add_subpage()
+        getattr(user, "is_authenticated", False)
+        and question.topic.permissions_for_user(user).can_add_subpage()
     )
 
 

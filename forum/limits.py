@@ -44,7 +44,9 @@ def check(request, kind, text, *, phone=None, user=None):
     if is_trusted(phone, user):
         return
     if _LINK.search(text):
-        raise Refused(_("Links can be posted once one of your posts has been approved. Please remove the link."))
+        raise Refused(
+            _("Links can be posted once one of your posts has been approved. Please remove the link.")
+        )
     model, limit = (Question, NEW_QUESTIONS_A_DAY) if kind == "question" else (Answer, NEW_ANSWERS_A_DAY)
     since = timezone.now() - timedelta(days=1)
     if model.objects.filter(phone=phone, created_at__gte=since).count() >= limit:

@@ -111,6 +111,9 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
 
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:40]}"
+
 
 class ModerationAction(models.Model):
     class Action(models.TextChoices):
@@ -126,6 +129,9 @@ class ModerationAction(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.reason}"
+
 
 class Report(models.Model):
     """Anyone may report a post; moderators of its province see open reports."""
@@ -136,6 +142,9 @@ class Report(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(default=False)
 
+    def __str__(self):
+        return self.reason
+
 
 class HelpfulVote(models.Model):
     """One vote per answer and voter; `voter` is a keyed hash of the session, never an address."""
@@ -145,3 +154,6 @@ class HelpfulVote(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["answer", "voter"], name="forum_one_vote")]
+
+    def __str__(self):
+        return f"{self.answer_id}"

@@ -39,9 +39,9 @@ def waiting(user):
         "answers": Answer.objects.filter(question__in=questions, status=Status.PENDING).select_related(
             "question"
         ),
-        "reports": Report.objects.filter(
-            question__in=questions, resolved=False
-        ).select_related("question", "answer"),
+        "reports": Report.objects.filter(question__in=questions, resolved=False).select_related(
+            "question", "answer"
+        ),
     }
 
 

@@ -17,7 +17,6 @@ from messaging.consent import record_consent
 from messaging.models import ConsentMethod, Purpose
 
 
-
 def masked_note(count):
     if not count:
         return ""

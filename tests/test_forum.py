@@ -15,7 +15,10 @@ from messaging.models import Message, Purpose
 from tests.forum_steps import prove_phone, topic
 from tests.sessions import SignedInClient as Client
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "clock", "home_pages", "editors_group")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("tasks_in_process", "clock", "home_pages", "editors_group"),
+]
 
 ASKER = "+84913222333"
 
@@ -46,7 +49,9 @@ def make_expert(world):
     return user
 
 
-def test_ask_moderate_answer_text_accept_and_draft_guide(asker, world, client, django_capture_on_commit_callbacks):
+def test_ask_moderate_answer_text_accept_and_draft_guide(
+    asker, world, client, django_capture_on_commit_callbacks
+):
     response = asker.get(reverse("forum:ask"))
     assert response.status_code == 200
     response = ask(asker, world)
@@ -66,10 +71,17 @@ def test_ask_moderate_answer_text_accept_and_draft_guide(asker, world, client, d
     south = world.person("province")
     south.role_assignments.update(province=world["south"])
     reader.force_login(south)
-    assert reader.post(reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "ok"}).status_code == 404
+    assert (
+        reader.post(
+            reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "ok"}
+        ).status_code
+        == 404
+    )
     moderator = Client()
     moderator.force_login(world.person("province"))
-    moderator.post(reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "Câu hỏi rõ ràng"})
+    moderator.post(
+        reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "Câu hỏi rõ ràng"}
+    )
     question.refresh_from_db()
     assert question.status == Status.PUBLISHED
     assert ModerationAction.objects.get().reason == "Câu hỏi rõ ràng"
@@ -78,7 +90,9 @@ def test_ask_moderate_answer_text_accept_and_draft_guide(asker, world, client, d
     expert = Client()
     expert.force_login(make_expert(world))
     with django_capture_on_commit_callbacks(execute=True):
-        expert.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Vào ứng dụng, chọn Quên mật khẩu."})
+        expert.post(
+            reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Vào ứng dụng, chọn Quên mật khẩu."}
+        )
         expert.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Hoặc ra công an xã."})
     texts = Message.objects.filter(recipient=ASKER, purpose=Purpose.NOTICE)
     assert texts.count() == 1 and f"/vi/questions/{question.pk}/" in texts.get().body
@@ -90,7 +104,9 @@ def test_ask_moderate_answer_text_accept_and_draft_guide(asker, world, client, d
     asker.post(reverse("forum:accept", kwargs={"pk": question.pk, "answer_pk": second.pk}))
     page = Client().get(reverse("forum:question", kwargs={"pk": question.pk})).content.decode()
     assert page.index("Hoặc ra công an xã") < page.index("Vào ứng dụng")
-    data = json.loads(re.search(r'<script id="qa-page" type="application/json">(.*?)</script>', page, re.S).group(1))
+    data = json.loads(
+        re.search(r'<script id="qa-page" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
     assert data["@type"] == "QAPage" and data["mainEntity"]["acceptedAnswer"]["text"] == "Hoặc ra công an xã."
 
     # An editor turns it into a draft guide in one step; once published it lists the question.

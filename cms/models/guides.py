@@ -32,6 +32,8 @@ _QUESTION_SOURCES = []
 
 def register_guide_questions(source):
     _QUESTION_SOURCES.append(source)
+
+
 # This guide in every language, and up to three other live guides of its topic, with each page's
 # language. Written out because it runs on every guide view, and the ORM spent 1.5 ms of CPU a
 # view building this SQL (a sibling subquery, a type filter, a join): bench/bench_guides.py.

@@ -35,7 +35,9 @@ def question_list(request):
     topics = TopicPage.objects.live().filter(locale__language_code=get_language()).order_by("path")
     topic = request.GET.get("topic", "")
     if topic:
-        questions = questions.filter(topic__translation_key__in=topics.filter(slug=topic).values("translation_key"))
+        questions = questions.filter(
+            topic__translation_key__in=topics.filter(slug=topic).values("translation_key")
+        )
     unanswered = request.GET.get("show") == "unanswered"
     if unanswered:
         questions = questions.filter(answered_at__isnull=True)
@@ -44,7 +46,13 @@ def question_list(request):
     return render(
         request,
         "forum/list.html",
-        {"questions": questions[:PAGE_SIZE], "topics": topics, "topic": topic, "unanswered": unanswered, "mine": mine},
+        {
+            "questions": questions[:PAGE_SIZE],
+            "topics": topics,
+            "topic": topic,
+            "unanswered": unanswered,
+            "mine": mine,
+        },
     )
 
 
@@ -73,9 +81,9 @@ def question_page(request, pk, answer_form=None, status=200):
     question = _visible_question(request, pk)
     answers = list(_answers(question))
     is_asker = bool(question.phone) and question.phone == proven_phone(request)
-    topic_guides = GuidePage.objects.live().child_of(question.topic).filter(
-        locale__language_code=get_language()
-    )[:3]
+    topic_guides = (
+        GuidePage.objects.live().child_of(question.topic).filter(locale__language_code=get_language())[:3]
+    )
     context = {
         "question": question,
         "answers": answers,
@@ -119,7 +127,9 @@ def ask(request):
             if note:
                 messages.warning(request, note)
             if question.status == Status.PENDING:
-                messages.info(request, _("Thank you. Your first question is checked by a moderator before it is shown."))
+                messages.info(
+                    request, _("Thank you. Your first question is checked by a moderator before it is shown.")
+                )
             return redirect("forum:question", pk=question.pk)
     elif form.errors:
         status = 400
@@ -200,5 +210,3 @@ def report(request, pk):
     else:
         messages.error(request, _("The report was not sent: say in a few words what is wrong."))
     return redirect("forum:question", pk=pk)
-
-
