@@ -8,6 +8,7 @@ and the guide shows "questions answered about this" through the hook cms offers
 
 import json
 
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import escape
@@ -16,6 +17,10 @@ from cms.cache import clear as clear_page_cache
 from cms.models import GuidePage
 from cms.slugs import ascii_slug
 from forum.models import Question, Status
+
+# The ids of guides made from a question, kept in the shared cache: most guides have none, and a
+# guide page's render then costs no query for this (tests/test_cms_routing.py counts them).
+LINKED_GUIDES_KEY = "forum:guides-with-questions"
 
 
 def may_make_guide(user, question):
@@ -52,11 +57,18 @@ def draft_guide(user, question):
         question.topic.add_child(instance=guide)
         guide.save_revision(user=user)
         Question.objects.filter(pk=question.pk).update(guide=guide)
+    cache.delete(LINKED_GUIDES_KEY)
     clear_page_cache()
     return guide
 
 
 def answered_questions(guide):
     """For the guide page: (title, url) of the published questions linked to this guide."""
+    linked = cache.get(LINKED_GUIDES_KEY)
+    if linked is None:
+        linked = set(Question.objects.filter(guide__isnull=False).values_list("guide_id", flat=True))
+        cache.set(LINKED_GUIDES_KEY, linked, None)
+    if guide.pk not in linked:
+        return []
     questions = Question.objects.filter(guide=guide, status__in=[Status.PUBLISHED, Status.CLOSED])
     return [(q.title, reverse("forum:question", kwargs={"pk": q.pk})) for q in questions.only("pk", "title")]
