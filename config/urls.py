@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("", include("reporting.urls")),
     path("", include("trainings.urls")),
     path("", include("privacy.urls")),
+    path("", include("forum.urls")),
     path("", include("progress.urls")),
     path("", include("portal.urls")),
     path("", include("messaging.proof_urls")),

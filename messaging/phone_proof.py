@@ -1,7 +1,7 @@
 """Proving a phone by a texted code, without an account: the door to pages a citizen opens with
 nothing but their number ("my data" now; the forum and the opt-out page later).
 
-    register_door(name, *, known, landing, title, reason)
+    register_door(name, *, known, landing, title, reason, intro=None)
         in an app's ready(): who may get a code, where a proven visitor goes, the page's title
         and why the code is sent (both lazy texts)
     ask(request, door, phone) -> Pending              step one, after the form is valid
@@ -46,13 +46,14 @@ class Door:
     landing: str  # URL name a proven visitor is sent to
     title: object  # lazy text: the heading of the proof pages ("My data")
     reason: object  # lazy text: "to open your data", read in the code's SMS
+    intro: object = None  # lazy text above the number field; None: the "number you gave us" text
 
 
 _DOORS = {}
 
 
-def register_door(name, *, known, landing, title, reason):
-    _DOORS[name] = Door(name, known, landing, title, reason)
+def register_door(name, *, known, landing, title, reason, intro=None):
+    _DOORS[name] = Door(name, known, landing, title, reason, intro)
 
 
 def door(name):

@@ -13,6 +13,8 @@ not change retroactively):
 - Consent records and the muted-number entry are deleted: they are the number itself.
 - The user account is deleted (its roles and invitations with it), or made an inactive nameless
   shell when something must keep pointing at it (an officer's past roster imports).
+- Forum questions and answers posted from the number keep their place (answers and counts stay
+  readable) but lose their text and the first name shown; the number is removed.
 - The person's requests stay as proof the request was handled, with name, number and text blanked.
 - What names them outside their own rows goes too (privacy/traces.py): uploaded rosters and error
   workbooks that list them are deleted, import summaries, notes and other people's texts are
@@ -29,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts.models import AccessLogEntry, Invitation, User
+from forum.models import Answer, Question
 from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
 from messaging.outbox import clear
 from privacy.holdings import people_of
@@ -123,6 +126,10 @@ def erase_person(phone, *, by=None, request=None):
         # Invitations not yet accepted and sign-ups waiting for their code name the number too.
         Invitation.objects.filter(phone=phone).delete()
         SignUpHold.objects.filter(phone=phone).delete()
+        Question.objects.filter(phone=phone).update(
+            phone="", asker_name=ERASED_NAME, title=ERASED_MARK, body="", moderator_note=""
+        )
+        Answer.objects.filter(phone=phone).update(phone="", author_name=ERASED_NAME, body=ERASED_MARK)
 
         requests = list(held["requests"].values_list("pk", flat=True))
         for action in RequestAction.objects.filter(mentioning, request__in=requests):

@@ -25,6 +25,15 @@ from cms.routing import RoutedPageMixin
 from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
 
 WORDS_PER_MINUTE = 200
+# Apps above cms that list things on a guide's page register a function here (the forum's
+# "questions answered about this"): guide -> list of (title, url). cms never imports them.
+_QUESTION_SOURCES = []
+
+
+def register_guide_questions(source):
+    _QUESTION_SOURCES.append(source)
+
+
 # This guide in every language, and up to three other live guides of its topic, with each page's
 # language. Written out because it runs on every guide view, and the ORM spent 1.5 ms of CPU a
 # view building this SQL (a sibling subquery, a type filter, a join): bench/bench_guides.py.
@@ -112,6 +121,7 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMi
         context["translations"] = [page for page in pages if page.translation_key == self.translation_key]
         context["related"] = [page for page in pages if page.translation_key != self.translation_key]
         context["share_url"] = self.public_url(request)
+        context["answered_questions"] = [item for source in _QUESTION_SOURCES for item in source(self)]
         return context
 
     @path("")

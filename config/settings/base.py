@@ -109,6 +109,7 @@ LOCAL_APPS = [
     "teams",
     "trainings",
     "cms",
+    "forum",  # ask an expert: questions, answers, experts, moderation
     "reporting",
     "privacy",
     "progress",  # the strategy's progress in public and its open data (reads reporting's totals)
@@ -236,6 +237,10 @@ RATE_LIMITS = {
     "phone_proof_session": "5/h/key",
     "phone_proof_phone": "3/h/key",
     "phone_proof_check": "30/h/ip",
+    # The forum (forum/limits.py): posts per client address, beside the per-number limits.
+    "forum_question": "10/d/ip",
+    "forum_answer": "30/d/ip",
+    "forum_report": "20/h/ip",
 }
 
 # SECURITY

@@ -1,0 +1,79 @@
+"""The forum's forms: asking, answering, reporting and a moderator's action with its reason."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import TopicPage
+from forum.limits import MAX_LENGTH
+from forum.models import ModerationAction
+from places.models import Province
+from places.names import PlaceNameError, PlaceNames
+from places.scopes import Scope
+
+# Long enough to hold what a person types by mistake, so the limit's message can say by how much.
+_TYPED = MAX_LENGTH * 5
+
+
+class AskForm(forms.Form):
+    topic = forms.ModelChoiceField(queryset=TopicPage.objects.none(), label=_("Topic"))
+    title = forms.CharField(label=_("Your question, in one sentence"), max_length=160)
+    body = forms.CharField(
+        label=_("Details (optional)"),
+        required=False,
+        max_length=_TYPED,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    asker_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=40,
+        help_text=_("Readers see only your first name and commune."),
+    )
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.order_by("name"), label=_("Province (optional)"), required=False
+    )
+    commune = forms.CharField(label=_("Commune or ward (optional)"), max_length=80, required=False)
+    text_me = forms.BooleanField(label=_("Text me once when an expert answers"), required=False, initial=True)
+
+    def __init__(self, *args, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = TopicPage.objects.live().filter(locale__language_code=language)
+
+    def clean(self):
+        data = super().clean()
+        data["commune_unit"] = None
+        if data.get("commune"):
+            if not data.get("province"):
+                self.add_error("province", _("Choose the province of your commune."))
+                return data
+            try:
+                data["commune_unit"] = PlaceNames(Scope(national=True)).commune(
+                    data["commune"], data["province"]
+                )
+            except PlaceNameError:
+                self.add_error("commune", _("No commune of this name in the province you chose."))
+        return data
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"), max_length=_TYPED, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    author_name = forms.CharField(label=_("Your first name"), max_length=40, required=False)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("What is wrong with this post?"), max_length=300)
+
+
+class ModerateForm(forms.Form):
+    action = forms.ChoiceField(choices=ModerationAction.Action.choices, label=_("Action"))
+    reason = forms.CharField(label=_("Reason (recorded)"), max_length=300)
+    text = forms.CharField(
+        label=_("New text (for an edit)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == ModerationAction.Action.EDIT and not data.get("text"):
+            self.add_error("text", _("Type the corrected text."))
+        return data

@@ -1,0 +1,89 @@
+"""Who moderates what, and every moderator action with its reason.
+
+Moderators are national administrators (every question) and province officers (questions of
+their province); a question with no commune belongs to the national moderators only. Scope is
+read from the person's roles (accounts.scopes.scope_for), never from the form.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.scopes import scope_for
+from forum.models import Answer, ModerationAction, Question, Report, Status
+from forum.posting import published
+
+UNANSWERED_AFTER = timedelta(hours=72)
+Action = ModerationAction.Action
+
+
+def is_moderator(user):
+    scope = scope_for(user)
+    return scope.national or bool(scope.provinces)
+
+
+def moderated_questions(user):
+    """The questions `user` moderates (none for a commune officer or a citizen)."""
+    scope = scope_for(user)
+    if scope.national:
+        return Question.objects.all()
+    return Question.objects.filter(province__in=scope.provinces)
+
+
+def waiting(user):
+    questions = moderated_questions(user)
+    return {
+        "questions": questions.filter(status=Status.PENDING).select_related("topic", "commune"),
+        "answers": Answer.objects.filter(question__in=questions, status=Status.PENDING).select_related(
+            "question"
+        ),
+        "reports": Report.objects.filter(question__in=questions, resolved=False).select_related(
+            "question", "answer"
+        ),
+    }
+
+
+def unanswered(user, now=None):
+    """Published questions with no answer after 72 hours, grouped by province name."""
+    now = now or timezone.now()
+    stale = moderated_questions(user).filter(
+        Q(answered_at__isnull=True), status=Status.PUBLISHED, created_at__lte=now - UNANSWERED_AFTER
+    )
+    groups = {}
+    for question in stale.select_related("province").order_by("created_at"):
+        groups.setdefault(question.province.name if question.province else "", []).append(question)
+    return sorted(groups.items())
+
+
+def act(user, question, action, reason, *, answer=None, text=None):
+    """Carry out one moderator action on `question` (or one of its answers) and record it.
+    `text`: the new text for an edit, shown with a visible note. Raises Question.DoesNotExist
+    when the question is outside `user`'s scope."""
+    question = moderated_questions(user).get(pk=question.pk)
+    if answer is not None and answer.question_id != question.pk:
+        raise Question.DoesNotExist
+    post = answer or question
+    with transaction.atomic():
+        if action == Action.APPROVE:
+            post.status = Status.PUBLISHED
+        elif action == Action.HIDE:
+            post.status = Status.HIDDEN
+        elif action == Action.CLOSE:
+            question.status = Status.CLOSED
+        elif action == Action.EDIT:
+            if answer is not None:
+                answer.body = text
+            else:
+                question.body = text
+            post.moderator_note = reason
+        question.save()
+        if answer is not None:
+            answer.save()
+        if answer is not None and action == Action.APPROVE:
+            published(answer)
+        question.reports.filter(answer=answer).update(resolved=True)
+        return ModerationAction.objects.create(
+            question=question, answer=answer, action=action, reason=reason, by=user
+        )

@@ -1,0 +1,149 @@
+"""Ask an expert, end to end: a citizen proves her phone and asks; her first question waits for a
+moderator of her province; an expert answers with a badge; she gets one text; she accepts the
+answer; an editor makes a draft guide from it, and the guide lists the question."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from cms.models import GuidePage
+from forum.models import Expert, ModerationAction, Organisation, Question, Status
+from messaging.models import Message, Purpose
+from tests.forum_steps import prove_phone, topic
+from tests.sessions import SignedInClient as Client
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("tasks_in_process", "clock", "home_pages", "editors_group"),
+]
+
+ASKER = "+84913222333"
+
+
+@pytest.fixture
+def asker(client, capsys, django_capture_on_commit_callbacks):
+    prove_phone(client, "0913 222 333", capsys, django_capture_on_commit_callbacks)
+    return client
+
+
+def ask(client, world, title="Làm sao để lấy lại mật khẩu VNeID?", **fields):
+    data = {
+        "topic": topic().pk,
+        "title": title,
+        "body": "Tôi quên mật khẩu, số của tôi là 0913 222 333.",
+        "asker_name": "Lan",
+        "province": world["north"].pk,
+        "commune": "Bát Tràng",
+        "text_me": "on",
+        **fields,
+    }
+    return client.post(reverse("forum:ask"), data)
+
+
+def make_expert(world):
+    user = world.person("nobody")
+    Expert.objects.create(user=user, kind=Organisation.POLICE, organisation="Công an xã Bát Tràng")
+    return user
+
+
+def test_ask_moderate_answer_text_accept_and_draft_guide(
+    asker, world, client, django_capture_on_commit_callbacks
+):
+    response = asker.get(reverse("forum:ask"))
+    assert response.status_code == 200
+    response = ask(asker, world)
+    question = Question.objects.get()
+    assert response["Location"] == reverse("forum:question", kwargs={"pk": question.pk})
+    assert question.status == Status.PENDING and question.commune == world["a"]
+    assert "0913 222 333" not in question.body and "09xx xxx xxx" in question.body
+    page = asker.get(response["Location"]).content.decode()
+    assert "moderator" in page.lower() or "kiểm duyệt" in page  # the masking note and the waiting note
+
+    # Invisible to others while it waits.
+    reader = Client()
+    assert reader.get(response["Location"]).status_code == 404
+    assert question.title not in reader.get(reverse("forum:list")).content.decode()
+
+    # A province officer of another province cannot approve it; the north one can, with a reason.
+    south = world.person("province")
+    south.role_assignments.update(province=world["south"])
+    reader.force_login(south)
+    assert (
+        reader.post(
+            reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "ok"}
+        ).status_code
+        == 404
+    )
+    moderator = Client()
+    moderator.force_login(world.person("province"))
+    moderator.post(
+        reverse("forum:act", kwargs={"pk": question.pk}), {"action": "approve", "reason": "Câu hỏi rõ ràng"}
+    )
+    question.refresh_from_db()
+    assert question.status == Status.PUBLISHED
+    assert ModerationAction.objects.get().reason == "Câu hỏi rõ ràng"
+
+    # An expert answers: live at once, with the organisation badge; the asker gets one text.
+    expert = Client()
+    expert.force_login(make_expert(world))
+    with django_capture_on_commit_callbacks(execute=True):
+        expert.post(
+            reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Vào ứng dụng, chọn Quên mật khẩu."}
+        )
+        expert.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Hoặc ra công an xã."})
+    texts = Message.objects.filter(recipient=ASKER, purpose=Purpose.NOTICE)
+    assert texts.count() == 1 and f"/vi/questions/{question.pk}/" in texts.get().body
+    page = reader.get(reverse("forum:question", kwargs={"pk": question.pk})).content.decode()
+    assert "Công an xã Bát Tràng" in page and "913" not in page.replace(str(question.pk), "")
+
+    # She accepts the second answer: it comes first, and the page carries QAPage data.
+    second = question.answers.order_by("pk").last()
+    asker.post(reverse("forum:accept", kwargs={"pk": question.pk, "answer_pk": second.pk}))
+    page = Client().get(reverse("forum:question", kwargs={"pk": question.pk})).content.decode()
+    assert page.index("Hoặc ra công an xã") < page.index("Vào ứng dụng")
+    data = json.loads(
+        re.search(r'<script id="qa-page" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
+    assert data["@type"] == "QAPage" and data["mainEntity"]["acceptedAnswer"]["text"] == "Hoặc ra công an xã."
+
+    # An editor turns it into a draft guide in one step; once published it lists the question.
+    editor = Client()
+    editor.force_login(world.person("editor"))
+    response = editor.post(reverse("forum:make_guide", kwargs={"pk": question.pk}))
+    guide = GuidePage.objects.get(forum_questions=question)
+    assert not guide.live and guide.title == question.title
+    assert "Hoặc ra công an xã." in str(guide.get_latest_revision_as_object().body.raw_data)
+    guide.get_latest_revision().publish()
+    guide_page = Client().get(guide.url).content.decode()
+    assert question.title in guide_page
+
+
+def test_the_72_hour_list_and_a_commune_officer_moderates_nothing(asker, world, clock):
+    ask(asker, world)
+    question = Question.objects.get()
+    Question.objects.filter(pk=question.pk).update(status=Status.PUBLISHED)
+    officer = Client()
+    officer.force_login(world.person("province"))
+    assert question.title not in officer.get(reverse("forum:moderate")).content.decode()
+    clock.shift(timedelta(hours=73))
+    page = officer.get(reverse("forum:moderate")).content.decode()
+    assert question.title in page and "Thành phố Hà Nội" in page
+    commune = Client()
+    commune.force_login(world.person("commune"))
+    assert commune.get(reverse("forum:moderate")).status_code == 404
+
+
+def test_a_team_leader_answers_questions_from_her_commune_only(asker, world):
+    ask(asker, world)
+    question = Question.objects.get()
+    Question.objects.filter(pk=question.pk).update(status=Status.PUBLISHED)
+    leader = Client()
+    leader.force_login(world.person("leader"))
+    leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Tổ sẽ giúp chị."})
+    assert question.answers.get().status == Status.PUBLISHED
+    Question.objects.filter(pk=question.pk).update(commune=world["c"], province=world["south"])
+    response = leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Lần nữa."})
+    assert response.status_code == 404 and question.answers.count() == 1
