@@ -37,7 +37,7 @@ from messaging.outbox import clear
 from privacy.holdings import people_of
 from privacy.models import RequestAction, RightsRequest
 from privacy.requests import label_of
-from privacy.traces import end_sessions, erase_from_roster_imports, scrub
+from privacy.traces import ERASED_MARK, end_sessions, erase_from_roster_imports, scrub
 from teams.models import AssistanceLog, Member
 from trainings.models import Registration, SignUpHold
 from trainings.registering import withdraw
