@@ -70,6 +70,8 @@ PROMISES = {
         "shows": {"Commune officer": ["Bát Tràng"], "Province officer": ["Hà Nội"]},
     },
     "/vi/find-your-team/": {"open to": EVERYONE},
+    "/vi/questions/": {"open to": EVERYONE},
+    "/vi/questions/moderate/": {"open to": {"National administrator", "Province officer"}},
     "/accounts/login/": {"open to": set()},  # where people sign in: the sign-in test below
 }
 

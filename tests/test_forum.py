@@ -133,7 +133,7 @@ def test_the_72_hour_list_and_a_commune_officer_moderates_nothing(asker, world, 
     assert question.title in page and "Thành phố Hà Nội" in page
     commune = Client()
     commune.force_login(world.person("commune"))
-    assert commune.get(reverse("forum:moderate")).status_code == 404
+    assert commune.get(reverse("forum:moderate")).status_code == 403
 
 
 def test_a_team_leader_answers_questions_from_her_commune_only(asker, world):

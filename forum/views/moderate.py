@@ -4,6 +4,7 @@ Editors turn an accepted answer into a draft guide from the question page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from forum.models import Answer, Question
 @login_required
 def moderate(request):
     if not moderation.is_moderator(request.user):
-        raise Http404
+        raise PermissionDenied
     context = {**moderation.waiting(request.user), "unanswered": moderation.unanswered(request.user)}
     context["form"] = ModerateForm()
     return render(request, "forum/moderate.html", context)
