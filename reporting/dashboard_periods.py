@@ -97,7 +97,7 @@ def parse_period(text, today=None):
         kind, first, length = _read(text)
         if first.year < 2000:  # nothing was reported before, and no month before year 1
             raise ValueError(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year too large for a date
         raise ValueError(
             _("“%(value)s” is not a period: choose one from the list.") % {"value": text[:20]}
         ) from None

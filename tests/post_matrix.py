@@ -262,7 +262,7 @@ RECIPES = {
         f"rosters:{name}": Recipe(
             out=lambda land: [([_job(land, "c").pk], {})], inside=lambda land: ([_job(land, "a").pk], {})
         )
-        for name in ("detail", "progress", "confirm", "cancel", "file", "errors")
+        for name in ("detail", "progress", "confirm", "cancel", "file", "errors", "columns")
     },
     # No id: the template is the same for everyone, the export holds her units only (below).
     "rosters:template": Recipe(out=lambda land: [(["roster"], {})], inside=lambda land: (["roster"], {})),

@@ -33,7 +33,9 @@ def _absolute(url):
 def open_graph(context, page, kind="article"):
     image, alt = first_screenshot(page)
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630")
+        # get_renditions, not get_rendition: only the former leaves a rendition read from the
+        # cache alone instead of writing it back on every view (config/caches.py).
+        rendition = image.get_renditions("fill-1200x630")["fill-1200x630"]
         picture = {"url": _absolute(rendition.url), "width": 1200, "height": 630, "alt": alt}
     else:
         picture = {"url": _absolute(static("cms/icon-512.png")), "width": 512, "height": 512, "alt": ""}
