@@ -15,6 +15,8 @@ def _topic(request, locale):
         topic_id = int(request.GET.get("topic", ""))
     except ValueError:
         return None
+    if not 0 < topic_id < 2**63:  # past a database integer: no page has that id
+        return None
     return TopicPage.objects.live().filter(locale=locale, pk=topic_id).first()
 
 

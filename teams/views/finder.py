@@ -19,7 +19,7 @@ def find_team(request):
     communes = Commune.objects.filter(province_id=province_code) if province_code else Commune.objects.none()
     villages = Village.objects.filter(commune_id=commune_code) if commune_code else Village.objects.none()
     teams = publicly_listed_teams(Team.objects.all())
-    if village_id.isdecimal():
+    if village_id.isdecimal() and len(village_id) <= 18:  # longer overflows a database integer
         teams = teams.filter(village_id=village_id)
     elif commune_code:
         teams = teams.filter(commune_id=commune_code)
