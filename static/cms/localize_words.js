@@ -6,12 +6,16 @@
   const tab = / to (.+) translation$/;
   const translate = (node) => {
     const text = node.nodeValue;
+    let said = text;
     if (text === "More actions") {
-      node.nodeValue = words.more;
+      said = words.more;
     } else if (tab.test(text)) {
       const [source, target] = [text.slice(0, text.indexOf(" to ")), text.match(tab)[1]];
-      node.nodeValue = words.tab.replace("{source}", source).replace("{target}", target);
+      said = words.tab.replace("{source}", source).replace("{target}", target);
     }
+    // Writing even the same text is a mutation the observer below sees: in English (where the
+    // words are the same) that looped for ever and the editor never finished loading.
+    if (said !== text) node.nodeValue = said;
   };
   const sweep = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
