@@ -79,7 +79,7 @@ serve: .env
 TEST_WORKERS ?= auto
 # The tests marked `alone` run after, by themselves: those that start real Celery workers (beside
 # browser tests on 2 cores their workers were starved past the tests' waits) and those that count
-# the rows PostgreSQL reads (tests/conftest.py leaves them out of the xdist run).
+# the rows PostgreSQL reads (conftest.py leaves them out of the xdist run).
 test: install compilemessages
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(BIN)/pytest $(PYTEST_ARGS) -m alone || [ $$? -eq 5 ]  # 5: none of the chosen tests is marked
@@ -94,6 +94,7 @@ lint: install
 	$(BIN)/lint-imports
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).
+# --ignore=tests leaves out every folder named tests: the top one and each app's <app>/tests/.
 # gettext's tools drop letters they cannot encode in a non-UTF-8 locale: "thôn" became "thn".
 messages: export LC_ALL = C.UTF-8
 messages: install

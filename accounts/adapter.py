@@ -2,7 +2,7 @@
 
 allauth has no phone model of its own: the adapter must implement all five of
 send_verification_code_sms, get_phone, set_phone, set_phone_verified and get_user_by_phone, and
-nothing warns when one is missing (tests/test_sign_in.py calls each). Numbers are accepted in
+nothing warns when one is missing (accounts/tests/test_sign_in.py calls each). Numbers are accepted in
 any common Vietnamese form ("0912 345 678") and stored +84 E.164.
 
 allauth keeps the code it sent in the session (the login stage's state, stored with the session)

@@ -19,7 +19,7 @@ from cms.slugs import ascii_slug
 from forum.models import Question, Status
 
 # The ids of guides made from a question, kept in the shared cache: most guides have none, and a
-# guide page's render then costs no query for this (tests/test_cms_routing.py counts them).
+# guide page's render then costs no query for this (cms/tests/test_cms_routing.py counts them).
 LINKED_GUIDES_KEY = "forum:guides-with-questions"
 
 

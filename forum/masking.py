@@ -7,7 +7,7 @@ landline 02…, with or without +84) or an ID number (12-digit citizen ID starti
 old ID card). What is not masked, on purpose: years, dates (12/05/2024, 12-05-2024), prices and
 counts grouped in thousands (52.800 đ, 152.800.000 đồng), decision and document numbers
 (757/QĐ-BKHCN), times and short codes: their digits never take those shapes, or they are followed
-by "/" or grouped as money. tests/test_forum_masking.py holds the numbers and the traps.
+by "/" or grouped as money. forum/tests/test_forum_masking.py holds the numbers and the traps.
 """
 
 import re

@@ -135,7 +135,7 @@ def target(land, model, key):
 
 def on_the_map(model):
     """Units and people: what a relation must not be pointed at from outside. (Catalogues such
-    as courses and services are shared; tests/test_scope_forms.py holds the province ones.)"""
+    as courses and services are shared; accounts/tests/test_scope_forms.py holds the province ones.)"""
     return model in (Province, Commune, User) or hasattr(model, "scope_commune_path")
 
 

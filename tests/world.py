@@ -1,4 +1,4 @@
-"""The small world most tests play on, built by the `world` fixture (tests/conftest.py).
+"""The small world most tests play on, built by the `world` fixture (conftest.py).
 
 Hà Nội (province 91, "north") holds Xã Bát Tràng ("a") and Xã Đa Tốn ("b"); Lào Cai (province 92,
 "south") holds Xã Tả Van ("c"). Each commune has one village and one team of one member with one

@@ -21,7 +21,7 @@ STORAGES = {
 
 # pytest-xdist runs one process per worker ("gw0", "gw1", …); pytest-django gives each its own
 # test database, and here each keeps its cache keys under its own prefix in the one shared Redis,
-# so a worker clearing its cache before a test (tests/conftest.py) never empties another's. Set by
+# so a worker clearing its cache before a test (conftest.py) never empties another's. Set by
 # pytest-xdist itself, not by the person running the tests: not a setting to validate.
 # Image renditions too: their keys hold image ids, which each worker's database numbers alike.
 for _alias in ("default", "renditions"):

@@ -11,19 +11,19 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from rosters.models import RosterImport
+from rosters.tests import test_roster_admin as roster_pages
+from rosters.tests.test_roster_admin import upload
 from teams.models import Member
-from tests import test_roster_admin as roster_pages
 from tests.factories_rosters import workbook_bytes
 from tests.factories_teams import MemberFactory, TeamFactory
 from tests.factories_trainings import SessionFactory
 from tests.pages import says
-from tests.test_roster_admin import upload
 from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol, sign_up
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
-# The roster pages' map, officer and officer's browser (tests/test_roster_admin.py).
+# The roster pages' map, officer and officer's browser (rosters/tests/test_roster_admin.py).
 places, officer, officer_client = roster_pages.places, roster_pages.officer, roster_pages.officer_client
 
 # How sheets typed by hand head their columns: other spellings, remarks in brackets, no diacritics.

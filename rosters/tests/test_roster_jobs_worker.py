@@ -13,7 +13,7 @@ from rosters.models import RosterImport
 from tests.celery_worker import Worker, clear_broker, wait_until
 from tests.factories_rosters import commune_officer, roster_map
 
-# Real workers share the one Redis broker and time their waits: they run alone (tests/conftest.py).
+# Real workers share the one Redis broker and time their waits: they run alone (conftest.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.redis,

@@ -17,7 +17,7 @@ from rosters.models import RosterImport
 from tests.celery_worker import Worker, clear_broker, wait_until
 from tests.factories_rosters import commune_officer, roster_map
 
-PLATFORM = Path(__file__).resolve().parent.parent / "platform"
+PLATFORM = Path(__file__).resolve().parents[2] / "platform"
 
 
 def _queues_started(text):

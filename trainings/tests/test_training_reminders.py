@@ -23,7 +23,7 @@ LAN, MINH, HOA = "+84912000001", "+84912000002", "+84912000003"
 
 @pytest.fixture
 def clock(clock):
-    """The shared stopped clock (tests/conftest.py), from 09:00 on 1 March 2027."""
+    """The shared stopped clock (conftest.py), from 09:00 on 1 March 2027."""
     clock.move_to(local(2027, 3, 1, 9))
     return clock
 

@@ -12,9 +12,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts.models import Role
 from cms.models import GuidePage
 from cms.slugs import SLUG_FORMATTERS, ascii_slug
+from cms.tests.test_editorial_workflow import translation_editor_props
 from tests.factories import RoleAssignmentFactory, UserFactory, sign_in_with_authenticator
 from tests.factories_cms import add_guide, vietnamese_topic
-from tests.test_editorial_workflow import translation_editor_props
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from teams.models import AssistanceLog
+from teams.tests.test_assistance_log import LOG_URL, form_values
 from tests.factories_teams import TeamFactory, leader_of
-from tests.test_assistance_log import LOG_URL, form_values
 from tests.test_browser_team_work import seed_services
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from rosters import jobs
 from rosters.models import RosterImport
-from tests import test_roster_admin as roster_pages
+from rosters.tests import test_roster_admin as roster_pages
+from rosters.tests.test_roster_admin import upload
 from tests.factories_rosters import roster_xlsx
-from tests.test_roster_admin import upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 

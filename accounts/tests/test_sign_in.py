@@ -118,7 +118,7 @@ def test_staff_without_two_factor_are_sent_to_enrol_first(client, officer, path)
 
 
 def test_staff_with_an_authenticator_still_type_its_code_in_this_session(client, officer):
-    # Enrolled is not enough: this session has had no code from the app (tests/test_sign_in_paths.py).
+    # Enrolled is not enough: this session has had no code from the app (accounts/tests/test_sign_in_paths.py).
     Authenticator.objects.create(user=officer, type=Authenticator.Type.TOTP, data={"secret": "x"})
     assert client.get("/admin/")["Location"].startswith(reverse("mfa_reauthenticate"))
 

@@ -29,8 +29,9 @@ from rosters import jobs
 from rosters.models import RosterImport
 from rosters.outcome import Plan
 from rosters.tables import RowError
+from rosters.tests import test_roster_admin as roster_pages
+from rosters.tests.test_roster_admin import upload
 from teams.models import Member
-from tests import test_roster_admin as roster_pages
 from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.factories_rosters import (  # noqa: F401  (fixture)
     commune_officer,
@@ -38,7 +39,6 @@ from tests.factories_rosters import (  # noqa: F401  (fixture)
     roster_xlsx,
     workbook_bytes,
 )
-from tests.test_roster_admin import upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -47,7 +47,7 @@ GOOD_ROWS = [["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng t
 BAD_ROWS = [["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"]]
 
 
-# The roster pages' map, officer and officer's browser (tests/test_roster_admin.py).
+# The roster pages' map, officer and officer's browser (rosters/tests/test_roster_admin.py).
 places, officer, officer_client = roster_pages.places, roster_pages.officer, roster_pages.officer_client
 
 

@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from places.models import Commune
+from places.tests.test_places_migration import BEFORE_THE_MOVE, fill_the_old_database, latest, migrate
 from reporting.models import CommuneMonth, CommuneTotals, ProvinceMonth, ProvinceTotals
-from tests.test_places_migration import BEFORE_THE_MOVE, fill_the_old_database, latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
