@@ -14,7 +14,6 @@ from vietnam_provinces import VietNamDivisionType as SourceType
 from vietnam_provinces import Ward as SourceWard
 
 from places.models import Commune, MapLoad, NamedUnit, Province
-
 from vietnamese.text import normalize
 from vietnamese.units import unit_key
 
@@ -79,7 +78,6 @@ def _commune(source: SourceWard) -> Commune:
 
 @transaction.atomic
 def load_admin_map() -> MapLoadResult:
-
     provinces = {unit.code: unit for unit in map(_province, SourceProvince.iter_all())}
     communes = {unit.code: unit for unit in map(_commune, SourceWard.iter_all())}
     created_p, updated_p = _sync(Province, provinces, ["name", "name_key", "kind"])

@@ -164,7 +164,6 @@ class PlaceNames:
 
 
 def village_kind(name: str) -> Village.Kind:
-
     """A tổ dân phố or khu phố (a town's residential group) by its name, else a village."""
     if search_key(name).startswith(("to ", "tdp", "khu pho")):
         return Village.Kind.RESIDENTIAL_GROUP

@@ -49,5 +49,4 @@ class Scope:
         return queryset.filter(self.q(queryset.model))
 
     def contains_commune(self, commune: Commune) -> bool:
-
         return self.national or commune.pk in self.communes or commune.province_id in self.provinces

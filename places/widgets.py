@@ -75,7 +75,6 @@ class UnitSelect(forms.Select):
 
 
 def _option_list(choices: Iterable[tuple[object, object]], chosen: set[str]) -> SafeString:
-
     """The options as one string: format_html per option costs more than the rest of the page."""
     return mark_safe(  # noqa: S308  (every value and label escaped here)
         "".join(

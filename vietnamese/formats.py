@@ -46,7 +46,6 @@ def phone(value: object) -> str:
 
 
 def day(value: date | None) -> str:
-
     """A date, or a moment in Vietnam's time zone, as dd/mm/yyyy."""
     if not value:
         return ""

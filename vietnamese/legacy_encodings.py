@@ -15,8 +15,8 @@ their neighbours. `detect` still judges a whole text at once (a CSV file's bytes
 """
 
 import re
-from collections.abc import Iterable
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from vietnamese.text import fold, normalize
@@ -245,7 +245,6 @@ def cell_readings(text: str) -> tuple[str, ...]:
 
 
 def decode(text: str, encoding: str) -> str:
-
     """`text` read in `encoding` (UNICODE leaves it as is), normalised to NFC."""
     if encoding in _DECODERS:
         text = _DECODERS[encoding](text)

@@ -151,7 +151,6 @@ def normalize_phone(raw: object) -> str:
 
 
 def stored_fragment(typed: object) -> str | None:
-
     """What a search for `typed` looks for in stored +84 numbers: "0915 666 777", "+84915666777",
     "84 915 666 777" and "666 777" all become digits a stored number contains ("915666777",
     "666777"); None when `typed` is not written like (part of) a phone number."""

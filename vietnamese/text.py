@@ -55,6 +55,5 @@ _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def search_key(value: object) -> str:
-
     """`fold` with punctuation turned into spaces, for matching words typed in a search box."""
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", fold(value))).strip()

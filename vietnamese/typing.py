@@ -25,7 +25,6 @@ _VNI_KEYS = re.compile(r"[1-9]")
 
 
 def unmarked_reading(word: str) -> str | None:
-
     """The folded syllable a Telex or VNI word stands for ("kichs", "kich1" → "kich"), or None
     when the word is not such residue (already plain, two syllables, or not a syllable at all).
 

@@ -122,7 +122,6 @@ def starts_with_hamlet_unit(name: object) -> bool:
 
 
 def hamlet_core(name: object) -> str:
-
     """A hamlet's name without every unit word before it: 'Thôn Bản Chợ' and 'Bản Chợ' -> 'cho'.
 
     Officers write one hamlet both ways (a "bản" also called "thôn" since a merger), so villages
