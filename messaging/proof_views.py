@@ -4,40 +4,13 @@ Both read the same whatever the number: "if the platform holds this number, a co
 way". Bad input keeps what was typed; limits answer in the reader's language.
 """
 
-from django import forms
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from config import throttle
 from messaging import phone_proof
-from vietnamese.phones import InvalidPhone, normalize_phone
-
-
-class PhoneForm(forms.Form):
-    phone = forms.CharField(
-        label=_("Your mobile number"),
-        max_length=20,
-        widget=forms.TextInput(
-            attrs={"inputmode": "tel", "autocomplete": "tel", "type": "tel", "placeholder": "0912 345 678"}
-        ),
-    )
-
-    def clean_phone(self):
-        try:
-            return normalize_phone(self.cleaned_data["phone"])
-        except InvalidPhone:
-            raise forms.ValidationError(
-                _("This is not a Vietnamese mobile number: type 10 digits, e.g. 0912 345 678.")
-            ) from None
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("The 6-digit code in the text message"),
-        max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
-    )
+from messaging.forms import CodeForm, PhoneForm
 
 
 def _door(name):

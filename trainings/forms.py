@@ -7,12 +7,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from messaging.forms import PhoneField
 from places.models import Village
 from places.widgets import use_unit_select
 from teams.models import Team
 from trainings.access import enrollable_members, venue_communes
 from trainings.models import Course, Registration, TrainingSession
-from vietnamese.phones import InvalidPhone, normalize_phone
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -27,11 +27,7 @@ def datetime_field(label):
 
 class SignUpForm(forms.Form):
     full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    phone = forms.CharField(
-        label=_("Your mobile number"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
+    phone = PhoneField()
     consent = forms.BooleanField(
         label=_(
             "I agree that the commune keeps my name and phone number to text me about this session "
@@ -39,22 +35,6 @@ class SignUpForm(forms.Form):
             "or by cancelling my place on the page I get after signing up."
         ),
         error_messages={"required": _("Tick the box to agree to the reminders, or we cannot sign you up.")},
-    )
-
-    def clean_phone(self):
-        try:
-            return normalize_phone(self.cleaned_data["phone"])
-        except InvalidPhone:
-            raise forms.ValidationError(
-                _("This is not a Vietnamese mobile number: type 10 digits, e.g. 0912 345 678.")
-            ) from None
-
-
-class SignUpCodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("The 6-digit code in the text message"),
-        max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
 
 

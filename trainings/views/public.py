@@ -15,10 +15,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from config import throttle
+from messaging.forms import CodeForm
 from teams.membership import current_memberships
 from trainings import ical, verifying
 from trainings.access import team_sessions
-from trainings.forms import SignUpCodeForm, SignUpForm
+from trainings.forms import SignUpForm
 from trainings.models import Registration, TrainingSession
 from trainings.nearby import sessions_near
 from trainings.registering import RegistrationError, free_places, withdraw
@@ -112,7 +113,7 @@ def confirm_sign_up(request, pk):
     if not stored or stored["session"] != session.pk:
         return redirect("trainings:session", pk=session.pk)
     pending = verifying.Pending(**stored)
-    form = SignUpCodeForm(request.POST or None)
+    form = CodeForm(request.POST or None)
     limited = False
     if request.method == "POST" and form.is_valid():
         if not throttle.allow(request, "training_confirm", key=_session_key(request)):
