@@ -104,7 +104,12 @@ def mute(
         )
         if created:
             _record_all(
-                phone, granted=False, note=reason, method=method, recorded_by=recorded_by, recorded_at=recorded_at
+                phone,
+                granted=False,
+                note=reason,
+                method=method,
+                recorded_by=recorded_by,
+                recorded_at=recorded_at,
             )
             number_muted.send(sender=MutedNumber, phone=phone)
     return muted
@@ -126,7 +131,9 @@ def unmute(
             return False
         # Consent first: a listener (trainings queues the reminders still ahead) must find the
         # number may be texted again.
-        _record_all(phone, granted=True, note=reason, method=method, recorded_by=recorded_by, recorded_at=recorded_at)
+        _record_all(
+            phone, granted=True, note=reason, method=method, recorded_by=recorded_by, recorded_at=recorded_at
+        )
         muted.delete()
         number_unmuted.send(sender=MutedNumber, phone=phone)
     return True
@@ -141,7 +148,6 @@ def _record_all(
     recorded_by: "_User | None",
     recorded_at: datetime,
 ) -> None:
-
     """An opt-out or opt-in speaks for every purpose but sign-in codes, which the holder asks for each time."""
     ConsentRecord.objects.bulk_create(
         ConsentRecord(

@@ -48,7 +48,6 @@ def in_flight_limit() -> int:
     return max(1, min(most, ahead))
 
 
-
 def dispatch_due(limit: int | None = None) -> int:
     """Hand out due messages while fewer than `limit` are in flight; returns how many were handed out."""
     now = timezone.now()

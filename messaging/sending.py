@@ -53,7 +53,6 @@ def backoff(attempts: int) -> float:
     return seconds
 
 
-
 def _wait_for_slot(account: str) -> None:
     """Block until `account` may send one more text within SMS_RATE_PER_SECOND, counted by every
     worker together: providers throttle an account (Twilio answers 429), and staying under the
@@ -212,7 +211,9 @@ def _outcome(message: Message, action: str, provider: Provider, callback: str | 
     return _sent(message, provider, sent)
 
 
-def _sent(message: Message, provider: Provider, sent: Sent, note: str = "accepted by the provider") -> Outcome:
+def _sent(
+    message: Message, provider: Provider, sent: Sent, note: str = "accepted by the provider"
+) -> Outcome:
     fields = {
         "provider": provider.name,
         "provider_message_id": sent.message_id,

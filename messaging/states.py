@@ -18,7 +18,9 @@ from messaging.signals import announce_moves
 Move = tuple[Message, str, str, str, dict[str, Any]]
 
 
-def move(message: Message, to_state: str, *, note: str = "", provider_answer: str = "", **fields: Any) -> Message:
+def move(
+    message: Message, to_state: str, *, note: str = "", provider_answer: str = "", **fields: Any
+) -> Message:
     """Save `message` in `to_state` (plus `fields`) and record the change."""
     return move_each([(message, to_state, note, provider_answer, fields)])[0]
 
@@ -67,7 +69,9 @@ def _update(messages: Sequence[Message], names: Iterable[str]) -> None:
     cost more CPU than sending the texts)."""
     values: dict[str, Any] = {}
     for name in names:
-        field = cast("models.Field[Any, Any]", Message._meta.get_field(name))  # a column, no relation's far side
+        field = cast(
+            "models.Field[Any, Any]", Message._meta.get_field(name)
+        )  # a column, no relation's far side
         column = {message.pk: getattr(message, field.attname) for message in messages}
         if len(set(column.values())) == 1:
             values[field.attname] = next(iter(column.values()))
@@ -91,7 +95,6 @@ def move_many(
     note: str = "",
     **fields: Any,
 ) -> int:
-
     """Move every message of `queryset` still in `from_states`; returns how many moved."""
     now = timezone.now()
     with transaction.atomic():

@@ -150,5 +150,3 @@ class MapLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.data_version}"
-
-
