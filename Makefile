@@ -87,10 +87,12 @@ test: install compilemessages
 bench: install compilemessages
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-# The apps' layers (pyproject.toml, [tool.importlinter]; docs/architecture.md) after style.
+# Style, then types (strict on the bottom layers, pyproject.toml [tool.mypy]), then the apps'
+# layers (pyproject.toml, [tool.importlinter]; docs/architecture.md).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 # After changing user-facing strings: refresh the catalogues, then translate locale/vi (see locale/README.md).

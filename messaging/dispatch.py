@@ -12,12 +12,12 @@ handed out again and again, and a sign-in code queued behind it would arrive min
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from messaging import window
@@ -28,7 +28,7 @@ from messaging.states import move_many
 logger = logging.getLogger(__name__)
 
 
-def due_messages(now=None):
+def due_messages(now: datetime | None = None) -> QuerySet[Message]:
     """Messages to hand out now: due and scheduled (sign-in codes any hour), or stuck in queued."""
     now = now or timezone.now()
     due = Q(state=State.SCHEDULED, due_at__lte=now)
@@ -38,16 +38,17 @@ def due_messages(now=None):
     return Message.objects.filter(due | stuck).order_by("due_at", "pk")
 
 
-def in_flight_limit():
+def in_flight_limit() -> int:
     """Most messages handed out and not yet answered: SMS_HANDOUT_AHEAD_SECONDS of sending at the
     account's rate (no more than SMS_DISPATCH_LIMIT), or SMS_DISPATCH_LIMIT when the rate is unlimited."""
+    most: int = settings.SMS_DISPATCH_LIMIT
     if not settings.SMS_RATE_PER_SECOND:
-        return settings.SMS_DISPATCH_LIMIT
-    ahead = settings.SMS_RATE_PER_SECOND * settings.SMS_HANDOUT_AHEAD_SECONDS
-    return max(1, min(settings.SMS_DISPATCH_LIMIT, ahead))
+        return most
+    ahead: int = settings.SMS_RATE_PER_SECOND * settings.SMS_HANDOUT_AHEAD_SECONDS
+    return max(1, min(most, ahead))
 
 
-def dispatch_due(limit=None):
+def dispatch_due(limit: int | None = None) -> int:
     """Hand out due messages while fewer than `limit` are in flight; returns how many were handed out."""
     now = timezone.now()
     in_flight = Message.objects.filter(state=State.QUEUED, queued_at__gte=_stuck_before(now)).count()
@@ -58,11 +59,11 @@ def dispatch_due(limit=None):
     return hand_to_workers(ids)
 
 
-def _stuck_before(now):
+def _stuck_before(now: datetime) -> datetime:
     return now - timedelta(seconds=settings.SMS_REQUEUE_AFTER)
 
 
-def hand_to_workers(ids):
+def hand_to_workers(ids: list[int]) -> int:
     if not ids:
         return 0
     now = timezone.now()
@@ -97,5 +98,5 @@ def hand_to_workers(ids):
     return len(ids)
 
 
-def _back_to_scheduled(ids, note):
+def _back_to_scheduled(ids: list[int], note: str) -> None:
     move_many(Message.objects.filter(pk__in=ids), [State.QUEUED], State.SCHEDULED, note=note)

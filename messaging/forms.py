@@ -1,6 +1,8 @@
 """The two fields every phone proof asks for, whoever asks (a door's proof, a training's sign-up):
 a Vietnamese mobile number, stored +84, and the texted code."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,18 +12,23 @@ from vietnamese.phones import InvalidPhone, normalize_phone
 class PhoneField(forms.CharField):
     """A mobile number as people type it (spaces, dots, 0 or +84, any script's digits), cleaned to +84…."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Your mobile number"))
         kwargs.setdefault("max_length", 20)
         kwargs.setdefault(
             "widget",
             forms.TextInput(
-                attrs={"inputmode": "tel", "autocomplete": "tel", "type": "tel", "placeholder": "0912 345 678"}
+                attrs={
+                    "inputmode": "tel",
+                    "autocomplete": "tel",
+                    "type": "tel",
+                    "placeholder": "0912 345 678",
+                }
             ),
         )
         super().__init__(**kwargs)
 
-    def clean(self, value):
+    def clean(self, value: Any) -> str:
         try:
             return normalize_phone(super().clean(value))
         except InvalidPhone:

@@ -101,17 +101,17 @@ class Message(models.Model):
             models.Index(fields=["recipient", "purpose"], name="message_recipient_purpose"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_purpose_display()} → {self.recipient} ({self.get_state_display()})"
 
     @admin.display(description=_("recipient"), ordering="recipient")
-    def shown_recipient(self):
+    def shown_recipient(self) -> str:
         """The number as officers write it (0912 345 678), not the stored +84912345678."""
         return formats.phone(self.recipient)
 
     @property
     @admin.display(description=_("text"))
-    def shown_body(self):
+    def shown_body(self) -> str:
         """The text as staff may see it: a sign-in code is masked."""
         return self.body.replace(SECRET_PLACEHOLDER, SECRET_MASK)
 
@@ -131,7 +131,7 @@ class MessageEvent(models.Model):
         verbose_name_plural = _("message events")
         ordering = ["at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.from_state or '·'} → {self.to_state} @ {self.at:%d/%m/%Y %H:%M:%S}"
 
 
@@ -175,7 +175,7 @@ class ConsentRecord(models.Model):
         verbose_name_plural = _("consent records")
         ordering = ["-recorded_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.phone} {self.purpose} {'+' if self.granted else '-'}"
 
 
@@ -190,7 +190,7 @@ class MutedNumber(models.Model):
         verbose_name = _("muted number")
         verbose_name_plural = _("muted numbers")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.phone
 
 
@@ -205,5 +205,5 @@ class InboundMessage(models.Model):
         verbose_name = _("inbound text")
         verbose_name_plural = _("inbound texts")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.sid

@@ -57,10 +57,12 @@ never to ORM signals on messaging's tables.
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Required, TypedDict
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from messaging import consent
@@ -110,19 +112,34 @@ __all__ = [
 ]
 
 
+class Text(TypedDict, total=False):
+    """One text for queue_many and preview_many: queue_sms's arguments."""
+
+    recipient_phone: Required[str]
+    body: Required[str]
+    purpose: Required[str]
+    idempotency_key: Required[str]
+    due_at: datetime | None
+    language: str
+    unaccented: bool
+    user: models.Model | int | None  # the user or their pk
+    commune: models.Model | str | None  # the commune or its code
+    secret: str | None
+
+
 def queue_sms(
-    recipient_phone,
-    body,
+    recipient_phone: str,
+    body: str,
     *,
-    purpose,
-    idempotency_key,
-    due_at=None,
-    language="vi",
-    unaccented=False,
-    user=None,
-    commune=None,
-    secret=None,
-):
+    purpose: str,
+    idempotency_key: str,
+    due_at: datetime | None = None,
+    language: str = "vi",
+    unaccented: bool = False,
+    user: models.Model | int | None = None,
+    commune: models.Model | str | None = None,
+    secret: str | None = None,
+) -> Message:
     return queue_many(
         [
             {
@@ -141,21 +158,21 @@ def queue_sms(
     )[0]
 
 
-def queue_many(items):
+def queue_many(items: Iterable[Text]) -> list[Message]:
     items = list(items)
-    result = {}
+    result: dict[str, Message] = {}
     for start in range(0, len(items), CHUNK):
         result.update(_queue_chunk(items[start : start + CHUNK]))
     return [result[item["idempotency_key"]] for item in items]
 
 
-def _body(item):
+def _body(item: Text) -> str:
     """The text as it is stored and sent."""
     body = normalize(item["body"]) or ""
     return strip_accents(body) if item.get("unaccented") else body
 
 
-def _new_message(item, now):
+def _new_message(item: Text, now: datetime) -> Message:
     body = _body(item)
     secret = item.get("secret")
     if secret is not None and SECRET_PLACEHOLDER not in body:
@@ -179,15 +196,15 @@ def _new_message(item, now):
     )
 
 
-def _fingerprint(recipient, purpose, body):
+def _fingerprint(recipient: str, purpose: str, body: str) -> str:
     return hashlib.sha256(f"{recipient}|{purpose}|{body}".encode()).hexdigest()
 
 
-def _queue_chunk(items):
+def _queue_chunk(items: list[Text]) -> dict[str, Message]:
     keys = [item["idempotency_key"] for item in items]
     existing = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=keys)}
     now = timezone.now()
-    fresh = {}
+    fresh: dict[str, Message] = {}
     for item in items:
         key = item["idempotency_key"]
         if key not in existing and key not in fresh:
@@ -208,7 +225,7 @@ def _queue_chunk(items):
         .exclude(purpose=Purpose.SIGN_IN)
         .values_list("recipient", "purpose", "body")
     }
-    notes = {}
+    notes: dict[str, str] = {}
     for message in fresh.values():
         if message.purpose == Purpose.SIGN_IN:
             # Asked for a minute ago by the person holding the phone: always goes.
@@ -257,40 +274,41 @@ class TextPreview:
     estimate: Estimate  # recipients: the messages of this text that will go
 
     @property
-    def unaccented_body(self):
+    def unaccented_body(self) -> str | None:
         """The variant without diacritics, worth offering only when the text is UCS-2."""
         return strip_accents(self.body) if self.estimate.encoding == "ucs2" else None
 
 
 @dataclass(frozen=True)
 class BulkPreview:
-    texts: list  # of TextPreview, in the order first met
+    texts: list[TextPreview]  # in the order first met
     recipients: int  # distinct numbers that get at least one text
     opted_out: int  # distinct numbers that get none: muted, or consent withdrawn
 
     @property
-    def messages(self):
+    def messages(self) -> int:
         return sum(text.estimate.recipients for text in self.texts)
 
     @property
-    def segments(self):
+    def segments(self) -> int:
         return sum(text.estimate.segments_each * text.estimate.recipients for text in self.texts)
 
     @property
-    def cost(self):
+    def cost(self) -> int:
         return sum(text.estimate.cost for text in self.texts)
 
     @property
-    def unaccented_cost(self):
+    def unaccented_cost(self) -> int:
         return sum(text.estimate.unaccented_cost for text in self.texts)
 
 
-def preview_many(items):
+def preview_many(items: Iterable[Text]) -> BulkPreview:
     items = [{**item, "recipient_phone": normalize_phone(item["recipient_phone"])} for item in items]
     phones = {item["recipient_phone"] for item in items}
     muted = consent.muted_among(phones)
     withdrawn = consent.withdrawn_among(phones, {item["purpose"] for item in items})
-    groups, reached = {}, set()
+    groups: dict[tuple[str, Purpose], dict[str, Any]] = {}
+    reached: set[str] = set()
     for item in items:
         phone, purpose = item["recipient_phone"], Purpose(item["purpose"])
         group = groups.setdefault((_body(item), purpose), {"count": 0, "due": []})
@@ -306,9 +324,9 @@ def preview_many(items):
     return BulkPreview(texts, recipients=len(reached), opted_out=len(phones - reached))
 
 
-def clear(messages, reason):
+def clear(messages: models.QuerySet[Message], reason: str) -> int:
     return move_many(messages, PENDING_STATES, State.CLEARED, note=reason)
 
 
-def reschedule(messages, due_at):
+def reschedule(messages: models.QuerySet[Message], due_at: datetime) -> int:
     return move_many(messages, PENDING_STATES, State.SCHEDULED, note="rescheduled", due_at=due_at)

@@ -19,11 +19,13 @@ Wrong tries per code are counted with one atomic increment in the shared cache, 
 
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -42,21 +44,29 @@ PROVEN_KEY = "phone_proof"
 @dataclass(frozen=True)
 class Door:
     name: str
-    known: object  # callable(phone E.164) -> bool: may this number get a code?
+    known: Callable[[str], bool]  # phone E.164 -> may this number get a code?
     landing: str  # URL name a proven visitor is sent to
     title: object  # lazy text: the heading of the proof pages ("My data")
     reason: object  # lazy text: "to open your data", read in the code's SMS
     intro: object = None  # lazy text above the number field; None: the "number you gave us" text
 
 
-_DOORS = {}
+_DOORS: dict[str, Door] = {}
 
 
-def register_door(name, *, known, landing, title, reason, intro=None):
+def register_door(
+    name: str,
+    *,
+    known: Callable[[str], bool],
+    landing: str,
+    title: object,
+    reason: object,
+    intro: object = None,
+) -> None:
     _DOORS[name] = Door(name, known, landing, title, reason, intro)
 
 
-def door(name):
+def door(name: str) -> Door | None:
     """The registered door, or None (an unknown name in a URL is a 404)."""
     return _DOORS.get(name)
 
@@ -77,11 +87,11 @@ class Pending:
     expires: float
 
 
-def _digest(nonce, phone, code):
+def _digest(nonce: str, phone: str, code: str) -> str:
     return salted_hmac("messaging.phone-proof", f"{nonce}:{phone}:{code}", algorithm="sha256").hexdigest()
 
 
-def ask(request, door_name, phone, *, now=None):
+def ask(request: HttpRequest, door_name: str, phone: str, *, now: float | None = None) -> Pending:
     """Keep a new code's hash in the session and hand the texting to a worker; `phone` is E.164.
     The same steps whether or not the number is held."""
     now = now or time.time()
@@ -101,16 +111,16 @@ def ask(request, door_name, phone, *, now=None):
     return pending
 
 
-def pending(request):
+def pending(request: HttpRequest) -> Pending | None:
     stored = request.session.get(PENDING_KEY)
     return Pending(**stored) if stored else None
 
 
-def _tries_key(nonce):
+def _tries_key(nonce: str) -> str:
     return f"totechso:phone-proof-tries:{nonce}"
 
 
-def check(request, code, *, now=None):
+def check(request: HttpRequest, code: str, *, now: float | None = None) -> str | None:
     """The proven phone when `code` is the one texted for this session's pending proof (the
     session then remembers it, under a new session key), else None. Raises TooManyTries."""
     now = now or time.time()
@@ -131,21 +141,22 @@ def check(request, code, *, now=None):
     return waiting.phone
 
 
-def proven_phone(request, *, now=None):
+def proven_phone(request: HttpRequest, *, now: float | None = None) -> str | None:
     """The number this browser session proved by a code, while the proof lasts, or None."""
     proof = request.session.get(PROVEN_KEY)
     now = now or time.time()
     if not proof or now - proof["at"] > settings.PHONE_PROOF_VALID_MINUTES * 60:
         return None
-    return proof["phone"]
+    phone: str = proof["phone"]
+    return phone
 
 
-def forget(request):
+def forget(request: HttpRequest) -> None:
     request.session.pop(PROVEN_KEY, None)
 
 
 @shared_task(name="messaging.text_phone_proof", acks_late=True, ignore_result=True)
-def text_code(door_name, phone, sealed_code, nonce, language):
+def text_code(door_name: str, phone: str, sealed_code: str, nonce: str, language: str) -> None:
     """In a worker: text the code if the door lets this number in; say nothing otherwise."""
     door_ = door(door_name)
     code = unseal(sealed_code)

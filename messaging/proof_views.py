@@ -4,7 +4,7 @@ Both read the same whatever the number: "if the platform holds this number, a co
 way". Bad input keeps what was typed; limits answer in the reader's language.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
@@ -13,21 +13,21 @@ from messaging import phone_proof
 from messaging.forms import CodeForm, PhoneForm
 
 
-def _door(name):
+def _door(name: str) -> phone_proof.Door:
     door = phone_proof.door(name)
     if door is None:
         raise Http404
     return door
 
 
-def _session_key(request):
+def _session_key(request: HttpRequest) -> str | None:
     if not request.session.session_key:
         request.session.save()
     return request.session.session_key
 
 
-def ask(request, door):
-    door = _door(door)
+def ask(request: HttpRequest, door: str) -> HttpResponse:
+    the_door = _door(door)
     form = PhoneForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -37,22 +37,22 @@ def ask(request, door):
             and throttle.allow(request, "phone_proof_session", key=_session_key(request))
             and throttle.allow(request, "phone_proof_phone", key=phone)
         ):
-            phone_proof.ask(request, door.name, phone)
-            return redirect("phone_proof:check", door=door.name)
+            phone_proof.ask(request, the_door.name, phone)
+            return redirect("phone_proof:check", door=the_door.name)
         form.add_error(
             None, _("Too many codes asked for from here in a short time. Please try again in an hour.")
         )
         status = 429
     elif form.errors:
         status = 400
-    return render(request, "messaging/prove_phone.html", {"door": door, "form": form}, status=status)
+    return render(request, "messaging/prove_phone.html", {"door": the_door, "form": form}, status=status)
 
 
-def check(request, door):
-    door = _door(door)
+def check(request: HttpRequest, door: str) -> HttpResponse:
+    the_door = _door(door)
     waiting = phone_proof.pending(request)
-    if waiting is None or waiting.door != door.name:
-        return redirect("phone_proof:ask", door=door.name)
+    if waiting is None or waiting.door != the_door.name:
+        return redirect("phone_proof:ask", door=the_door.name)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -67,7 +67,7 @@ def check(request, door):
                 status = 429
             else:
                 if phone:
-                    return redirect(door.landing)
+                    return redirect(the_door.landing)
                 form.add_error(
                     "code",
                     _(
@@ -80,6 +80,6 @@ def check(request, door):
     return render(
         request,
         "messaging/prove_phone_code.html",
-        {"door": door, "form": form, "pending": waiting},
+        {"door": the_door, "form": form, "pending": waiting},
         status=status,
     )

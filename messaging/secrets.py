@@ -12,16 +12,16 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 
 
-def _fernet():
+def _fernet() -> Fernet:
     digest = hashlib.sha256(f"sms-secret:{settings.SECRET_KEY}".encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
-def seal(secret):
+def seal(secret: str) -> str:
     return _fernet().encrypt(secret.encode()).decode()
 
 
-def unseal(sealed):
+def unseal(sealed: str | None) -> str | None:
     """The secret, or None when it cannot be read (key rotated, already emptied)."""
     if not sealed:
         return None

@@ -25,7 +25,7 @@ class SegmentCount:
     segments: int
 
 
-def count_segments(text):
+def count_segments(text: str | None) -> SegmentCount:
     text = normalize(text) or ""
     if all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in text):
         encoding = "gsm7"
@@ -38,7 +38,7 @@ def count_segments(text):
     return SegmentCount(encoding, length, segments)
 
 
-def unaccented(text):
+def unaccented(text: str | None) -> str:
     """The text without Vietnamese diacritics ('Lịch tập huấn' -> 'Lich tap huan'), GSM-7 if it can be."""
     return strip_diacritics(normalize(text) or "")
 
@@ -55,7 +55,7 @@ class Estimate:
     unaccented_cost: int
 
 
-def estimate(text, recipients):
+def estimate(text: str, recipients: int) -> Estimate:
     from django.conf import settings
 
     price = settings.SMS_COST_PER_SEGMENT

@@ -18,8 +18,10 @@ with `handed_at` set and are looked up, never blindly resent.
 
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timedelta
+from typing import Literal
 
 from django.conf import settings
 from django.db import transaction
@@ -30,20 +32,28 @@ from django.utils import timezone
 from config import throttle
 from messaging import consent, window
 from messaging.models import SECRET_PLACEHOLDER, Message, Purpose, State
-from messaging.providers import PermanentError, TransientError, get_provider
+from messaging.providers import PermanentError, Provider, Sent, TransientError, get_provider
 from messaging.secrets import unseal
-from messaging.states import move_each
+from messaging.states import Move, move_each
 
-_pool = None
+# What a task does with a claimed message: send it, or ask the provider whether it arrived.
+Work = list[tuple[Message, Literal["send", "check"]]]
+# The move to record for a message, and the provider's error code when it also mutes the number.
+Outcome = tuple[Move, str | None] | None
+
+_pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def backoff(attempts):
+def backoff(attempts: int) -> float:
     """Seconds before attempt `attempts + 1`: exponential, capped."""
-    return min(settings.SMS_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1), settings.SMS_RETRY_MAX_SECONDS)
+    seconds: float = min(
+        settings.SMS_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1), settings.SMS_RETRY_MAX_SECONDS
+    )
+    return seconds
 
 
-def _wait_for_slot(account):
+def _wait_for_slot(account: str) -> None:
     """Block until `account` may send one more text within SMS_RATE_PER_SECOND, counted by every
     worker together: providers throttle an account (Twilio answers 429), and staying under the
     rate ourselves saves burning retries. The n-th text of a second leaves (n - 1) / rate into
@@ -61,7 +71,7 @@ def _wait_for_slot(account):
         time.sleep(second + 1 - now)
 
 
-def _claim(message_ids, now):
+def _claim(message_ids: Iterable[int], now: datetime) -> tuple[list[Message], Work]:
     """Lock the batch and decide for each message: returns (messages, work), `work` being
     (message, action) pairs with action 'send' or 'check' (a previous hand-off has no recorded
     answer). Messages held by the window or muted are moved here; the rest need nothing."""
@@ -72,7 +82,8 @@ def _claim(message_ids, now):
         fresh = [m for m in messages if m.state == State.QUEUED and not m.handed_at]
         muted = consent.muted_among({m.recipient for m in fresh if m.purpose != Purpose.SIGN_IN})
         is_open = window.is_open(now)
-        work, held = [], []
+        work: Work = []
+        held: list[Move] = []
         for message in messages:
             if message.state != State.QUEUED:
                 continue
@@ -97,19 +108,19 @@ def _claim(message_ids, now):
     return messages, work
 
 
-def _text_of(message):
+def _text_of(message: Message) -> str | None:
     if SECRET_PLACEHOLDER not in message.body:
         return message.body
     secret = unseal(message.sealed_secret)
     return None if secret is None else message.body.replace(SECRET_PLACEHOLDER, secret)
 
 
-def deliver(message_id, provider=None):
+def deliver(message_id: int, provider: Provider | None = None) -> str | None:
     """Send message `message_id` if it still needs sending; returns its state afterwards."""
     return deliver_many([message_id], provider).get(message_id)
 
 
-def deliver_many(message_ids, provider=None):
+def deliver_many(message_ids: Iterable[int], provider: Provider | None = None) -> dict[int, str]:
     """Send the messages of `message_ids` that still need sending; returns {id: state}."""
     messages, work = _claim(message_ids, timezone.now())
     if work:
@@ -129,13 +140,14 @@ def deliver_many(message_ids, provider=None):
     return {message.pk: message.state for message in messages}
 
 
-def _talk(work, provider, callback):
+def _talk(work: Work, provider: Provider, callback: str | None) -> tuple[list[Outcome], Exception | None]:
     """Each (message, action) through the provider, SMS_SEND_THREADS at a time; returns the
     outcomes in order (see _outcome) and the first unexpected error, raised once the others'
     answers are recorded (an unrecorded answer costs a look-up later)."""
     width = min(settings.SMS_SEND_THREADS, len(work))
+    outcomes: list[Outcome] = []
+    error: Exception | None = None
     if width <= 1:
-        outcomes, error = [], None
         for message, action in work:
             _wait_for_slot(provider.account)
             try:
@@ -144,14 +156,13 @@ def _talk(work, provider, callback):
                 error = error or failure
         return outcomes, error
     free = threading.Semaphore(width)  # a slot is taken only when a thread can use it at once
-    futures = []
+    futures: list[Future[Outcome]] = []
     for message, action in work:
         free.acquire()
         _wait_for_slot(provider.account)  # here, not in the thread: the counter may be in the database
         future = _thread_pool().submit(_outcome, message, action, provider, callback)
         future.add_done_callback(lambda _: free.release())
         futures.append(future)
-    outcomes, error = [], None
     for future in futures:
         try:
             outcomes.append(future.result())
@@ -160,7 +171,7 @@ def _talk(work, provider, callback):
     return outcomes, error
 
 
-def _thread_pool():
+def _thread_pool() -> ThreadPoolExecutor:
     """One pool per worker process, made after the fork, shared by every batch it runs."""
     global _pool
     with _pool_lock:
@@ -169,12 +180,13 @@ def _thread_pool():
         return _pool
 
 
-def _outcome(message, action, provider, callback):
+def _outcome(message: Message, action: str, provider: Provider, callback: str | None) -> Outcome:
     """Talk to the provider about one message (no database here: it runs in a sending thread).
     Returns ((message, to_state, note, provider_answer, fields), mute_code) or None when the
     message stays as it is."""
     text = _text_of(message)
     if action == "check":
+        assert message.handed_at is not None  # a message is checked only once handed over (_claim)
         try:
             found = provider.lookup(message.recipient, text, since=message.handed_at)
         except TransientError:
@@ -199,7 +211,9 @@ def _outcome(message, action, provider, callback):
     return _sent(message, provider, sent)
 
 
-def _sent(message, provider, sent, note="accepted by the provider"):
+def _sent(
+    message: Message, provider: Provider, sent: Sent, note: str = "accepted by the provider"
+) -> Outcome:
     fields = {
         "provider": provider.name,
         "provider_message_id": sent.message_id,
@@ -210,7 +224,7 @@ def _sent(message, provider, sent, note="accepted by the provider"):
     return (message, State.SENT, note, sent.answer, fields), None
 
 
-def _retry_or_fail(message, error):
+def _retry_or_fail(message: Message, error: TransientError) -> Move:
     if message.attempts >= settings.SMS_MAX_ATTEMPTS:
         note = f"gave up after {message.attempts} attempts"
         return message, State.FAILED, note, error.answer, {"error_code": error.code, "sealed_secret": ""}

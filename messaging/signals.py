@@ -15,6 +15,8 @@ message_state_changed(message_ids, to_state)
     rolled-back change is never announced.
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -23,7 +25,7 @@ number_unmuted = Signal()
 message_state_changed = Signal()
 
 
-def announce_moves(message_ids, to_state):
+def announce_moves(message_ids: Iterable[int], to_state: str) -> None:
     """Send message_state_changed once the current transaction commits."""
     if not message_ids:
         return

@@ -4,21 +4,28 @@ Every change is announced with messaging.signals.message_state_changed once comm
 """
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from messaging.models import Message, MessageEvent
 from messaging.signals import announce_moves
 
+# (message, to_state, note, provider_answer, other fields to set)
+Move = tuple[Message, str, str, str, dict[str, Any]]
 
-def move(message, to_state, *, note="", provider_answer="", **fields):
+
+def move(
+    message: Message, to_state: str, *, note: str = "", provider_answer: str = "", **fields: Any
+) -> Message:
     """Save `message` in `to_state` (plus `fields`) and record the change."""
     return move_each([(message, to_state, note, provider_answer, fields)])[0]
 
 
-def move_each(moves):
+def move_each(moves: Sequence[Move]) -> list[Message]:
     """Apply many `(message, to_state, note, provider_answer, fields)` moves in one transaction:
     one UPDATE per set of changed fields and one INSERT of their events, not two writes and a
     commit per message (what lets one worker send hundreds of texts a second). Events of one
@@ -26,7 +33,9 @@ def move_each(moves):
     if not moves:
         return []
     now = timezone.now()
-    groups, events, moved = defaultdict(list), [], defaultdict(list)
+    groups: defaultdict[tuple[str, ...], list[Message]] = defaultdict(list)
+    events: list[MessageEvent] = []
+    moved: defaultdict[str, list[int]] = defaultdict(list)
     for message, to_state, note, provider_answer, fields in moves:
         from_state = message.state
         message.state = to_state
@@ -54,21 +63,23 @@ def move_each(moves):
     return [message for message, *_ in moves]
 
 
-def _update(messages, names):
+def _update(messages: Sequence[Message], names: Iterable[str]) -> None:
     """One UPDATE for `messages`: a value all share is set as is, one that differs by row with
     `CASE id WHEN … THEN … END` (bulk_update builds a When expression per row and field, which
     cost more CPU than sending the texts)."""
-    values = {}
+    values: dict[str, Any] = {}
     for name in names:
-        field = Message._meta.get_field(name)
+        field = cast(
+            "models.Field[Any, Any]", Message._meta.get_field(name)
+        )  # a column, no relation's far side
         column = {message.pk: getattr(message, field.attname) for message in messages}
         if len(set(column.values())) == 1:
             values[field.attname] = next(iter(column.values()))
             continue
-        params = []
+        params: list[Any] = []
         for pk, value in column.items():
             params += [pk, field.get_db_prep_save(value, connection)]
-        pk_column = connection.ops.quote_name(Message._meta.pk.column)
+        pk_column = connection.ops.quote_name(cast(str, Message._meta.pk.column))
         whens = " ".join(["WHEN %s THEN %s"] * len(column))
         # Only placeholders and a quoted column name in the text; every value is a parameter.
         case = f"CASE {pk_column} {whens} END"
@@ -76,7 +87,14 @@ def _update(messages, names):
     Message.objects.filter(pk__in=[message.pk for message in messages]).update(**values)
 
 
-def move_many(queryset, from_states, to_state, *, note="", **fields):
+def move_many(
+    queryset: models.QuerySet[Message],
+    from_states: Iterable[str],
+    to_state: str,
+    *,
+    note: str = "",
+    **fields: Any,
+) -> int:
     """Move every message of `queryset` still in `from_states`; returns how many moved."""
     now = timezone.now()
     with transaction.atomic():

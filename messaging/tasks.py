@@ -8,12 +8,12 @@ from messaging.sending import deliver_many
 
 
 @shared_task(name="messaging.dispatch_due", acks_late=True, ignore_result=True)
-def dispatch_due():
+def dispatch_due() -> int:
     """Periodic (CELERY_BEAT_SCHEDULE): hand due messages to `send_batch` in batches."""
     return _dispatch_due()
 
 
 @shared_task(name="messaging.send_batch", acks_late=True, ignore_result=True)
-def send_batch(message_ids):
+def send_batch(message_ids: list[int]) -> None:
     """Called by name from messaging/dispatch.py."""
     deliver_many(message_ids, provider=shared_provider())

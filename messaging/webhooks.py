@@ -4,11 +4,12 @@ Both check X-Twilio-Signature with twilio's RequestValidator against the public 
 path): a request without a valid signature gets 403 and changes nothing.
 """
 
+from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
@@ -29,9 +30,9 @@ FINAL_STATES = {State.DELIVERED, State.UNDELIVERED, State.FAILED}
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 
-def twilio_signed(view):
+def twilio_signed(view: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
     @wraps(view)
-    def checked(request):
+    def checked(request: HttpRequest) -> HttpResponse:
         validator = RequestValidator(settings.TWILIO_AUTH_TOKEN)
         url = settings.SITE_URL + request.get_full_path()
         signature = request.headers.get("X-Twilio-Signature", "")
@@ -43,7 +44,7 @@ def twilio_signed(view):
 
 
 @twilio_signed
-def status_callback(request):
+def status_callback(request: HttpRequest) -> HttpResponse:
     state = STATUS_STATES.get(request.POST.get("MessageStatus", ""))
     sid = request.POST.get("MessageSid", "")
     message = Message.objects.filter(provider_message_id=sid).first() if sid else None
@@ -57,7 +58,7 @@ def status_callback(request):
 
 
 @twilio_signed
-def inbound(request):
+def inbound(request: HttpRequest) -> HttpResponse:
     """Acts on each MessageSid once: a signed request can be replayed (or retried by Twilio),
     and an old START acted on again would undo the STOP its sender texted since."""
     sid = request.POST.get("MessageSid", "")

@@ -13,27 +13,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
-def _clock(text):
+def _clock(text: str) -> time:
     """'07:00' -> time(7, 0); '24:00' is the end of the day (a window open all day)."""
     hour, minute = map(int, text.split(":"))
     return time.max if (hour, minute) == (24, 0) else time(hour, minute)
 
 
-def _bounds():
+def _bounds() -> tuple[time, time]:
     return _clock(settings.SMS_WINDOW_START), _clock(settings.SMS_WINDOW_END)
 
 
-def _local(moment):
+def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment, ZoneInfo(settings.SMS_WINDOW_TIME_ZONE))
 
 
-def is_open(moment=None):
+def is_open(moment: datetime | None = None) -> bool:
     local = _local(moment or timezone.now())
     start, end = _bounds()
     return start <= local.time() < end
 
 
-def next_opening(moment=None):
+def next_opening(moment: datetime | None = None) -> datetime:
     """The next time the window opens after `moment` (or `moment` itself when it is open)."""
     moment = moment or timezone.now()
     if is_open(moment):
@@ -44,7 +44,7 @@ def next_opening(moment=None):
     return datetime.combine(day, start, tzinfo=local.tzinfo)
 
 
-def last_closing(moment):
+def last_closing(moment: datetime) -> datetime:
     """When the window last closed at or before `moment` (for pulling a night text back to the evening)."""
     local = _local(moment)
     _, end = _bounds()
@@ -52,7 +52,7 @@ def last_closing(moment):
     return datetime.combine(day, end, tzinfo=local.tzinfo)
 
 
-def when_it_goes(due=None, moment=None):
+def when_it_goes(due: datetime | None = None, moment: datetime | None = None) -> str:
     """The words every page uses to say when a text queued now (or due at `due`) will go out.
 
     "now" inside the window; otherwise the window's next opening, e.g. "at 07:00 tomorrow

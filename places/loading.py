@@ -4,6 +4,7 @@ Idempotent and all-or-nothing: units are matched on their codes, only what diffe
 and the whole load runs in one transaction, so an interrupted load leaves the previous map.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import vietnam_provinces
@@ -12,7 +13,7 @@ from vietnam_provinces import Province as SourceProvince
 from vietnam_provinces import VietNamDivisionType as SourceType
 from vietnam_provinces import Ward as SourceWard
 
-from places.models import Commune, MapLoad, Province
+from places.models import Commune, MapLoad, NamedUnit, Province
 from vietnamese.text import normalize
 from vietnamese.units import unit_key
 
@@ -36,11 +37,13 @@ class MapLoadResult:
     updated: int
 
 
-def _sync(model, wanted, fields):
+def _sync[M: NamedUnit](model: type[M], wanted: dict[str, M], fields: Sequence[str]) -> tuple[int, int]:
     """Create the missing rows of `wanted` (code -> model instance) and update those that differ."""
     existing = model.objects.in_bulk(list(wanted))
-    attnames = [model._meta.get_field(field).attname for field in fields]  # province_id, not a query
-    to_create, to_update = [], []
+    # province_id, not a query
+    attnames = [field.attname for field in model._meta.concrete_fields if field.name in fields]
+    to_create: list[M] = []
+    to_update: list[M] = []
     for code, unit in wanted.items():
         current = existing.get(code)
         if current is None:
@@ -52,7 +55,7 @@ def _sync(model, wanted, fields):
     return len(to_create), len(to_update)
 
 
-def _province(source):
+def _province(source: SourceProvince) -> Province:
     name = normalize(source.name)
     return Province(
         code=f"{source.code.value:02d}",
@@ -62,7 +65,7 @@ def _province(source):
     )
 
 
-def _commune(source):
+def _commune(source: SourceWard) -> Commune:
     name = normalize(source.name)
     return Commune(
         code=f"{source.code.value:05d}",
@@ -74,7 +77,7 @@ def _commune(source):
 
 
 @transaction.atomic
-def load_admin_map():
+def load_admin_map() -> MapLoadResult:
     provinces = {unit.code: unit for unit in map(_province, SourceProvince.iter_all())}
     communes = {unit.code: unit for unit in map(_commune, SourceWard.iter_all())}
     created_p, updated_p = _sync(Province, provinces, ["name", "name_key", "kind"])

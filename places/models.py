@@ -8,6 +8,9 @@ The tables keep the names they had when the map lived in the teams app (`teams_p
 places/migrations/0001 moved the models without touching the database.
 """
 
+from datetime import date
+from typing import Any, ClassVar, Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,12 +18,12 @@ from vietnamese.text import normalize
 from vietnamese.units import unit_key, unit_key_candidates
 
 
-class UnitQuerySet(models.QuerySet):
-    def named(self, name):
+class UnitQuerySet[M: models.Model](models.QuerySet[M]):
+    def named(self, name: object) -> Self:
         """Units whose name matches `name` typed with or without type word and diacritics."""
         return self.filter(name_key__in=unit_key_candidates(name))
 
-    def find(self, name):
+    def find(self, name: object) -> M | None:
         """The one unit `name` stands for, preferring the most literal reading; None if none or several."""
         for key in unit_key_candidates(name):
             matches = list(self.filter(name_key=key)[:2])
@@ -42,10 +45,10 @@ class NamedUnit(models.Model):
         abstract = True
         ordering = ["name_key"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.name = normalize(self.name)
         self.name_key = unit_key(self.name)
         super().save(*args, **kwargs)
@@ -65,8 +68,8 @@ class Province(NamedUnit):
         verbose_name_plural = _("provinces")
 
 
-class CommuneQuerySet(UnitQuerySet):
-    def existing_on(self, day):
+class CommuneQuerySet(UnitQuerySet["Commune"]):
+    def existing_on(self, day: date) -> Self:
         """Communes that exist on `day` (began on or before it, not yet ceased)."""
         return self.filter(
             models.Q(began_on__isnull=True) | models.Q(began_on__lte=day),
@@ -96,7 +99,8 @@ class Commune(NamedUnit):
         help_text=_("The first day it no longer exists (merged into another commune, say)."),
     )
 
-    objects = CommuneQuerySet.as_manager()
+    # ClassVar: the stubs read the base's manager as a class variable, which a plain one overrides.
+    objects: ClassVar = CommuneQuerySet.as_manager()
 
     class Meta(NamedUnit.Meta):
         db_table = "teams_commune"
@@ -144,5 +148,5 @@ class MapLoad(models.Model):
         ordering = ["-loaded_at"]
         get_latest_by = "loaded_at"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.source} {self.data_version}"

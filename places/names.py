@@ -9,10 +9,13 @@ type word and marks). A name that resolves to no unit, several, or one outside t
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from django.utils.translation import gettext as _
 
 from places.models import Commune, Province, Village
+from places.scopes import Scope
 from vietnamese.text import fold, normalize, search_key
 from vietnamese.units import hamlet_core, unit_key, unit_key_candidates
 
@@ -27,20 +30,21 @@ class PlaceNameError(ValueError):
 class PlaceNames:
     """Resolves names inside `scope` (places.scopes.Scope), remembering every answer."""
 
-    def __init__(self, scope):
+    def __init__(self, scope: Scope) -> None:
         self.scope = scope
-        self.provinces = {}
+        self.provinces: dict[str, list[Province]] = {}
         for province in Province.objects.all():
             self.provinces.setdefault(province.name_key, []).append(province)
-        self.communes = defaultdict(list)
-        self.by_code = {}
+        self.communes: defaultdict[str, list[Commune]] = defaultdict(list)
+        self.by_code: dict[str, Commune] = {}
         for commune in Commune.objects.select_related("province"):
             self.communes[commune.name_key].append(commune)
             self.by_code[commune.pk] = commune
-        self._cache = {}
-        self._village_keys = {}  # commune code -> {key or hamlet core: the village's key}
+        self._cache: dict[tuple[object, ...], object] = {}
+        # commune code -> {key or hamlet core: the village's key}
+        self._village_keys: dict[str, dict[str, str]] = {}
 
-    def _cached(self, find, *args):
+    def _cached[T](self, find: Callable[..., T], *args: object) -> T:
         """`find(*args)`, or the PlaceNameError it raised, worked out once per import: every row of a
         provincial file names the same province and a few hundred communes."""
         cache_key = (find.__name__, *args)
@@ -52,13 +56,13 @@ class PlaceNames:
         found = self._cache[cache_key]
         if isinstance(found, PlaceNameError):
             raise found
-        return found
+        return cast(T, found)
 
-    def province(self, text):
+    def province(self, text: object) -> Province:
         """The province `text` names, or PlaceNameError."""
         return self._cached(self._find_province, text)
 
-    def _find_province(self, text):
+    def _find_province(self, text: object) -> Province:
         for key in unit_key_candidates(text):
             if len(self.provinces.get(key, [])) == 1:
                 return self.provinces[key][0]
@@ -67,16 +71,18 @@ class PlaceNames:
             % {"value": normalize(text)}
         )
 
-    def village_key(self, commune, name):
+    def village_key(self, commune: Commune, name: str) -> str:
         """The key of the village `name` in `commune`: an existing village's if one matches, else
         that of a village named earlier in the file, so that "Bản Chợ" and "Thôn Bản Chợ" of one
         commune are one village (matched on the name without its unit words, vietnamese.units)."""
         code = commune.code  # not .pk: a property call, on every row of a provincial file
         if code not in self._village_keys:
-            known = {}
-            for village_name, key in Village.objects.filter(commune=commune).values_list("name", "name_key"):
-                known.setdefault(key, key)
-                known.setdefault(hamlet_core(village_name), key)
+            known: dict[str, str] = {}
+            for village_name, name_key in Village.objects.filter(commune=commune).values_list(
+                "name", "name_key"
+            ):
+                known.setdefault(name_key, name_key)
+                known.setdefault(hamlet_core(village_name), name_key)
             self._village_keys[code] = known
         cache_key = (code, name)
         if cache_key not in self._cache:
@@ -88,15 +94,15 @@ class PlaceNames:
             known.setdefault(key, key)
             known.setdefault(core, key)
             self._cache[cache_key] = key
-        return self._cache[cache_key]
+        return cast(str, self._cache[cache_key])
 
-    def default_commune(self):
+    def default_commune(self) -> Commune | None:
         """The officer's only commune, for files that do not name one."""
         if len(self.scope.communes) == 1 and not self.scope.provinces and not self.scope.national:
             return self.by_code.get(next(iter(self.scope.communes)))
         return None
 
-    def commune_in_title(self, rows):
+    def commune_in_title(self, rows: Iterable[Sequence[object]]) -> Commune | None:
         """The commune whose People's Committee heads the sheet, if a title line names one."""
         for row in rows:
             for value in row:
@@ -108,12 +114,12 @@ class PlaceNames:
                         return None
         return None
 
-    def commune(self, text, province, district=None):
+    def commune(self, text: object, province: Province | None, district: object = None) -> Commune:
         """The commune `text` names (in `province` if given) inside the scope, or PlaceNameError."""
         # Keyed by the province's code: a model's __hash__ costs more than the lookup, once per row.
         return self._cached(self._find_commune, text, province.code if province else None, district)
 
-    def _find_commune(self, text, province_code, district):
+    def _find_commune(self, text: object, province_code: str | None, district: object) -> Commune:
         name = normalize(str(text))
         for key in unit_key_candidates(name):
             matches = [
@@ -157,7 +163,7 @@ class PlaceNames:
         )
 
 
-def village_kind(name):
+def village_kind(name: str) -> Village.Kind:
     """A tổ dân phố or khu phố (a town's residential group) by its name, else a village."""
     if search_key(name).startswith(("to ", "tdp", "khu pho")):
         return Village.Kind.RESIDENTIAL_GROUP

@@ -10,7 +10,7 @@ Who gets which scope is decided above, from people's roles (accounts/scopes.py).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 
 from places.models import Commune, Province
 
@@ -18,16 +18,16 @@ from places.models import Commune, Province
 @dataclass(frozen=True)
 class Scope:
     national: bool = False
-    provinces: frozenset = field(default_factory=frozenset)
-    communes: frozenset = field(default_factory=frozenset)
+    provinces: frozenset[str] = field(default_factory=frozenset)
+    communes: frozenset[str] = field(default_factory=frozenset)
     # Provinces that hold one of `communes`: visible (their name shows) but not theirs to manage.
-    parent_provinces: frozenset = field(default_factory=frozenset)
+    parent_provinces: frozenset[str] = field(default_factory=frozenset)
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not (self.national or self.provinces or self.communes)
 
-    def q(self, model):
+    def q(self, model: type[Model]) -> Q:
         """The condition rows of `model` must meet to be in this scope."""
         if self.national:
             return Q()
@@ -36,7 +36,7 @@ class Scope:
         if model is Commune:
             commune_path, province_paths = "pk", ["province"]
         else:
-            commune_path = model.scope_commune_path
+            commune_path = model.scope_commune_path  # type: ignore[attr-defined]  # each model on the map declares it
             province_paths = getattr(model, "scope_province_paths", [f"{commune_path}__province"])
         condition = Q(pk__in=[])
         for province_path in province_paths if self.provinces else []:
@@ -45,8 +45,8 @@ class Scope:
             condition |= Q(**{f"{commune_path}__in": self.communes})
         return condition
 
-    def filter(self, queryset):
+    def filter[M: Model](self, queryset: QuerySet[M]) -> QuerySet[M]:
         return queryset.filter(self.q(queryset.model))
 
-    def contains_commune(self, commune):
+    def contains_commune(self, commune: Commune) -> bool:
         return self.national or commune.pk in self.communes or commune.province_id in self.provinces

@@ -5,7 +5,8 @@
 grouping, which is how dashboards came to show "1927" next to "1.028".
 """
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import formats, numberformat
@@ -15,7 +16,7 @@ from vietnamese.phones import InvalidPhone, parse_phone
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def number(value, decimals=None):
+def number(value: float | Decimal | str | None, decimals: int | None = None) -> str:
     """1028 -> "1.028" (vi) / "1,028" (en); `decimals` fixes the digits after the comma."""
     if value is None or value == "":
         return ""
@@ -29,12 +30,12 @@ def number(value, decimals=None):
     )
 
 
-def money(value):
+def money(value: float | Decimal | None) -> str:
     """52800 -> "52.800 đ" (a no-break space keeps the sign with the amount)."""
     return f"{number(round(value))}\u00a0đ" if value is not None else ""
 
 
-def phone(value):
+def phone(value: object) -> str:
     """ "+84912345678" -> "0912 345 678"; text that is no Vietnamese mobile is shown as it is."""
     if not value:
         return ""
@@ -44,7 +45,7 @@ def phone(value):
         return str(value)
 
 
-def day(value):
+def day(value: date | None) -> str:
     """A date, or a moment in Vietnam's time zone, as dd/mm/yyyy."""
     if not value:
         return ""

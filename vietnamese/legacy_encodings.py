@@ -16,6 +16,7 @@ their neighbours. `detect` still judges a whole text at once (a CSV file's bytes
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from vietnamese.text import fold, normalize
@@ -70,7 +71,7 @@ _VNI_SINGLE = {
 }  # fmt: skip
 
 
-def _vni_pairs():
+def _vni_pairs() -> dict[str, str]:
     pairs = {}
     for bases, groups in (
         ("aAeEoO", (_VNI_TONES, _VNI_HATS)),
@@ -98,10 +99,10 @@ _VNI_ENCODE = {letter: chars for chars, letter in {**_VNI_SINGLE, **_VNI_PAIRS}.
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
-def decode_tcvn3(text):
+def decode_tcvn3(text: str) -> str:
     """TCVN3 to Unicode; a word in capitals (typed in a .VnTimeH font) stays in capitals."""
 
-    def word(match):
+    def word(match: re.Match[str]) -> str:
         typed = match.group(0)
         decoded = "".join(_TCVN3_LETTERS.get(char, char) for char in typed)
         capitals = [char for char in typed if char.isascii() and char.isalpha()]
@@ -110,9 +111,10 @@ def decode_tcvn3(text):
     return _CAPITALS_WORD.sub(word, text)
 
 
-def _read_vni(text):
+def _read_vni(text: str) -> tuple[str, int]:
     """(the text read as VNI, how many VNI marks followed no vowel they could sit on)."""
-    out, index, loose_marks = [], 0, 0
+    out: list[str] = []
+    index, loose_marks = 0, 0
     while index < len(text):
         pair = text[index : index + 2]
         if pair in _VNI_PAIRS:
@@ -126,29 +128,29 @@ def _read_vni(text):
     return "".join(out), loose_marks
 
 
-def _vni_strays(text):
+def _vni_strays(text: str) -> int:
     """Loose VNI marks, and symbols that VNI reading leaves (a TCVN3 "§" is no VNI letter)."""
     decoded, loose_marks = _read_vni(text)
     return loose_marks + stray_symbols(unicodedata.normalize("NFC", decoded))
 
 
-def decode_vni(text):
+def decode_vni(text: str) -> str:
     return _read_vni(text)[0]
 
 
-def encode_tcvn3(text):
+def encode_tcvn3(text: str) -> str:
     """Unicode -> the characters a TCVN3 spreadsheet holds (for templates of old files and tests)."""
     return "".join(_TCVN3_ENCODE.get(char, char) for char in unicodedata.normalize("NFC", text))
 
 
-def encode_vni(text):
+def encode_vni(text: str) -> str:
     return "".join(_VNI_ENCODE.get(char, char) for char in unicodedata.normalize("NFC", text))
 
 
 _DECODERS = {TCVN3: decode_tcvn3, VNI: decode_vni}
 
 
-def stray_symbols(text):
+def stray_symbols(text: str) -> int:
     """How many characters of `text` are Latin-1 symbols no Vietnamese word contains."""
     return sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _VIETNAMESE_LATIN1)
 
@@ -161,7 +163,7 @@ _VIETNAMESE_ALPHABET = {
 _VIETNAMESE_ALPHABET |= {letter.upper() for letter in _VIETNAMESE_ALPHABET}
 
 
-def foreign_characters(text):
+def foreign_characters(text: str) -> int:
     """How many characters of `text` are neither ASCII nor Vietnamese letters (Japanese, symbols…)."""
     return sum(
         1
@@ -185,7 +187,7 @@ _VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def odd_words(text):
+def odd_words(text: str) -> int:
     """Words that cannot be Vietnamese syllables: two tone marks, four vowels in a row…"""
     odd = 0
     for word in _WORD.findall(unicodedata.normalize("NFC", text)):
@@ -197,16 +199,16 @@ def odd_words(text):
     return odd
 
 
-def detect(texts):
+def detect(texts: Iterable[str | None]) -> str:
     """UNICODE, TCVN3 or VNI: the reading of all `texts` (one sheet's cells) that makes most sense.
 
     The reading that leaves fewest stray symbols wins, then the one with fewest impossible
     syllables; Unicode wins ties, so a plain unaccented sheet is never "converted".
     """
-    texts = [text for text in texts if text]
-    if any(_UNICODE_ONLY.search(text) for text in texts):
+    present = [text for text in texts if text]
+    if any(_UNICODE_ONLY.search(text) for text in present):
         return UNICODE
-    joined = "\n".join(texts)
+    joined = "\n".join(present)
     if not stray_symbols(joined):
         return UNICODE
     readings = {UNICODE: joined} | {name: decode(joined, name) for name in _DECODERS}
@@ -219,7 +221,7 @@ def detect(texts):
 
 
 @lru_cache(maxsize=16384)
-def cell_readings(text):
+def cell_readings(text: str) -> tuple[str, ...]:
     """The encodings one cell's text reads best in, Unicode first when it is among them.
 
     One encoding: the cell is sure. Several: the text makes as much sense either way ("Hòa" is
@@ -242,7 +244,7 @@ def cell_readings(text):
     return tuple(readings)
 
 
-def decode(text, encoding):
+def decode(text: str, encoding: str) -> str:
     """`text` read in `encoding` (UNICODE leaves it as is), normalised to NFC."""
     if encoding in _DECODERS:
         text = _DECODERS[encoding](text)

@@ -53,13 +53,13 @@ class Phone:
     converted_from_legacy: bool = False
 
     @property
-    def national(self):
+    def national(self) -> str:
         """'0912 345 678', the way Vietnamese people read a number."""
         digits = "0" + self.e164[3:]
         return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
 
 
-def ascii_digits(text):
+def ascii_digits(text: str) -> str:
     """`text` with every decimal digit, of any script, written as its ASCII digit (after NFKC,
     which folds full-width forms but leaves Arabic-Indic and Persian digits as they are)."""
     text = unicodedata.normalize("NFKC", text)
@@ -70,7 +70,7 @@ def ascii_digits(text):
     )
 
 
-def _digits(raw):
+def _digits(raw: object) -> tuple[str | None, str]:
     """(national digits, cleaned text); national is None when not digits, "" when foreign."""
     text = ascii_digits(str(raw).strip())
     excel = _EXCEL_FLOAT.match(text)
@@ -90,7 +90,7 @@ def _digits(raw):
     return text, text
 
 
-def parse_phone(raw):
+def parse_phone(raw: object) -> Phone:
     """A `Phone` for any common writing of a Vietnamese mobile number, else `InvalidPhone`."""
     if raw is None or str(raw).strip() == "":
         raise InvalidPhone(_("Phone number is missing."))
@@ -119,7 +119,7 @@ def parse_phone(raw):
 
 
 @lru_cache(maxsize=4096)
-def _is_mobile_prefix(prefix):
+def _is_mobile_prefix(prefix: str) -> bool:
     """Whether 10-digit numbers starting with `prefix` ("09123") are Vietnamese mobiles.
 
     Vietnam's mobile patterns are decided by the first four digits after the 0, so asking
@@ -133,7 +133,7 @@ def _is_mobile_prefix(prefix):
     )
 
 
-def _is_landline(national):
+def _is_landline(national: str) -> bool:
     """Whether phonenumbers knows `national` (0 and 10 digits: 024 3825 1234) as a fixed line."""
     try:
         number = phonenumbers.parse(national, "VN")
@@ -145,12 +145,12 @@ def _is_landline(national):
     )
 
 
-def normalize_phone(raw):
+def normalize_phone(raw: object) -> str:
     """The E.164 form of a number, or `InvalidPhone`."""
     return parse_phone(raw).e164
 
 
-def stored_fragment(typed):
+def stored_fragment(typed: object) -> str | None:
     """What a search for `typed` looks for in stored +84 numbers: "0915 666 777", "+84915666777",
     "84 915 666 777" and "666 777" all become digits a stored number contains ("915666777",
     "666777"); None when `typed` is not written like (part of) a phone number."""

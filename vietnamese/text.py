@@ -9,20 +9,25 @@ every one of those spellings, and the same word typed without diacritics, is equ
 import re
 import unicodedata
 from functools import lru_cache
+from typing import overload
 
 _SPACES = re.compile(r"\s+")
 # Marks removed by `fold`: all combining marks (tones, breve, circumflex, horn).
 _STROKED_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
-def normalize(value):
+@overload
+def normalize(value: None) -> None: ...
+@overload
+def normalize(value: object) -> str: ...
+def normalize(value: object) -> str | None:
     """NFC, trimmed, inner runs of white space collapsed to one space. None stays None."""
     if value is None:
         return None
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
 
 
-def strip_diacritics(value):
+def strip_diacritics(value: object) -> str:
     """'Nguyễn Văn Đức' -> 'Nguyen Van Duc' (case kept)."""
     decomposed = unicodedata.normalize("NFD", str(value)).translate(_STROKED_D)
     return unicodedata.normalize(
@@ -31,11 +36,11 @@ def strip_diacritics(value):
 
 
 @lru_cache(maxsize=65_536)
-def _fold_text(text):
+def _fold_text(text: str) -> str:
     return normalize(strip_diacritics(text)).casefold()
 
 
-def fold(value):
+def fold(value: object) -> str:
     """The canonical comparison key: no diacritics, no đ, lower case, single spaces.
 
     fold('Hoà Bình') == fold('hòa bình') == fold('HOA BINH') == 'hoa binh'.
@@ -49,6 +54,6 @@ def fold(value):
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
-def search_key(value):
+def search_key(value: object) -> str:
     """`fold` with punctuation turned into spaces, for matching words typed in a search box."""
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", fold(value))).strip()

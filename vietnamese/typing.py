@@ -24,7 +24,7 @@ _SYLLABLE = re.compile(rf"^(?:{_ONSET})?[aeiouy]{{1,3}}(?:{_CODA})?$")
 _VNI_KEYS = re.compile(r"[1-9]")
 
 
-def unmarked_reading(word):
+def unmarked_reading(word: str) -> str | None:
     """The folded syllable a Telex or VNI word stands for ("kichs", "kich1" → "kich"), or None
     when the word is not such residue (already plain, two syllables, or not a syllable at all).
 

@@ -7,6 +7,7 @@ unit under `unit_key` of its official name ("tan lap"); a typed name is looked u
 """
 
 import re
+from collections.abc import Iterable
 
 from vietnamese.text import fold, normalize
 
@@ -34,7 +35,7 @@ _TYPE_WORDS = [
 _ABBREVIATIONS = ["tdp", "tp", "tt", "kp", "p", "x"]
 
 
-def _prefix_pattern(words):
+def _prefix_pattern(words: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word) for word in words)
     abbreviations = "|".join(re.escape(word) for word in _ABBREVIATIONS)
     # A type word is followed by a space or a dot; an abbreviation needs a dot, or a space
@@ -46,7 +47,7 @@ _ACCENTED_PREFIX = _prefix_pattern(_TYPE_WORDS)
 _FOLDED_PREFIX = _prefix_pattern([fold(word) for word in _TYPE_WORDS])
 
 
-def _without_prefix(text, pattern):
+def _without_prefix(text: str, pattern: re.Pattern[str]) -> str:
     stripped = pattern.sub("", text, count=1).strip()
     # "Thôn 5" keeps its type: the number alone would match "Tổ 5" of the same commune.
     if not stripped or stripped.isdigit():
@@ -54,13 +55,13 @@ def _without_prefix(text, pattern):
     return stripped
 
 
-def unit_key(name):
+def unit_key(name: object) -> str:
     """The folded name without a type word written with its marks: 'Xã Tân Lập' -> 'tan lap'."""
     lowered = (normalize(name) or "").lower()
     return fold(_without_prefix(lowered, _ACCENTED_PREFIX))
 
 
-def unit_key_candidates(name):
+def unit_key_candidates(name: object) -> list[str]:
     """Keys a typed name may stand for, most likely first.
 
     'xa tan lap' -> ['xa tan lap', 'tan lap']; 'Tô Hiệu' -> ['to hieu'].
@@ -98,7 +99,7 @@ _FOLDED_VILLAGE_WORDS = tuple(fold(word) for word in VILLAGE_WORDS)
 _HEADING_FILLERS = ("ten", "va", "hoac")  # "Tên xóm", "Thôn và bản", "Thôn hoặc tổ dân phố"
 
 
-def names_a_hamlet_unit(key):
+def names_a_hamlet_unit(key: str) -> bool:
     """Whether a folded header ("thon ban", "ap", "khu pho", "ten xom") is made only of hamlet
     unit words: any combination of them heads a village column, whichever region made the file."""
     rest, found = f" {key} ", False
@@ -114,13 +115,13 @@ def names_a_hamlet_unit(key):
     return found
 
 
-def starts_with_hamlet_unit(name):
+def starts_with_hamlet_unit(name: object) -> bool:
     """'Thôn Đông', 'Ấp 3', 'Bản Chợ': a value that names a hamlet by its unit word."""
     key = f"{fold(name)} "
     return any(key.startswith(f"{word} ") for word in _FOLDED_VILLAGE_WORDS)
 
 
-def hamlet_core(name):
+def hamlet_core(name: object) -> str:
     """A hamlet's name without every unit word before it: 'Thôn Bản Chợ' and 'Bản Chợ' -> 'cho'.
 
     Officers write one hamlet both ways (a "bản" also called "thôn" since a merger), so villages

@@ -7,6 +7,8 @@ message: an invalid number, a landline, an opted-out recipient).
 
 import threading
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -25,7 +27,7 @@ class Sent:
 
 
 class ProviderError(Exception):
-    def __init__(self, answer, code=""):
+    def __init__(self, answer: str, code: object = "") -> None:
         super().__init__(answer)
         self.answer = answer
         self.code = str(code or "")
@@ -38,7 +40,7 @@ class TransientError(ProviderError):
 class PermanentError(ProviderError):
     """This message cannot be sent; `mutes` when the recipient opted out at the provider."""
 
-    def __init__(self, answer, code="", *, mutes=False):
+    def __init__(self, answer: str, code: object = "", *, mutes: bool = False) -> None:
         super().__init__(answer, code)
         self.mutes = mutes
 
@@ -47,29 +49,29 @@ class Provider:
     name = ""
 
     @property
-    def account(self):
+    def account(self) -> str:
         """What the per-second rate limit counts against."""
         return self.name
 
-    def send(self, recipient, body, *, status_callback=None):
+    def send(self, recipient: str, body: str, *, status_callback: str | None = None) -> Sent:
         raise NotImplementedError
 
-    def lookup(self, recipient, body, *, since):
+    def lookup(self, recipient: str, body: str | None, *, since: datetime) -> Sent | Literal[False] | None:
         """After a lost answer: the `Sent` if the provider has this text, False if it surely
         has not, None if it cannot tell (then the message is not resent)."""
         return None
 
 
-def get_provider(name=None):
-    name = name or settings.SMS_PROVIDER
-    return import_string(PROVIDERS[name])()
+def get_provider(name: str | None = None) -> Provider:
+    provider: Provider = import_string(PROVIDERS[name or settings.SMS_PROVIDER])()
+    return provider
 
 
-_shared = {}
+_shared: dict[tuple[object, ...], Provider] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_provider():
+def shared_provider() -> Provider:
     """The provider of this process, made once: its HTTP connections stay open from one batch
     to the next instead of being opened again for every task. Made again when the settings it
     was made from change (tests point it at a new fake Twilio)."""

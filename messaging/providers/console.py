@@ -13,7 +13,7 @@ from messaging.providers import Provider, Sent
 class ConsoleProvider(Provider):
     name = "console"
 
-    def send(self, recipient, body, *, status_callback=None):
+    def send(self, recipient: str, body: str, *, status_callback: str | None = None) -> Sent:
         message_id = f"console-{uuid.uuid4().hex[:16]}"
         sys.stdout.write(f"\n[SMS to {recipient}] {body}\n")
         sys.stdout.flush()

@@ -5,7 +5,8 @@ TWILIO_API_BASE_URL points the client elsewhere (the tests' fake Twilio on 127.0
 """
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Literal
 
 import requests
 from django.conf import settings
@@ -23,7 +24,7 @@ PERMANENT_CODES = {INVALID_NUMBER, NOT_MOBILE, OPTED_OUT}
 class TwilioProvider(Provider):
     name = "twilio"
 
-    def __init__(self):
+    def __init__(self) -> None:
         http = TwilioHttpClient(timeout=settings.TWILIO_TIMEOUT)
         # One kept-alive connection per sending thread (messaging/sending.py), not one per text.
         adapter = HTTPAdapter(pool_maxsize=max(10, settings.SMS_SEND_THREADS))
@@ -34,10 +35,10 @@ class TwilioProvider(Provider):
             self.client.api.base_url = settings.TWILIO_API_BASE_URL
 
     @property
-    def account(self):
+    def account(self) -> str:
         return f"twilio:{settings.TWILIO_ACCOUNT_SID}"
 
-    def send(self, recipient, body, *, status_callback=None):
+    def send(self, recipient: str, body: str, *, status_callback: str | None = None) -> Sent:
         sender = (
             {"messaging_service_sid": settings.TWILIO_MESSAGING_SERVICE_SID}
             if settings.TWILIO_MESSAGING_SERVICE_SID
@@ -59,7 +60,7 @@ class TwilioProvider(Provider):
         answer = json.dumps({"sid": message.sid, "status": message.status})
         return Sent(message_id=message.sid, status=message.status, answer=answer)
 
-    def lookup(self, recipient, body, *, since):
+    def lookup(self, recipient: str, body: str | None, *, since: datetime) -> Sent | Literal[False] | None:
         # Listing by recipient is how Twilio lets us ask "did you get it?": it has no idempotency key.
         try:
             recent = self.client.messages.list(to=recipient, limit=50)
