@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from config import throttle
 from messaging import phone_proof
+from runtime import throttle
 from vietnamese.phones import InvalidPhone, normalize_phone
 
 

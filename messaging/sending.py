@@ -27,12 +27,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from config import throttle
 from messaging import consent, window
 from messaging.models import SECRET_PLACEHOLDER, Message, Purpose, State
 from messaging.providers import PermanentError, TransientError, get_provider
 from messaging.secrets import unseal
 from messaging.states import move_each
+from runtime import throttle
 
 _pool = None
 _pool_lock = threading.Lock()
