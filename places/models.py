@@ -4,8 +4,8 @@ Provinces and communes are keyed on their official codes (Decision 19/2025/QĐ-T
 stable and never reused, while names and types may change. Villages (thôn, bản, ấp, tổ dân
 phố) have no official code list, so the platform numbers them itself.
 
-The tables keep the names they had when the map lived in the teams app (`teams_province` …):
-places/migrations/0001 moved the models without touching the database.
+The tables were made by the teams app (`teams_province` …) and kept when places/migrations/0001
+took the models; places/migrations/0003 renamed them `places_*`, so the database shows the layers.
 """
 
 from django.db import models
@@ -60,7 +60,6 @@ class Province(NamedUnit):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_province"
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -99,7 +98,6 @@ class Commune(NamedUnit):
     objects = CommuneQuerySet.as_manager()
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_commune"
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 
@@ -118,7 +116,6 @@ class Village(NamedUnit):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_village"
         verbose_name = _("village")
         verbose_name_plural = _("villages")
         constraints = [
@@ -138,7 +135,6 @@ class MapLoad(models.Model):
     updated = models.PositiveIntegerField(_("units updated"))
 
     class Meta:
-        db_table = "teams_mapload"
         verbose_name = _("map load")
         verbose_name_plural = _("map loads")
         ordering = ["-loaded_at"]
