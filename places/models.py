@@ -11,6 +11,7 @@ took the models; places/migrations/0003 renamed them `places_*`, so the database
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from places.signals import villages_moved
 from vietnamese.text import normalize
 from vietnamese.units import unit_key, unit_key_candidates
 
@@ -121,6 +122,36 @@ class Village(NamedUnit):
         constraints = [
             models.UniqueConstraint(fields=["commune", "name_key"], name="village_unique_name_in_commune"),
         ]
+
+    def save(self, *args, **kwargs):
+        before = self._commune_before_save()
+        super().save(*args, **kwargs)
+        self._commune_read = self.commune_id
+        if before != self.commune_id:
+            villages_moved.send(sender=Village, commune_ids={self.commune_id, before} - {None})
+
+    def delete(self, *args, **kwargs):
+        commune_id = self.commune_id
+        deleted = super().delete(*args, **kwargs)
+        villages_moved.send(sender=Village, commune_ids={commune_id})
+        return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        village = super().from_db(db, field_names, values)
+        if "commune_id" in village.__dict__:
+            # The commune it was read in: save() compares with it instead of reading the row again.
+            village._commune_read = village.commune_id
+        return village
+
+    def _commune_before_save(self):
+        """The commune the row has now: None for a new village; read from the database only for
+        a village built by hand around an existing id (never for one loaded, then saved)."""
+        if hasattr(self, "_commune_read"):
+            return self._commune_read
+        if self.pk is None:
+            return None
+        return Village.objects.filter(pk=self.pk).values_list("commune_id", flat=True).first()
 
 
 class MapLoad(models.Model):
