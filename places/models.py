@@ -137,8 +137,8 @@ class Village(NamedUnit):
         return deleted
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        village = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        village = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
         if "commune_id" in village.__dict__:
             # The commune it was read in: save() compares with it instead of reading the row again.
             village._commune_read = village.commune_id
