@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 # `make test` works on a fresh clone before `make demo` has written .env.
 CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE)
 
-.PHONY: demo serve install database static test test-fast bench lint messages compilemessages lock clean
+.PHONY: demo serve install database static test bench lint messages compilemessages lock clean
 
 # uv installs the lock in seconds where pip took 80 s on an empty cache: the uv on PATH, else this
 # pinned one, which pip fetches once into .run/uv. Without either (no pip for $(PYTHON)), pip does it.

@@ -64,8 +64,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def get_login_redirect_url(self, request):
-        # Each role lands where its work is (accounts/areas.py); a safe `next` still wins, as
-        # allauth consults it before asking here.
+        # Each role lands where its work is (accounts/areas.py; navigation registers the pages);
+        # a safe `next` still wins, as allauth consults it before asking here.
         return landing_url(request.user)
 
     def is_reauthentication_required(self, *, app, **kwargs):

@@ -22,6 +22,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.authority import may_act_on
+from accounts.models import User
 from accounts.scoped_forms import ScopedAdminForm, narrow_choices
 from accounts.scopes import is_officer, visible
 
@@ -45,8 +46,6 @@ class OfficerPermissionPolicy(BasePermissionPolicy):
         return visible(user, self.model._default_manager.all())
 
     def users_with_any_permission(self, actions):
-        from accounts.models import User
-
         return (
             User.objects.filter(is_superuser=True) | User.objects.filter(role_assignments__isnull=False)
         ).distinct()

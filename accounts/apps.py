@@ -10,6 +10,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401  (connects the receivers)
+        from accounts.admin_scoping import ScopedModelViewSet
+        from messaging.admin_outbox import register_scoped_viewset
+
+        # The outbox's pages (messaging) list and open messages only within the officer's units.
+        register_scoped_viewset(ScopedModelViewSet)
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -5,6 +5,10 @@ dashboards and the admin; content editors in the admin; team leaders and members
 area; everyone else, signed in or not, reads the citizens' site. A national administrator lands
 on the national dashboard (the admin is one link away in their header): most of their days are
 spent reading figures, and the dashboard is in the language they chose.
+
+Where officers and team users land is a page of a higher app (reporting's dashboard, teams'
+area): accounts cannot name it, so the top layer registers it (`register_landing`, called by
+navigation in its `ready`); an area nobody registered lands on the citizens' home page.
 """
 
 from django.urls import reverse
@@ -15,6 +19,13 @@ from accounts.middleware import has_staff_access
 from accounts.scopes import is_officer
 
 OFFICER, EDITOR, TEAM, CITIZEN = "officer", "editor", "team", "citizen"
+
+_landings = {EDITOR: "wagtailadmin_home"}  # area: the URL name of its landing page
+
+
+def register_landing(area, url_name):
+    """Make `url_name` (reversed in the person's language) where people of `area` land."""
+    _landings[area] = url_name
 
 
 def area_of(user):
@@ -42,12 +53,6 @@ def language_of(user):
 
 def landing_url(user, language=None):
     """Where `user`'s work is, in `language` (by default their own)."""
-    area = area_of(user)
-    if area == EDITOR:
-        return reverse("wagtailadmin_home")
+    url_name = _landings.get(area_of(user))
     with translation.override(language or language_of(user)):
-        if area == OFFICER:
-            return reverse("reporting:dashboard")
-        if area == TEAM:
-            return reverse("teams:home")
-        return f"/{translation.get_language()}/"
+        return reverse(url_name) if url_name else f"/{translation.get_language()}/"

@@ -119,8 +119,6 @@ OUTSIDE_SCOPE_MESSAGE = _("This choice is outside the area you manage.")
 
 def is_scoped_model(model):
     """Does `model` sit on the map (or is it a person), so that a choice of it depends on scope?"""
-    from accounts.models import User
-
     return model in (Province, Commune, User) or any(
         hasattr(model, name) for name in ("scope_commune_path", "scope_catalogue_province_path")
     )
@@ -130,8 +128,6 @@ def choosable(user, queryset):
     """The rows of `queryset` that `user` may choose in a form. A catalogue row (a service) kept
     by a province (`scope_catalogue_province_path`) is choosable there and where it is national;
     models off the map (courses, groups) stay whole."""
-    from accounts.models import User
-
     model = queryset.model
     scope = scope_for(user)
     if not is_scoped_model(model) or scope.national:

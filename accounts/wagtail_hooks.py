@@ -5,7 +5,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from accounts.admin_outbox import OutboxViewSet
 from accounts.admin_roles import RoleAssignmentViewSet, invite_view
 from accounts.areas import landing_url
 from accounts.scopes import is_officer
@@ -14,11 +13,6 @@ from accounts.scopes import is_officer
 @hooks.register("register_admin_viewset")
 def register_roles():
     return RoleAssignmentViewSet("roles")
-
-
-@hooks.register("register_admin_viewset")
-def register_outbox():
-    return OutboxViewSet("outbox")
 
 
 @hooks.register("register_admin_urls")

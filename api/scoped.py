@@ -2,7 +2,7 @@
 
 Every query goes through accounts.scopes.visible, so an id outside the scope answers 404 like an
 id that does not exist. 60 requests a minute per token, counted by the project's one throttle
-(config/throttle.py) in the shared cache. Logs come in pages of at most 1,000 rows by cursor,
+(runtime/throttle.py) in the shared cache. Logs come in pages of at most 1,000 rows by cursor,
 with no total count (a count over a national table is the slow part and a province does not need
 it to pull). Only tokens of officers exist (api/admin_tokens.py), and an officer sees the members
 of their scope in the admin, names and phones included; so does their token, and every page of
@@ -18,8 +18,8 @@ from ninja.security import HttpBearer
 from accounts.access_log import record_access
 from accounts.scopes import get_visible_or_404, visible
 from api.models import ApiToken
-from config import throttle
 from reporting.models import MonthlyReport
+from runtime import throttle
 from teams.models import AssistanceLog, Member, Team
 
 PAGE_MAX = 1000

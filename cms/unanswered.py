@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from cms.models.search_words import UnansweredSearch
 from cms.search import FEW_RESULTS, clean_query
-from config import throttle
+from runtime import throttle
 
 MAX_UNANSWERED_PER_WEEK = 5000
 # Long enough for the last flush of a week to find its counts.

@@ -29,7 +29,7 @@ def register_search_viewsets():
 def publish_first(menu_items, request, context):
     """The main button of the page editor publishes, for whoever may publish.
 
-    Editors publish their own guides (no approval step, README "Citizens' guides"), so Wagtail's
+    Editors publish their own guides (no approval step, docs/guides.md), so Wagtail's
     default main button, "Save draft", would make the common action the hidden one. Without the
     publish permission the menu is left as Wagtail builds it.
     """

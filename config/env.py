@@ -219,7 +219,7 @@ def private_storage():
     PRIVATE_S3_BUCKET is set (platform/private-files.md)."""
     bucket = get("PRIVATE_S3_BUCKET", "")
     if not bucket:
-        return {"BACKEND": "config.storages.PrivateFileSystemStorage"}
+        return {"BACKEND": "runtime.storages.PrivateFileSystemStorage"}
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

@@ -1,7 +1,7 @@
 """What a new person may post: trust comes from approved posts, never from activity.
 
 A number with no published post is new: 3 questions and 10 answers a day, and no link. The same
-bounds hold per client address through the project's one throttle (config/throttle.py,
+bounds hold per client address through the project's one throttle (runtime/throttle.py,
 settings.RATE_LIMITS "forum_*"), so a spammer changing numbers still meets a limit.
 """
 
@@ -11,8 +11,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import throttle
 from forum.models import Answer, Question, Status
+from runtime import throttle
 
 NEW_QUESTIONS_A_DAY = 3
 NEW_ANSWERS_A_DAY = 10

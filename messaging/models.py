@@ -136,8 +136,10 @@ class MessageEvent(models.Model):
 
 
 class ConsentMethod(models.TextChoices):
+    """How consent, or a request about one's data (privacy.models.REQUEST_METHODS), reached us."""
+
     FORM = "form", _("form on the website")
-    PAPER = "paper", _("signed paper form")
+    PAPER = "paper", _("paper form or letter")
     SMS_KEYWORD = "sms_keyword", _("text message keyword")
     OFFICER = "officer", _("recorded by an officer")
     SIGN_IN = "sign_in", _("asked for a sign-in code")

@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from config import throttle
 from messaging import phone_proof
 from messaging.forms import CodeForm, PhoneForm
+from runtime import throttle
 
 
 def _door(name: str) -> phone_proof.Door:

@@ -29,12 +29,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from config import throttle
 from messaging import consent, window
 from messaging.models import SECRET_PLACEHOLDER, Message, Purpose, State
 from messaging.providers import PermanentError, Provider, Sent, TransientError, get_provider
 from messaging.secrets import unseal
 from messaging.states import Move, move_each
+from runtime import throttle
 
 # What a task does with a claimed message: send it, or ask the provider whether it arrived.
 Work = list[tuple[Message, Literal["send", "check"]]]

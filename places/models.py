@@ -4,8 +4,8 @@ Provinces and communes are keyed on their official codes (Decision 19/2025/QĐ-T
 stable and never reused, while names and types may change. Villages (thôn, bản, ấp, tổ dân
 phố) have no official code list, so the platform numbers them itself.
 
-The tables keep the names they had when the map lived in the teams app (`teams_province` …):
-places/migrations/0001 moved the models without touching the database.
+The tables were made by the teams app (`teams_province` …) and kept when places/migrations/0001
+took the models; places/migrations/0003 renamed them `places_*`, so the database shows the layers.
 """
 
 from datetime import date
@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Self
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from places.signals import villages_moved
 from vietnamese.text import normalize
 from vietnamese.units import unit_key, unit_key_candidates
 
@@ -63,7 +64,6 @@ class Province(NamedUnit):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_province"
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -103,7 +103,6 @@ class Commune(NamedUnit):
     objects: ClassVar = CommuneQuerySet.as_manager()
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_commune"
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 
@@ -122,12 +121,41 @@ class Village(NamedUnit):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta(NamedUnit.Meta):
-        db_table = "teams_village"
         verbose_name = _("village")
         verbose_name_plural = _("villages")
         constraints = [
             models.UniqueConstraint(fields=["commune", "name_key"], name="village_unique_name_in_commune"),
         ]
+
+    def save(self, *args, **kwargs):
+        before = self._commune_before_save()
+        super().save(*args, **kwargs)
+        self._commune_read = self.commune_id
+        if before != self.commune_id:
+            villages_moved.send(sender=Village, commune_ids={self.commune_id, before} - {None})
+
+    def delete(self, *args, **kwargs):
+        commune_id = self.commune_id
+        deleted = super().delete(*args, **kwargs)
+        villages_moved.send(sender=Village, commune_ids={commune_id})
+        return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        village = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        if "commune_id" in village.__dict__:
+            # The commune it was read in: save() compares with it instead of reading the row again.
+            village._commune_read = village.commune_id
+        return village
+
+    def _commune_before_save(self):
+        """The commune the row has now: None for a new village; read from the database only for
+        a village built by hand around an existing id (never for one loaded, then saved)."""
+        if hasattr(self, "_commune_read"):
+            return self._commune_read
+        if self.pk is None:
+            return None
+        return Village.objects.filter(pk=self.pk).values_list("commune_id", flat=True).first()
 
 
 class MapLoad(models.Model):
@@ -142,7 +170,6 @@ class MapLoad(models.Model):
     updated = models.PositiveIntegerField(_("units updated"))
 
     class Meta:
-        db_table = "teams_mapload"
         verbose_name = _("map load")
         verbose_name_plural = _("map loads")
         ordering = ["-loaded_at"]

@@ -11,7 +11,7 @@ from accounts.scopes import scope_for, visible
 from messaging.models import ConsentMethod, Purpose
 from places.models import Commune
 from privacy.holdings import CHOOSABLE_PURPOSES
-from privacy.models import Channel, RightsRequest
+from privacy.models import REQUEST_METHODS, RightsRequest
 from teams.models import Member
 from trainings.models import Registration
 from vietnamese.phones import InvalidPhone, normalize_phone
@@ -60,7 +60,7 @@ class RecordRequestForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Request"), choices=RightsRequest.Kind.choices)
     channel = forms.ChoiceField(
-        label=_("Received by"), choices=[c for c in Channel.choices if c[0] != Channel.SELF_SERVICE]
+        label=_("Received by"), choices=[(m.value, m.label) for m in REQUEST_METHODS if m != ConsentMethod.SELF_SERVICE]
     )
     received_at = forms.DateTimeField(label=_("Received at"), initial=timezone.now)
     full_name = forms.CharField(label=_("Full name"), max_length=150)

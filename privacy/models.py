@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from messaging.models import ConsentMethod
 from privacy import clocks
 
 
@@ -24,13 +25,14 @@ def _deadline(due, overdue):
     return _local(due)
 
 
-class Channel(models.TextChoices):
-    """How a request or a consent reached us."""
-
-    SELF_SERVICE = "self_service", _("self-service web")
-    IN_PERSON = "in_person", _("in person")
-    PHONE_CALL = "phone_call", _("phone call")
-    PAPER = "paper", _("paper form or letter")
+# How a request reaches us: one list with how consent arrives (messaging.models.ConsentMethod),
+# those of its ways a person uses to ask, by themselves or through an officer.
+REQUEST_METHODS = (
+    ConsentMethod.SELF_SERVICE,
+    ConsentMethod.IN_PERSON,
+    ConsentMethod.PHONE_CALL,
+    ConsentMethod.PAPER,
+)
 
 
 class RightsRequest(models.Model):
@@ -59,7 +61,7 @@ class RightsRequest(models.Model):
 
     kind = models.CharField(_("request"), max_length=16, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
-    channel = models.CharField(_("received by"), max_length=16, choices=Channel.choices)
+    channel = models.CharField(_("received by"), max_length=16, choices=[(m.value, m.label) for m in REQUEST_METHODS])
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("phone number"), max_length=16, blank=True, db_index=True)
     user = models.ForeignKey(

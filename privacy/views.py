@@ -23,7 +23,7 @@ from messaging.outbox import clear, has_consent, is_muted, record_consent
 from privacy import downloads
 from privacy.forms import ConsentForm, NameForm
 from privacy.holdings import CHOOSABLE_PURPOSES, people_of, records_of
-from privacy.models import Channel, RightsRequest
+from privacy.models import RightsRequest
 from privacy.requests import Action, open_request, record
 
 
@@ -110,7 +110,7 @@ def correct_name(request, phone):
         RightsRequest.Kind.CORRECTION,
         phone=phone,
         full_name=name,
-        channel=Channel.SELF_SERVICE,
+        channel=ConsentMethod.SELF_SERVICE,
         user=_account_of(phone),
         detail="full name",
     )
@@ -150,7 +150,7 @@ def ask_deletion(request, phone):
             RightsRequest.Kind.DELETION,
             phone=phone,
             full_name=_name_of(phone),
-            channel=Channel.SELF_SERVICE,
+            channel=ConsentMethod.SELF_SERVICE,
             user=_account_of(phone),
         )
     messages.success(

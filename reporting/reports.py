@@ -213,19 +213,16 @@ def _title_lines(unit_label, month):
     ]
 
 
+def _teams_of_month(user, month, **where):
+    """The teams `user` sees that a report of `month` lists: all but those dissolved before it."""
+    teams = Team.objects.filter(**where).exclude(status=Team.Status.DISSOLVED, dissolved_on__lt=month)
+    return list(visible(user, teams).select_related("village").order_by("name_key"))
+
+
 def commune_report(user, commune, month):
     with translation.override("vi"):
         outcome_types = _outcome_types(commune.province_id)
-        teams = list(
-            visible(
-                user,
-                Team.objects.filter(commune=commune).exclude(
-                    status=Team.Status.DISSOLVED, dissolved_on__lt=month
-                ),
-            )
-            .select_related("village")
-            .order_by("name_key")
-        )
+        teams = _teams_of_month(user, month, commune=commune)
         sheets = _Sheets()
         team_rows = list(_team_rows(user, teams, month, outcome_types))
         label = f"{commune.name}, {commune.province.name}"
@@ -297,16 +294,7 @@ def province_report(user, province, month):
     with translation.override("vi"):
         outcome_types = _outcome_types(province.pk)
         communes = list(visible(user, Commune.objects.filter(province=province)).order_by("name_key"))
-        teams = list(
-            visible(
-                user,
-                Team.objects.filter(commune__province=province).exclude(
-                    status=Team.Status.DISSOLVED, dissolved_on__lt=month
-                ),
-            )
-            .select_related("village")
-            .order_by("name_key")
-        )
+        teams = _teams_of_month(user, month, commune__province=province)
         rows_by_commune = {}
         for team, row in _team_rows(user, teams, month, outcome_types):
             rows_by_commune.setdefault(team.commune_id, []).append(row)

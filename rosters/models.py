@@ -1,6 +1,6 @@
 """An officer's roster import: the uploaded file, its preview, and whether it was written.
 
-The file holds people's names and phones, so it is kept in the private storage (config/storages.py:
+The file holds people's names and phones, so it is kept in the private storage (runtime/storages.py:
 outside MEDIA_ROOT, no URL; one place every web server and worker reaches) under a random name;
 the officer's own file name is kept here only to show. Preview and confirm may run on different
 machines. Progress of a running task is kept in the cache (rosters/jobs.py); the row keeps
@@ -18,8 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.storages import private_storage
 from rosters import kinds
+from runtime.storages import private_storage
 
 
 def random_upload_name(instance, filename):

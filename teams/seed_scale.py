@@ -17,7 +17,7 @@ FULL = {"villages": 75_000, "logs": 5_000_000}
 
 
 def remove_seed(cursor):
-    seeded_teams = "SELECT t.id FROM teams_team t JOIN teams_village v ON v.id = t.village_id WHERE v.name_key LIKE 'seed %%'"
+    seeded_teams = "SELECT t.id FROM teams_team t JOIN places_village v ON v.id = t.village_id WHERE v.name_key LIKE 'seed %%'"
     seeded_logs = f"SELECT id FROM teams_assistancelog WHERE team_id IN ({seeded_teams})"
     for statement in [
         f"DELETE FROM teams_logoutcome WHERE log_id IN ({seeded_logs})",
@@ -27,7 +27,7 @@ def remove_seed(cursor):
         f"DELETE FROM teams_teamevent WHERE team_id IN ({seeded_teams})",
         f"DELETE FROM teams_member WHERE team_id IN ({seeded_teams})",
         f"DELETE FROM teams_team WHERE id IN ({seeded_teams})",
-        "DELETE FROM teams_village WHERE name_key LIKE 'seed %%'",
+        "DELETE FROM places_village WHERE name_key LIKE 'seed %%'",
     ]:
         cursor.execute(statement, [])
 
@@ -42,13 +42,13 @@ def seed(fraction, stdout):
     with transaction.atomic(), connection.cursor() as cursor:
         remove_seed(cursor)
         cursor.execute(
-            "UPDATE teams_commune SET population = 4000 + (hashtext(code) & 32767) WHERE population IS NULL"
+            "UPDATE places_commune SET population = 4000 + (hashtext(code) & 32767) WHERE population IS NULL"
         )
         cursor.execute(
             """
             WITH communes AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total
-                              FROM teams_commune)
-            INSERT INTO teams_village (name, name_key, commune_id, kind, population)
+                              FROM places_commune)
+            INSERT INTO places_village (name, name_key, commune_id, kind, population)
             SELECT 'Thôn Seed ' || g, 'seed ' || g, c.code, 'thon', 300 + (g * 37) %% 2500
             FROM generate_series(1, %s) g JOIN communes c ON c.n = g %% c.total
             """,
@@ -63,7 +63,7 @@ def seed(fraction, stdout):
                    v.commune_id, v.id || '/QĐ-UBND', current_date - 1200,
                    CASE WHEN v.id %% 50 = 0 THEN 'dissolved' WHEN v.id %% 33 = 0 THEN 'suspended' ELSE 'active' END,
                    current_date - 1200, CASE WHEN v.id %% 50 = 0 THEN current_date - 30 END, now(), now()
-            FROM teams_village v WHERE v.name_key LIKE 'seed %%'
+            FROM places_village v WHERE v.name_key LIKE 'seed %%'
             """,
             [],
         )

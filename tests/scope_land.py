@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.models import Role
-from messaging.models import Purpose
+from messaging.models import ConsentMethod, Purpose
 from messaging.outbox import queue_sms
-from privacy.models import Channel, RightsRequest
+from privacy.models import RightsRequest
 from privacy.requests import open_request
 from reporting.models import MonthlyReport
 from tests.factories import RoleAssignmentFactory, UserFactory, VillageFactory
@@ -70,7 +70,7 @@ def build_land(world):
                 RightsRequest.Kind.ACCESS,
                 phone=f"+849600000{commune_code[-2:]}",
                 full_name=f"Người hỏi {village.name}",
-                channel=Channel.IN_PERSON,
+                channel=ConsentMethod.IN_PERSON,
                 commune=commune,
             ),
         }

@@ -13,8 +13,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts.models import User
-from config import throttle
 from messaging.models import Message, Purpose
+from runtime import throttle
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ django.setup()
 from django.core.management import call_command
 from django.test import RequestFactory
 from allauth.core import ratelimit
-from config import throttle
+from runtime import throttle
 call_command("createcachetable", verbosity=0)
 phone, tries = sys.argv[1], int(sys.argv[2])
 request = RequestFactory().post("/accounts/login/code/", REMOTE_ADDR="203.0.113.9")

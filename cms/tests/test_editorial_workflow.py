@@ -2,8 +2,8 @@
 
 Everything goes through the admin's own views as the editor's browser drives them: sign-in with
 password and authenticator code, Wagtail's page editor, wagtail-localize's "Translate" form, the
-translation editor's segment API and its publish button. Editors publish themselves (README,
-"Citizens' guides"): no approval step stands between them and the reader.
+translation editor's segment API and its publish button. Editors publish themselves (docs/guides.md):
+no approval step stands between them and the reader.
 """
 
 import html

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import GuideFeedback, GuidePage
-from config import throttle
+from runtime import throttle
 from vietnamese.text import normalize
 
 

@@ -101,6 +101,7 @@ THIRD_PARTY_APPS = [
     "import_export",
 ]
 LOCAL_APPS = [
+    "runtime",  # no models: the one throttle and the private file storage every app uses
     "vietnamese",  # no models: its template filters format numbers, money, phones, dates
     "places",
     "accounts",
@@ -115,6 +116,8 @@ LOCAL_APPS = [
     "progress",  # the strategy's progress in public and its open data (reads reporting's totals)
     "portal",  # sitemap.xml, robots.txt, the news feeds: what machines read of the public site
     "api",  # /api/v1/, read-only (django-ninja)
+    "navigation",  # the header's links and where each area lands: names the apps' pages
+    "demo",  # `manage.py load_demo`: every app's demo data, in order
 ]
 # Local apps first so their templates override the libraries' (allauth, Wagtail).
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -169,7 +172,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env.get_bool("DJANGO_SERVE_MEDIA", DEBUG)
 # Personal files (uploaded rosters and their error workbooks): outside MEDIA_ROOT, never served by
-# URL, read only through views that check scope (config/storages.py). On several hosts, put them
+# URL, read only through views that check scope (runtime/storages.py). On several hosts, put them
 # in an S3-compatible bucket with no public access (platform/private-files.md).
 PRIVATE_MEDIA_ROOT = env.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 for _public in (MEDIA_ROOT, STATIC_ROOT):
@@ -186,7 +189,7 @@ STORAGES = {
 
 # CACHES
 # ------------------------------------------------------------------------------
-# One cache every process reaches: rate-limit counters (config/throttle.py), the page cache and
+# One cache every process reaches: rate-limit counters (runtime/throttle.py), the page cache and
 # import progress must be shared by all gunicorn workers and hosts. Redis in production; with no
 # REDIS_URL, the database (its table is made by a migration, so `migrate` is enough). Never
 # per-process memory: each worker would count on its own and let through workers × the limit.
@@ -206,7 +209,7 @@ else:
         "renditions": {"BACKEND": "config.caches.DatabaseRenditionCache", **_database_cache},
     }
 
-# RATE LIMITS (config/throttle.py: allauth's counter, in the cache above)
+# RATE LIMITS (runtime/throttle.py: allauth's counter, in the cache above)
 # ------------------------------------------------------------------------------
 # How many proxies we run in front of the web servers (the load balancer of platform/scaling.md:
 # 1). allauth and our throttle then take the client's address from that hop of X-Forwarded-For;

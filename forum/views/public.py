@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import GuidePage, TopicPage
-from config import throttle
 from forum import limits, posting
 from forum.access import expert_of, may_answer_as_staff
 from forum.forms import AnswerForm, AskForm, ReportForm
@@ -25,6 +24,7 @@ from forum.guides import may_make_guide
 from forum.models import Answer, HelpfulVote, Question, Report, Status
 from forum.structured import qa_page_json
 from messaging.phone_proof import proven_phone
+from runtime import throttle
 
 PAGE_SIZE = 30
 VISIBLE = [Status.PUBLISHED, Status.CLOSED]

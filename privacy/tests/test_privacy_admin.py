@@ -13,7 +13,7 @@ from accounts.models import Role
 from messaging.models import PENDING_STATES, ConsentMethod, ConsentRecord, Message, MutedNumber, Purpose
 from messaging.outbox import has_consent
 from privacy import clocks
-from privacy.models import Breach, Channel, RightsRequest
+from privacy.models import Breach, RightsRequest
 from privacy.requests import open_request
 from tests.factories import CommuneFactory, RoleAssignmentFactory
 from tests.pages import sent_to_admin_home
@@ -51,7 +51,7 @@ def request_in(commune, received_at=FRIDAY_4PM, kind=RightsRequest.Kind.ACCESS, 
         kind,
         phone=fields.pop("phone", "+84912999000"),
         full_name="Người Yêu Cầu",
-        channel=Channel.PHONE_CALL,
+        channel=ConsentMethod.PHONE_CALL,
         commune=commune,
         received_at=received_at,
         **fields,

@@ -14,8 +14,9 @@ from wagtail.log_actions import log
 from accounts.access_log import record_access
 from accounts.models import Role, User
 from messaging.consent import mute
+from messaging.models import ConsentMethod
 from privacy.erasure import erase_person
-from privacy.models import Channel, RightsRequest
+from privacy.models import RightsRequest
 from privacy.requests import open_request
 from reporting import dashboards, reports
 from rosters.models import RosterImport
@@ -119,7 +120,7 @@ def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(wor
     RosterImport.objects.create(kind="members", original_name="x.xlsx", created_by=world.lan)
     record_access(world.lan, "members", rows=3)
     request = open_request(
-        RightsRequest.Kind.DELETION, phone=LAN_PHONE, full_name="Phạm Thị Xuân Lan", channel=Channel.IN_PERSON
+        RightsRequest.Kind.DELETION, phone=LAN_PHONE, full_name="Phạm Thị Xuân Lan", channel=ConsentMethod.IN_PERSON
     )
     erase_person(LAN_PHONE, request=request)
     shell = User.objects.get(pk=world.lan.pk)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from accounts.models import AccessLogEntry
 from messaging.models import PENDING_STATES, ConsentMethod, ConsentRecord, Message, Purpose, State
-from privacy.models import Channel, RightsRequest
+from privacy.models import RightsRequest
 from teams.models import Member
 from tests.privacy_world import HUNG_PHONE, LAN_PHONE, build_world, sign_in_by_code
 
@@ -81,7 +81,7 @@ def test_she_corrects_her_name_typed_decomposed_and_it_is_stored_composed(lan_cl
         Member.objects.get(pk=world.hung_member.pk).full_name == "Đỗ Quang Hưng"
     )  # the posted id reached nothing
     correction = RightsRequest.objects.get(kind=RightsRequest.Kind.CORRECTION)
-    assert (correction.status, correction.channel) == (RightsRequest.Status.DONE, Channel.SELF_SERVICE)
+    assert (correction.status, correction.channel) == (RightsRequest.Status.DONE, ConsentMethod.SELF_SERVICE)
 
 
 def test_a_name_with_digits_is_refused_with_a_clear_message_and_nothing_changes(lan_client, world):

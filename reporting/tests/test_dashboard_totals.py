@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from accounts.scopes import scope_for
-from places.models import Village
+from places.models import Commune, Village
 from privacy.erasure import erase_person
 from reporting import dashboards
 from rosters.importing import import_file
@@ -204,6 +204,33 @@ def test_saving_and_deleting_rows_in_code_moves_the_figures(land):
     team.delete()
     village.delete()
     assert shown(land) == before == live(land)
+
+
+def test_a_village_moved_to_another_commune_leaves_one_count_and_joins_the_other(land):
+    hung_vuong = Commune.objects.get(code="08002")
+    village = Village.objects.get(name="Thôn Tây")
+    nation_before = shown(land)[0]
+    assert villages_shown(land, land["commune"], hung_vuong) == (2, 0)
+    village.commune = hung_vuong
+    village.save()
+    assert villages_shown(land, land["commune"], hung_vuong) == (1, 1)
+    assert shown(land)[0] == nation_before  # still in the province
+    assert shown(land) == live(land)
+
+
+def test_renaming_a_village_writes_one_row_and_reads_none(land, django_assert_num_queries):
+    village = Village.objects.get(name="Thôn Tây")
+    before = shown(land)
+    village.name = "Thôn Tây Sơn"
+    with django_assert_num_queries(1):  # the UPDATE: no SELECT of the row before, no totals
+        village.save()
+    assert shown(land) == before == live(land)
+
+
+def villages_shown(land, *communes):
+    """The villages the province dashboard shows for each of `communes`."""
+    rows = dashboards.province(land["national"], land["province"], last_months()).rows
+    return tuple(next(row.villages for row in rows if row.label == commune.name) for commune in communes)
 
 
 def test_a_failed_write_leaves_the_totals_as_they_were(land):

@@ -132,6 +132,27 @@ def test_the_province_report_has_a_sheet_per_commune_with_teams_and_counts_the_o
     assert not any(row and str(row[0]).startswith("Xã Chưa Có Tổ") for row in rows)
 
 
+def test_a_team_dissolved_before_the_month_leaves_both_reports_one_dissolved_during_it_stays(commune, client):
+    month = month_start(timezone.localdate())
+    gone, going = commune.teams.order_by("pk")
+    for team, dissolved_on in ((gone, month - datetime.timedelta(days=1)), (going, month)):
+        team.status, team.dissolved_on = team.Status.DISSOLVED, dissolved_on
+        team.save()
+    client.force_login(RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=commune.province).user)
+    commune_book = load_workbook(
+        BytesIO(client.get(f"/vi/dashboard/report/commune/{commune.code}.xlsx?month={month:%Y-%m}").content)
+    )
+    assert len(commune_book.sheetnames) == 2  # the totals and the team dissolved during the month
+    rows = list(commune_book["Tổng hợp"].iter_rows(values_only=True))
+    assert going.name in [row[0] for row in rows] and gone.name not in [row[0] for row in rows]
+    province_book = load_workbook(
+        BytesIO(client.get(f"/vi/dashboard/report/province/91.xlsx?month={month:%Y-%m}").content)
+    )
+    rows = list(province_book["Tổng hợp"].iter_rows(values_only=True))
+    header = next(row for row in rows if row and row[0] == "Xã, phường")
+    assert next(row for row in rows if row and row[0] == "Tổng cộng")[header.index("Các tổ")] == 1
+
+
 def test_a_teams_history_reads_in_the_language_of_the_page(commune, client):
     team = commune.teams.first()
     with translation.override("vi"):  # an import run by a Vietnamese officer wrote the history

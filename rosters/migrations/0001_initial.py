@@ -8,7 +8,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import config.storages
+import runtime.storages
 import rosters.models
 
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                             models.FileField(
                                 blank=True,
                                 max_length=255,
-                                storage=config.storages.private_storage,
+                                storage=runtime.storages.private_storage,
                                 upload_to=rosters.models.random_upload_name,
                                 verbose_name="file",
                             ),
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                             models.FileField(
                                 blank=True,
                                 max_length=255,
-                                storage=config.storages.private_storage,
+                                storage=runtime.storages.private_storage,
                                 upload_to=rosters.models.random_upload_name,
                                 verbose_name="error workbook",
                             ),

@@ -3,8 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from config import throttle
 from places.models import Commune, Province, Village
+from runtime import throttle
 from teams.membership import publicly_listed_teams
 from teams.models import Member, Team
 

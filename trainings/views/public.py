@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from config import throttle
 from messaging.forms import CodeForm
+from runtime import throttle
 from teams.membership import current_memberships
 from trainings import ical, verifying
 from trainings.access import team_sessions

@@ -1,19 +1,21 @@
 """The outbox in the Wagtail admin: read-only, filterable by state and purpose, scoped by unit.
 
-It lives in accounts, not messaging, because scoping a listing to an officer's units is accounts'
-business (roles, scopes) and messaging sits below accounts: messaging only gives each Message a
-commune (`scope_commune_path`), and this viewset shows an officer the messages of their units.
+Scoping a listing to an officer's units is accounts' business (roles, scopes), and accounts sits
+above messaging: messaging gives each Message a commune (`scope_commune_path`) and describes the
+pages here, and accounts registers the scoped viewset they are built on
+(`register_scoped_viewset`, in AccountsConfig.ready). Without it the outbox is not built at all:
+an unscoped listing of every text would show officers other provinces' numbers.
 """
 
 import datetime
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from accounts.admin_scoping import ScopedModelViewSet
 from messaging.models import Message
 from vietnamese.phones import stored_fragment
 
@@ -44,7 +46,9 @@ class MessageInspectView(InspectView):
         return value
 
 
-class OutboxViewSet(ScopedModelViewSet):
+class OutboxPages:
+    """What the outbox's viewset shows; the scoped viewset accounts registers does the rest."""
+
     model = Message
     icon = "mail"
     menu_label = _("Text messages")
@@ -76,3 +80,21 @@ class OutboxViewSet(ScopedModelViewSet):
         "idempotency_key",
     ]
     form_fields = ["due_at"]  # the viewset needs a form; officers are never given "change"
+
+
+_scoped_viewset = []  # the one base class accounts registers
+
+
+def register_scoped_viewset(viewset_class):
+    """accounts gives the viewset that limits every listing and object to the officer's units."""
+    _scoped_viewset[:] = [viewset_class]
+
+
+def outbox_viewset(name="outbox"):
+    if not _scoped_viewset:
+        raise ImproperlyConfigured("The outbox needs the scoped viewset accounts registers (register_scoped_viewset).")
+
+    class OutboxViewSet(OutboxPages, _scoped_viewset[0]):
+        pass
+
+    return OutboxViewSet(name)
