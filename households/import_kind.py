@@ -76,44 +76,40 @@ class HouseholdPlanner(kinds.Planner):
         super().__init__(scope, skip_sheets, filename, choices)
         self.places = PlaceNames(scope)
         self.seen = {}  # key -> row number, to refuse a household listed twice
-        self.villages = {}  # the place cells of a row -> Village or CellError: they repeat on every row
+        self.villages = {}  # the place cells of a row -> Village or (column, message): they repeat
 
     def start_sheet(self, sheet, table, summary):
         return self.places.commune_in_title(sheet.rows[: table.header_index])
 
     def _village(self, values, title_commune):
+        """The row's village, or (column, message) saying which of its place cells is wrong."""
         from places.models import Village
 
-        province = self.places.province(values["province"]) if "province" in values else None
-        if "commune" in values:
-            commune = self.places.commune(values["commune"], province, values.get("district"))
-        else:
-            commune = title_commune or self.places.default_commune()
+        try:
+            province = self.places.province(values["province"]) if "province" in values else None
+            if "commune" in values:
+                commune = self.places.commune(values["commune"], province, values.get("district"))
+            else:
+                commune = title_commune or self.places.default_commune()
+        except (CellError, PlaceNameError) as error:
+            return "commune", str(error)
         if commune is None:
-            raise CellError(_("The row does not say which commune it belongs to: add a Xã/Phường column."))
+            return "commune", _("The row does not say which commune it belongs to: add a Xã/Phường column.")
         name = normalize(str(values["village"]))
         village = Village.objects.filter(
             commune=commune, name_key=self.places.village_key(commune, name)
         ).first()
         if village is None:
-            raise CellError(
-                _("%(village)s is not a village of %(commune)s yet: import the village list first.")
-                % {"village": name, "commune": commune.name}
-            )
+            message = _("%(village)s is not a village of %(commune)s yet: import the village list first.")
+            return "village", message % {"village": name, "commune": commune.name}
         return village
 
     def _village_once(self, values, title_commune):
         cells = tuple(cell_text(values.get(name)) for name in ("village", "commune", "province", "district"))
         key = (*cells, title_commune.pk if title_commune else None)
         if key not in self.villages:
-            try:
-                self.villages[key] = self._village(values, title_commune)
-            except (CellError, PlaceNameError) as error:
-                self.villages[key] = CellError(str(error))
-        found = self.villages[key]
-        if isinstance(found, CellError):
-            raise found
-        return found
+            self.villages[key] = self._village(values, title_commune)
+        return self.villages[key]
 
     def read_row(self, table, summary, record, title_commune):
         values, errors = record.values, []
@@ -121,10 +117,9 @@ class HouseholdPlanner(kinds.Planner):
         if "village" not in values:
             errors.append(table.error(record, "village", _("The village name is missing.")))
         else:
-            try:
-                village = self._village_once(values, title_commune)
-            except (CellError, PlaceNameError) as error:
-                errors.append(table.error(record, "village", str(error)))
+            village = self._village_once(values, title_commune)
+            if isinstance(village, tuple):
+                errors.append(table.error(record, *village))
         try:
             head = cleaning.clean_name(values.get("head_name", ""))
         except CellError as error:

@@ -167,6 +167,8 @@ def test_a_new_framework_version_does_not_rewrite_past_checks(world, settings, m
         skills.FRAMEWORKS["757/2025"].basic | {"uses_ai"},
     )
     monkeypatch.setitem(skills.FRAMEWORKS, "test/2027", stricter)
+    halfway = household(world["villages"]["b"], "Sùng A Chứ")
+    checked(person(halfway, "Sùng A Chứ"), BASIC_757[:3])  # half the set under 757/2025
     settings.HOUSEHOLD_SKILLS_FRAMEWORK = "test/2027"
     later = household(world["villages"]["a"], "Vàng A Lử")
     checked(person(later, "Vàng A Lử"), BASIC_757)  # the old set is no longer enough
@@ -174,6 +176,9 @@ def test_a_new_framework_version_does_not_rewrite_past_checks(world, settings, m
     assert list(SkillCheck.objects.filter(member__household=later).values_list("framework", flat=True)) == [
         "test/2027"
     ]
+    # The other half under the new version does not add up with the old check.
+    checked(person(halfway, "Sùng A Chứ"), [*BASIC_757[3:], "uses_ai"])
+    assert covered_count(world["teams"]["b"]) == 0
     assert covered_count(world["teams"]["a"]) == 1  # Mai's household, judged by its own version
     assert people_per_group(Household.objects.all())["basic"] == 1
 
