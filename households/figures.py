@@ -50,3 +50,20 @@ def group_labels():
     """(code, label) of the current framework's groups, in order, then the basic set."""
     groups = [(group.code, group.label) for group in skills.current().groups]
     return [*groups, (skills.BASIC, _("The basic set"))]
+
+
+def by_province():
+    """{province code: {"households": n, "covered": n, group code or BASIC: people}} for the
+    whole country, from a few grouped queries: the public figures protect these cells."""
+    path = "village__commune__province_id"
+    result = {}
+    for row in Household.objects.values(path).annotate(n=Count("pk")):
+        result.setdefault(row[path], {})["households"] = row["n"]
+    covered = with_coverage(Household.objects.all()).filter(covered=True)
+    for row in covered.values(path).annotate(n=Count("pk")):
+        result.setdefault(row[path], {})["covered"] = row["n"]
+    people = f"member__household__{path}"
+    rows = Confirmation.objects.values(people, "what").annotate(n=Count("member", distinct=True))
+    for row in rows:
+        result.setdefault(row[people], {})[row["what"]] = row["n"]
+    return result
