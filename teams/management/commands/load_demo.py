@@ -3,7 +3,7 @@ import importlib
 from django.core.management.base import BaseCommand
 
 # Each app adds its demo data here, in the order they depend on each other.
-DEMO_STEPS = ["teams.demo", "accounts.demo", "cms.demo", "trainings.demo"]
+DEMO_STEPS = ["teams.demo", "accounts.demo", "cms.demo", "trainings.demo", "households.demo"]
 
 
 class Command(BaseCommand):
