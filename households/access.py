@@ -33,10 +33,15 @@ def keeps_village(user, village):
 
 
 def village_of(instance):
-    for step in ("village", "household"):
-        if hasattr(instance, f"{step}_id"):
-            instance = getattr(instance, step)
-    return instance if isinstance(instance, Village) else None
+    """The village a household, a person of one or a visit sits in (None for anything else)."""
+    while not isinstance(instance, Village):
+        if hasattr(instance, "village_id"):
+            instance = instance.village
+        elif hasattr(instance, "household_id"):
+            instance = instance.household
+        else:
+            return None
+    return instance
 
 
 def team_keeps(user, instance):

@@ -236,3 +236,19 @@ def test_people_confirmed_per_skill_group(world):
     checked(person(made, "Lý Thị Dung"), ["pay_by_qr", "spot_scam"])
     groups = people_per_group(Household.objects.all())
     assert groups == {"payments": 2, "safety": 1}  # VNeID alone does not complete public services
+
+
+def test_authority_lets_the_villages_team_act_on_its_rows_and_no_other_team(world, member):
+    from accounts.authority import may_act_on, places_of
+
+    made = household(world["villages"]["a"], phone="+84912345009")
+    visit = FollowUp.objects.create(
+        household=made, assigned_to=world["teams"]["a"].members.first(), due_on=date(2027, 1, 4), note="x"
+    )
+    someone = person(made, "Lò Thị Mai")
+    outsider = world["teams"]["c"].members.get()
+    outsider.user = world.person("nobody")
+    outsider.save()
+    assert all(may_act_on(member, row) for row in (made, someone, visit))
+    assert not any(may_act_on(outsider.user, row) for row in (made, someone, visit))
+    assert places_of(phone="+84912345009").communes == {world["a"].pk}
