@@ -36,6 +36,8 @@ def test_the_commune_dashboard_shows_households_covered_and_people_per_group(cli
     groups = re.search(r'id="skill-groups">(.*?)</table>', page, re.S).group(1)
     assert 'Thanh toán</td><td class="n">5' in groups
     assert 'Bộ kỹ năng cơ bản</td><td class="n">5' in groups
+    village = reverse("households:village", args=[world["villages"]["a"].pk])
+    assert f'<a href="{village}">Hộ gia đình Thôn Giang Cao</a>' in page  # the officer's way in
 
 
 def test_the_public_pages_count_households_and_protect_small_cells(client, world):
