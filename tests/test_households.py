@@ -252,3 +252,22 @@ def test_authority_lets_the_villages_team_act_on_its_rows_and_no_other_team(worl
     assert all(may_act_on(member, row) for row in (made, someone, visit))
     assert not any(may_act_on(outsider.user, row) for row in (made, someone, visit))
     assert places_of(phone="+84912345009").communes == {world["a"].pk}
+
+
+def test_the_village_list_costs_the_same_queries_for_3_or_30_households(client, world, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    village = world["villages"]["a"]
+    counts = []
+    for size in (3, 30):
+        for number in range(len(Household.objects.all()), size):
+            checked(
+                person(household(village, f"Hộ số {number}", people=["Con"]), "Con"), BASIC_757[: number % 7]
+            )
+        with CaptureQueriesContext(connection) as queries:
+            page = _page(client, "households:village", village.pk)
+        counts.append(len(queries))
+    assert f"/{size} hộ" in page
+    assert counts[0] == counts[1]
