@@ -7,105 +7,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('places', '0002_commune_life_on_the_map'),
-        ('teams', '0010_rosterimport_moved_to_rosters'),
+        ("places", "0002_commune_life_on_the_map"),
+        ("teams", "0010_rosterimport_moved_to_rosters"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Household',
+            name="Household",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('head_name', models.CharField(max_length=150, verbose_name='head of household')),
-                ('name_key', models.CharField(db_index=True, editable=False, max_length=150)),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='address or note')),
-                ('phone', models.CharField(blank=True, db_index=True, max_length=16, null=True, verbose_name='phone number')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
-                ('village', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='households', to='places.village', verbose_name='village')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("head_name", models.CharField(max_length=150, verbose_name="head of household")),
+                ("name_key", models.CharField(db_index=True, editable=False, max_length=150)),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="address or note")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=16, null=True, verbose_name="phone number"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
+                (
+                    "village",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="households",
+                        to="places.village",
+                        verbose_name="village",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'household',
-                'verbose_name_plural': 'households',
-                'ordering': ['village_id', 'name_key', 'pk'],
+                "verbose_name": "household",
+                "verbose_name_plural": "households",
+                "ordering": ["village_id", "name_key", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HouseholdMember',
+            name="HouseholdMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year of birth')),
-                ('sex', models.CharField(blank=True, choices=[('female', 'female'), ('male', 'male')], max_length=8, verbose_name='sex')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='households.household', verbose_name='household')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year of birth"),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[("female", "female"), ("male", "male")],
+                        max_length=8,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="households.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'household member',
-                'verbose_name_plural': 'household members',
-                'ordering': ['household_id', 'pk'],
+                "verbose_name": "household member",
+                "verbose_name_plural": "household members",
+                "ordering": ["household_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SkillCheck',
+            name="SkillCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('framework', models.CharField(max_length=20, verbose_name='framework version')),
-                ('skills', models.JSONField(default=list, verbose_name='skills shown')),
-                ('checked_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='checked on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('checked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='checked by')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checks', to='households.householdmember', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("framework", models.CharField(max_length=20, verbose_name="framework version")),
+                ("skills", models.JSONField(default=list, verbose_name="skills shown")),
+                (
+                    "checked_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="checked on"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "checked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="checked by",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checks",
+                        to="households.householdmember",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'skills check',
-                'verbose_name_plural': 'skills checks',
-                'ordering': ['-checked_on', '-pk'],
+                "verbose_name": "skills check",
+                "verbose_name_plural": "skills checks",
+                "ordering": ["-checked_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('note', models.CharField(max_length=255, verbose_name='what to do')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='done at')),
-                ('assigned_to', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='follow_ups', to='teams.member', verbose_name='team member')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='households.household', verbose_name='household')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("due_on", models.DateField(verbose_name="due on")),
+                ("note", models.CharField(max_length=255, verbose_name="what to do")),
+                ("done_at", models.DateTimeField(blank=True, null=True, verbose_name="done at")),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="follow_ups",
+                        to="teams.member",
+                        verbose_name="team member",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="households.household",
+                        verbose_name="household",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up visit',
-                'verbose_name_plural': 'follow-up visits',
-                'ordering': ['due_on', 'pk'],
-                'indexes': [models.Index(fields=['assigned_to', 'done_at', 'due_on'], name='followup_open')],
+                "verbose_name": "follow-up visit",
+                "verbose_name_plural": "follow-up visits",
+                "ordering": ["due_on", "pk"],
+                "indexes": [models.Index(fields=["assigned_to", "done_at", "due_on"], name="followup_open")],
             },
         ),
         migrations.CreateModel(
-            name='Confirmation',
+            name="Confirmation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('framework', models.CharField(max_length=20)),
-                ('what', models.CharField(max_length=40)),
-                ('confirmed_on', models.DateField()),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='confirmations', to='households.householdmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("framework", models.CharField(max_length=20)),
+                ("what", models.CharField(max_length=40)),
+                ("confirmed_on", models.DateField()),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="confirmations",
+                        to="households.householdmember",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['what', 'framework'], name='confirmation_what')],
-                'constraints': [models.UniqueConstraint(fields=('member', 'framework', 'what'), name='confirmation_once')],
+                "indexes": [models.Index(fields=["what", "framework"], name="confirmation_what")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("member", "framework", "what"), name="confirmation_once")
+                ],
             },
         ),
     ]
