@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("teams.urls")),
     path("", include("reporting.urls")),
     path("", include("trainings.urls")),
+    path("", include("households.urls")),
     path("", include("privacy.urls")),
     path("", include("forum.urls")),
     path("", include("progress.urls")),

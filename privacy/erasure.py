@@ -15,6 +15,8 @@ not change retroactively):
   shell when something must keep pointing at it (an officer's past roster imports).
 - Forum questions and answers posted from the number keep their place (answers and counts stay
   readable) but lose their text and the first name shown; the number is removed.
+- A household whose number is theirs keeps its place in the village's register, nameless and
+  numberless, with its head's person row (households/erasure.py): coverage figures stay.
 - The person's requests stay as proof the request was handled, with name, number and text blanked.
 - What names them outside their own rows goes too (privacy/traces.py): uploaded rosters and error
   workbooks that list them are deleted, import summaries, notes and other people's texts are
@@ -32,6 +34,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts.models import AccessLogEntry, Invitation, User
 from forum.models import Answer, Question
+from households.erasure import erase_households
 from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
 from messaging.outbox import clear
 from privacy.holdings import people_of
@@ -56,6 +59,7 @@ class Erasure:
     consents: int = 0
     users: int = 0
     roster_imports: int = 0
+    households: int = 0
 
 
 def _forms_of(phone):
@@ -88,6 +92,7 @@ def erase_person(phone, *, by=None, request=None):
             withdraw(registration, reason="person's data erased")
         registrations = list(held["registrations"])
         full_names = {p.full_name for p in [*users, *members, *registrations] if p.full_name}
+        full_names |= set(held["households"].values_list("head_name", flat=True))
         # Unaccented too: texts are sent so, and file and sheet names are often typed so.
         words = full_names | {strip_diacritics(name) for name in full_names} | _forms_of(phone)
 
@@ -119,6 +124,8 @@ def erase_person(phone, *, by=None, request=None):
         )
         for log in logs.distinct():
             AssistanceLog.objects.filter(pk=log.pk).update(note=scrub(log.note, words, phone))
+        # A household numbered by them: kept nameless with its head's row, so coverage holds.
+        done.households = erase_households(phone, words, ERASED_NAME, scrub)
         done.consents, _ = held["consents"].delete()
         # After the registrations lost the number: unmuting schedules reminders for registrations
         # found by number, and there must be none.

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from households.models import Household
 from messaging.models import SECRET_MASK, ConsentRecord, Message, Purpose
 from privacy.models import RightsRequest
 from teams.models import AssistanceLog, Member, TeamEvent
@@ -64,6 +65,7 @@ def people_of(phone):
         "messages": Message.objects.filter(Q(recipient=phone) | Q(user__in=users)),
         "logs": AssistanceLog.objects.filter(attendees__in=members).distinct(),
         "requests": RightsRequest.objects.filter(Q(phone=phone) | Q(user__in=users)),
+        "households": Household.objects.filter(phone=phone),
     }
 
 
@@ -185,6 +187,15 @@ def records_of(phone):
                     "text": masked_body(message),
                 }
                 for message in held["messages"]
+            ],
+        ),
+        Section(
+            "households",
+            _("Households"),
+            [("head", _("head of household")), ("village", _("Village")), ("address", _("address or note"))],
+            [
+                {"head": household.head_name, "village": household.village.name, "address": household.address}
+                for household in held["households"].select_related("village")
             ],
         ),
         Section(

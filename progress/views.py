@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from places.models import Province
 from progress.edge import edge_cached
 from progress.figures import public_table
+from progress.households import public_households
 from reporting.charts import monthly_columns, ranked_bars
 from teams.activity import last_months
 
@@ -48,6 +49,7 @@ def national(request):
             "trend": table.trend[""],
             "trend_chart": _trend_chart(table.trend[""]),
             "coverage_chart": ranked_bars(coverage, _("Villages with an active team"), unit=" %"),
+            "households": public_households(),
         },
     )
 
@@ -70,5 +72,6 @@ def province(request, code):
             "rows": table.communes[unit.pk],
             "trend": table.trend[unit.pk],
             "trend_chart": _trend_chart(table.trend[unit.pk]),
+            "households": public_households(unit.pk),
         },
     )

@@ -8,7 +8,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.scopes import get_visible_or_404, may_open_province, scope_for
+from accounts.scopes import get_visible_or_404, may_open_province, scope_for, visible
+from households import figures as household_figures
+from households.models import Household
 from places.models import Commune, Province
 from reporting import dashboards, reports
 from reporting.charts import monthly_columns, ranked_bars
@@ -93,8 +95,21 @@ def _render(request, board, parents, period):
             "report_month": reports.report_month(None),
             "report_months": reports.months_offered(),
             **_comparison(request, board, period),
+            "households": _households(request.user, board),
         },
     )
+
+
+def _households(user, board):
+    """(covered, households, [(label, people confirmed)]) of the board's unit, as the user sees it."""
+    households = visible(user, Household.objects.all())
+    if board.level == "commune":
+        households = households.filter(village__commune=board.unit)
+    elif board.level == "province":
+        households = households.filter(village__commune__province=board.unit)
+    covered, total = household_figures.coverage(households)
+    people = household_figures.people_per_group(households)
+    return covered, total, [(label, people.get(code, 0)) for code, label in household_figures.group_labels()]
 
 
 def _comparison(request, board, period):

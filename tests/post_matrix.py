@@ -19,9 +19,29 @@ from privacy.models import RequestAction, RightsRequest
 from rosters.models import RosterImport
 from tests.factories_rosters import roster_xlsx
 
-OURS = ("accounts", "messaging", "places", "rosters", "teams", "trainings", "reporting", "privacy")
+OURS = (
+    "accounts",
+    "messaging",
+    "places",
+    "rosters",
+    "teams",
+    "trainings",
+    "households",
+    "reporting",
+    "privacy",
+)
 # Apps whose every row is compared before and after: everything about people and units.
-SNAPSHOT_APPS = ("accounts", "messaging", "places", "teams", "trainings", "privacy", "rosters", "reporting")
+SNAPSHOT_APPS = (
+    "accounts",
+    "messaging",
+    "places",
+    "teams",
+    "trainings",
+    "households",
+    "privacy",
+    "rosters",
+    "reporting",
+)
 
 
 # FINDING THE ENDPOINTS
@@ -373,7 +393,60 @@ RECIPES = {
         ],
         inside=lambda land: ([land["a"]["session"].pk, land["a"]["registration"].pk], {}),
     ),
+    # The household register: she keeps Bát Tràng's, never Tả Van's (nor sends its team's member).
+    "households:add": Recipe(
+        out=lambda land: [([land["c"]["village"].pk], {"head_name": "Hộ Thử"})],
+        inside=lambda land: ([land["a"]["village"].pk], {"head_name": "Hộ Thử"}),
+    ),
+    "households:edit": Recipe(
+        out=lambda land: [([land["c"]["household"].pk], {"head_name": "Hộ Thử"})],
+        inside=lambda land: ([land["a"]["household"].pk], {"head_name": "Hộ Thử"}),
+    ),
+    "households:add_person": Recipe(
+        out=lambda land: [([land["c"]["household"].pk], {"full_name": "Người Thử"})],
+        inside=lambda land: ([land["a"]["household"].pk], {"full_name": "Người Thử"}),
+    ),
+    "households:add_follow_up": Recipe(
+        out=lambda land: [
+            (
+                [land[key]["household"].pk],
+                {"due_on": _later(), "note": "Quay lại", "assigned_to": land["c"]["member"].pk},
+            )
+            for key in ("c", "a")
+        ],
+        inside=lambda land: (
+            [land["a"]["household"].pk],
+            {"due_on": _later(), "note": "Quay lại", "assigned_to": land["a"]["member"].pk},
+        ),
+    ),
+    "households:check": Recipe(
+        out=lambda land: [
+            ([land["c"]["household_person"].pk], {"checked_on": _today(), "group_payments": ["pay_by_qr"]}),
+            (
+                [land["a"]["household_person"].pk],
+                {
+                    "checked_on": _today(),
+                    "group_payments": ["pay_by_qr"],
+                    "come_back_on": _later(),
+                    "come_back_for": "Quay lại",
+                    "assigned_to": land["c"]["member"].pk,
+                },
+            ),
+        ],
+        inside=lambda land: (
+            [land["a"]["household_person"].pk],
+            {"checked_on": _today(), "group_payments": ["pay_by_qr"]},
+        ),
+    ),
+    "households:follow_up_done": Recipe(
+        out=lambda land: [([land["c"]["follow_up"].pk], {})],
+        inside=lambda land: ([land["a"]["follow_up"].pk], {}),
+    ),
 }
+
+
+def _later():
+    return (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
 
 
 def recipe_for(name):

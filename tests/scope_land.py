@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.models import Role
+from households.models import FollowUp, Household
 from messaging.models import ConsentMethod, Purpose
 from messaging.outbox import queue_sms
 from privacy.models import RightsRequest
@@ -30,7 +31,8 @@ TRAINING_PERMISSIONS = [
 
 def build_land(world):
     """On the shared world (tests/world.py): a spare village, a session with a registration, a
-    team leader's role, a text and a data request in each of communes a, b and c."""
+    team leader's role, a text, a data request and a household with a person and a visit planned
+    in each of communes a, b and c."""
     land = {}
     for key in COMMUNES:
         commune, village, team = world[key], world["villages"][key], world["teams"][key]
@@ -74,6 +76,18 @@ def build_land(world):
                 commune=commune,
             ),
         }
+    for key in COMMUNES:
+        village = land[key]["village"]
+        land[key]["household"] = Household.objects.create(village=village, head_name=f"Chủ hộ {village.name}")
+        land[key]["household_person"] = land[key]["household"].members.create(
+            full_name=f"Người dân {village.name}"
+        )
+        land[key]["follow_up"] = FollowUp.objects.create(
+            household=land[key]["household"],
+            assigned_to=land[key]["member"],
+            due_on=timezone.localdate() + timedelta(days=14),
+            note="Hoàn tất VNeID",
+        )
     return land
 
 

@@ -109,6 +109,7 @@ LOCAL_APPS = [
     "rosters",  # the spreadsheet import engine; teams and trainings register their kinds
     "teams",
     "trainings",
+    "households",  # a village's households and their members' digital skills (issue 26)
     "cms",
     "forum",  # ask an expert: questions, answers, experts, moderation
     "reporting",

@@ -7,6 +7,13 @@ sitting. Read and checked from the environment like the rest (config/env.py).
 from config import env
 from config.env import SettingError
 
+# HOUSEHOLDS (households/)
+# ------------------------------------------------------------------------------
+# The version of the basic digital skills framework new skills checks are made against
+# (households/skills.py defines each version's groups and basic set; a new version is added
+# there and to this list). Each check keeps the version it was made against.
+HOUSEHOLD_SKILLS_FRAMEWORK = env.get_choice("HOUSEHOLD_SKILLS_FRAMEWORK", "757/2025", ("757/2025",))
+
 # ROSTER IMPORTS (rosters/)
 # ------------------------------------------------------------------------------
 ROSTER_MAX_UPLOAD_BYTES = env.get_int("ROSTER_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, minimum=1)

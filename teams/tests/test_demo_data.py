@@ -10,6 +10,9 @@ import time_machine
 from django.db.models.functions import TruncMonth
 
 from accounts import demo as accounts_demo
+from households import demo as households_demo
+from households import followups
+from households.figures import covered_count
 from places.models import Province
 from teams import demo
 from teams.models import AssistanceLog, LogOutcome, Member
@@ -66,3 +69,16 @@ def test_loading_teams_again_changes_nothing(loaded):
     with time_machine.travel("2027-03-01 09:00 +07:00", tick=False):
         demo.load(StringIO())
     assert (Member.objects.count(), AssistanceLog.objects.count(), LogOutcome.objects.count()) == before
+
+
+def test_the_readme_team_keeps_a_few_households_three_covered_and_loading_again_adds_none(loaded):
+    leader = Member.objects.get(phone="+84912345678")
+    with time_machine.travel("2027-03-01 00:30 +07:00", tick=False):
+        households_demo.load(StringIO())
+        households_demo.load(StringIO())
+        due = followups.due_for(leader.team)
+    assert leader.team.village.households.count() == 6
+    assert covered_count(leader.team) == 3
+    assert [(item.assigned_to, item.due_on, item.overdue) for item in due] == [
+        (leader, date(2027, 3, 12), False)
+    ]

@@ -2,11 +2,12 @@ from django.core.management.base import BaseCommand
 
 from accounts import demo as accounts_demo
 from cms import demo as cms_demo
+from households import demo as households_demo
 from teams import demo as teams_demo
 from trainings import demo as trainings_demo
 
-# In the order they build on each other: the map and teams first, trainings last.
-DEMO_STEPS = [teams_demo, accounts_demo, cms_demo, trainings_demo]
+# In the order they build on each other: the map and teams first, households last.
+DEMO_STEPS = [teams_demo, accounts_demo, cms_demo, trainings_demo, households_demo]
 
 
 class Command(BaseCommand):
