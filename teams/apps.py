@@ -10,7 +10,7 @@ class TeamsConfig(AppConfig):
     def ready(self):
         from accounts import authority, memberships
         from places.models import Village
-        from teams import roster_kinds
+        from teams import roster_kinds, targets, week
         from teams.membership import DIRECTORY, may_correct_log, places_of_person
         from teams.models import AssistanceLog
 
@@ -19,6 +19,12 @@ class TeamsConfig(AppConfig):
         authority.register_places(places_of_person)
         authority.register_rule(AssistanceLog, may_correct_log)
         roster_kinds.register()  # the team roster and village list, for rosters/
+        # What a team's targets count from its own logs; households covered is the households app's.
+        targets.register_measure("citizens", _("Citizens helped this month"), targets.citizens_helped)
+        week.register_source(week.members_not_trained)
+        targets.register_measure(
+            "vneid", _("VNeID level-2 activations this month"), targets.vneid_activations
+        )
         # Villages are counted per commune; teams tells reporting when one is added, moved or removed.
         pre_save.connect(_remember_commune, sender=Village, dispatch_uid="teams.village_commune")
         post_save.connect(_village_changed, sender=Village, dispatch_uid="teams.village_saved")
