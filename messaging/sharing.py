@@ -6,11 +6,9 @@ phones and for people who read it aloud letter by letter. A Zalo OA / ZNS channe
 provider behind the outbox instead (platform/zalo.md).
 """
 
-import io
 from dataclasses import dataclass
 
 import qrcode
-import qrcode.image.svg
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -45,15 +43,26 @@ def ready_text(what, *, link, when="", where="", language=None):
 
 
 def qr_svg(url):
-    """An inline SVG QR code of `url`: no image request, crisp at any size on a phone's screen."""
-    image = qrcode.make(
-        url,
-        image_factory=qrcode.image.svg.SvgPathImage,
-        error_correction=qrcode.constants.ERROR_CORRECT_M,
-        box_size=10,
-        border=2,
+    """An inline SVG QR code of `url`: no image request, crisp at any size on a phone's screen.
+    Drawn as one path of horizontal runs, a third of the bytes of a square per module."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    code.add_data(url)
+    matrix = code.get_matrix()
+    runs = []
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
+            else:
+                x += 1
+    size = len(matrix)
+    svg = (
+        f'<svg viewBox="0 0 {size} {size}" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="QR"><rect width="{size}" height="{size}" fill="#fff"/>'
+        f'<path d="{"".join(runs)}" fill="#000" shape-rendering="crispEdges"/></svg>'
     )
-    buffer = io.BytesIO()
-    image.save(buffer)
-    svg = buffer.getvalue().decode()
-    return mark_safe(svg[svg.index("<svg") :])  # noqa: S308 (made by qrcode from a URL, no user markup)
+    return mark_safe(svg)  # noqa: S308 (numbers only: no text from anyone reaches the markup)

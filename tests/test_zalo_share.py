@@ -73,3 +73,19 @@ def test_without_diacritics_every_vietnamese_letter_is_plain():
     )
     assert share.unaccented.isascii()
     assert "Duong den Uy ban xa" in share.unaccented and "Ban Ta Van Giay" in share.unaccented
+
+
+def test_the_qr_code_draws_exactly_the_modules_of_the_link():
+    import qrcode
+
+    url = "https://totechso.vn/vi/trainings/12345/"
+    svg = ready_text("Tập huấn", link=url, language="vi").qr
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    code.add_data(url)
+    expected = {(x, y) for y, row in enumerate(code.get_matrix()) for x, dark in enumerate(row) if dark}
+    drawn = {
+        (x + dx, y)
+        for x, y, width in (map(int, run) for run in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\d+z", svg))
+        for dx in range(width)
+    }
+    assert drawn == expected and len(svg) < 6000
