@@ -14,6 +14,7 @@ from accounts.invitations import accept_invitation
 from accounts.two_factor import enrol_authenticator
 from cms.views.offline import service_worker
 from config.views import health, not_found
+from messaging.optout_views import link as optout_link
 from portal import views as portal_views
 from progress.urls import files as progress_files
 
@@ -46,6 +47,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sms/", include("messaging.urls")),
+    path("u/<str:code>", optout_link, name="optout_link"),
     path("api/", include("api.urls")),
     # Open data files keep one address in every language (progress/publish.py).
     path("open-data/", include(progress_files)),
@@ -66,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("", include("progress.urls")),
     path("", include("portal.urls")),
     path("", include("messaging.proof_urls")),
+    path("", include("messaging.optout_urls")),
     path("", include("cms.urls")),
 )
 

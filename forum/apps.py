@@ -10,9 +10,12 @@ class ForumConfig(AppConfig):
         # Anyone may ask: the door texts every valid number (the forum holds none before).
         from cms.models.guides import register_guide_questions
         from forum.guides import answered_questions
+        from forum.week import team_week
         from messaging.phone_proof import register_door
+        from teams.week import register_source
 
         register_guide_questions(answered_questions)
+        register_source(team_week)  # questions waiting for an answer, on the team area
 
         register_door(
             "forum",

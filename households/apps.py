@@ -8,8 +8,10 @@ class HouseholdsConfig(AppConfig):
 
     def ready(self):
         from accounts import authority
-        from households import access, import_kind
+        from households import access, import_kind, week
         from households.models import FollowUp, Household, HouseholdMember
+        from teams import targets
+        from teams import week as team_week
 
         # A household's phone places its holder in the village's commune (rights requests, erasure).
         authority.register_places(access.places_of_person)
@@ -17,3 +19,8 @@ class HouseholdsConfig(AppConfig):
         for model in (Household, HouseholdMember, FollowUp):
             authority.register_rule(model, access.team_keeps)
         import_kind.register()
+        # The leader's week lists follow-up visits; a team's targets may count households covered.
+        team_week.register_source(week.team_week)
+        targets.register_measure(
+            "households", _("Households covered"), week.households_covered, monthly=False
+        )

@@ -18,6 +18,8 @@ from vietnamese import formats
 # messaging/secrets.py) and the body shown anywhere has the mask instead.
 SECRET_PLACEHOLDER = "{secret}"  # noqa: S105  (a placeholder, not a secret)
 SECRET_MASK = "••••••"  # noqa: S105
+# Where the opt-out link's code sits in a stored body (messaging/optout.py puts it in at send time).
+OPTOUT_PLACEHOLDER = "{optout}"
 
 
 class Purpose(models.TextChoices):
@@ -112,8 +114,8 @@ class Message(models.Model):
     @property
     @admin.display(description=_("text"))
     def shown_body(self) -> str:
-        """The text as staff may see it: a sign-in code is masked."""
-        return self.body.replace(SECRET_PLACEHOLDER, SECRET_MASK)
+        """The text as staff may see it: a sign-in code and the opt-out link's code are masked."""
+        return self.body.replace(SECRET_PLACEHOLDER, SECRET_MASK).replace(OPTOUT_PLACEHOLDER, SECRET_MASK)
 
 
 class MessageEvent(models.Model):
@@ -209,3 +211,22 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return self.sid
+
+
+class OptOutLink(models.Model):
+    """What an opt-out link opens (messaging/optout.py): a number and one purpose, found by the
+    SHA-256 of the link's code. The code itself is never stored."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    phone = models.CharField(_("phone number"), max_length=16, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    # The language of the text that carried the link: the page opens in it.
+    language = models.CharField(_("language"), max_length=8, default="vi")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("opt-out link")
+        verbose_name_plural = _("opt-out links")
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} ({self.created_at:%d/%m/%Y})"

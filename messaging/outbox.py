@@ -65,10 +65,12 @@ from typing import Any, Required, TypedDict
 from django.db import models, transaction
 from django.utils import timezone
 
-from messaging import consent
+from messaging import consent, optout
 from messaging.dispatch import hand_to_workers
 from messaging.models import (
+    OPTOUT_PLACEHOLDER,
     PENDING_STATES,
+    SECRET_MASK,
     SECRET_PLACEHOLDER,
     Message,
     MessageEvent,
@@ -167,8 +169,10 @@ def queue_many(items: Iterable[Text]) -> list[Message]:
 
 
 def _body(item: Text) -> str:
-    """The text as it is stored and sent."""
-    body = normalize(item["body"]) or ""
+    """The text as it is stored and sent: with its opt-out link, unless it is a sign-in code."""
+    body = optout.with_link(
+        normalize(item["body"]) or "", Purpose(item["purpose"]), item.get("language") or "vi"
+    )
     return strip_accents(body) if item.get("unaccented") else body
 
 
@@ -177,7 +181,7 @@ def _new_message(item: Text, now: datetime) -> Message:
     secret = item.get("secret")
     if secret is not None and SECRET_PLACEHOLDER not in body:
         raise ValueError("a message with a secret needs {secret} in its body")
-    counted = count_segments(body.replace(SECRET_PLACEHOLDER, secret or ""))
+    counted = count_segments(optout.as_counted(body.replace(SECRET_PLACEHOLDER, secret or "")))
     user = item.get("user")
     commune = item.get("commune")
     return Message(
@@ -244,6 +248,7 @@ def _queue_chunk(items: list[Text]) -> dict[str, Message]:
         Message.objects.bulk_create(fresh.values(), ignore_conflicts=True)
         created = Message.objects.filter(idempotency_key__in=list(fresh), created_at=now)
         stored = {m.idempotency_key: m for m in created}
+        optout.remember_links(stored.values())
         MessageEvent.objects.bulk_create(
             MessageEvent(
                 message=m,
@@ -318,7 +323,12 @@ def preview_many(items: Iterable[Text]) -> BulkPreview:
             group["count"] += 1
             reached.add(phone)
     texts = [
-        TextPreview(body, purpose, min(group["due"], default=None), estimate(body, group["count"]))
+        TextPreview(
+            body.replace(OPTOUT_PLACEHOLDER, SECRET_MASK),
+            purpose,
+            min(group["due"], default=None),
+            estimate(optout.as_counted(body), group["count"]),
+        )
         for (body, purpose), group in groups.items()
     ]
     return BulkPreview(texts, recipients=len(reached), opted_out=len(phones - reached))

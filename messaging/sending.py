@@ -29,7 +29,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from messaging import consent, window
+from messaging import consent, optout, window
 from messaging.models import SECRET_PLACEHOLDER, Message, Purpose, State
 from messaging.providers import PermanentError, Provider, Sent, TransientError, get_provider
 from messaging.secrets import unseal
@@ -80,7 +80,10 @@ def _claim(message_ids: Iterable[int], now: datetime) -> tuple[list[Message], Wo
         # In id order: two tasks holding overlapping batches lock in the same order, never deadlock.
         messages = list(Message.objects.select_for_update().filter(pk__in=message_ids).order_by("pk"))
         fresh = [m for m in messages if m.state == State.QUEUED and not m.handed_at]
-        muted = consent.muted_among({m.recipient for m in fresh if m.purpose != Purpose.SIGN_IN})
+        phones = {m.recipient for m in fresh if m.purpose != Purpose.SIGN_IN}
+        muted = consent.muted_among(phones)
+        # An opt-out link used since the message was queued counts too (messaging/optout.py).
+        withdrawn = consent.withdrawn_among(phones, {m.purpose for m in fresh})
         is_open = window.is_open(now)
         work: Work = []
         held: list[Move] = []
@@ -96,6 +99,8 @@ def _claim(message_ids: Iterable[int], now: datetime) -> tuple[list[Message], Wo
                 held.append((message, State.SCHEDULED, "outside the sending window", "", fields))
             elif message.purpose != Purpose.SIGN_IN and message.recipient in muted:
                 held.append((message, State.MUTED, "recipient opted out", "", {}))
+            elif (message.recipient, message.purpose) in withdrawn:
+                held.append((message, State.DENIED, "consent withdrawn", "", {}))
             else:
                 message.handed_at = now
                 message.attempts += 1
@@ -109,10 +114,11 @@ def _claim(message_ids: Iterable[int], now: datetime) -> tuple[list[Message], Wo
 
 
 def _text_of(message: Message) -> str | None:
-    if SECRET_PLACEHOLDER not in message.body:
-        return message.body
+    body = optout.as_sent(message.body, message.recipient, message.purpose)
+    if SECRET_PLACEHOLDER not in body:
+        return body
     secret = unseal(message.sealed_secret)
-    return None if secret is None else message.body.replace(SECRET_PLACEHOLDER, secret)
+    return None if secret is None else body.replace(SECRET_PLACEHOLDER, secret)
 
 
 def deliver(message_id: int, provider: Provider | None = None) -> str | None:

@@ -8,5 +8,8 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from reporting import receivers
+        from reporting.week import team_week
+        from teams.week import register_source
 
         receivers.connect()
+        register_source(team_week)  # the monthly report's due date, on the team area

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.scopes import scope_for, visible
 from places.models import Commune, Province, Village
@@ -24,6 +25,7 @@ from reporting.models import (
     ProvinceMonthOutcome,
     ProvinceTotals,
 )
+from teams import targets
 from teams.activity import next_month, outcome_list
 from teams.models import AssistanceLog, Member, Team
 
@@ -253,7 +255,9 @@ def commune(user, commune_obj, months):
         sessions=Count("pk"),
         citizens=Sum("citizens_helped"),
     )
+    aims = targets.progress(teams, timezone.localdate())
     for team_id, row in team_rows.items():
+        row.extra["targets"] = aims.get(team_id, [])
         row.members = members.get(team_id, {}).get("n", 0)
         row.trained = members.get(team_id, {}).get("trained", 0)
         row.sessions = activity.get(team_id, {}).get("sessions", 0)

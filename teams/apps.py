@@ -11,7 +11,7 @@ class TeamsConfig(AppConfig):
     def ready(self):
         from accounts import authority, memberships
         from places.signals import villages_moved
-        from teams import roster_kinds
+        from teams import roster_kinds, targets, week
         from teams.membership import DIRECTORY, may_correct_log, places_of_person
         from teams.models import AssistanceLog
 
@@ -20,6 +20,12 @@ class TeamsConfig(AppConfig):
         authority.register_places(places_of_person)
         authority.register_rule(AssistanceLog, may_correct_log)
         roster_kinds.register()  # the team roster and village list, for rosters/
+        # What a team's targets count from its own logs; households covered is the households app's.
+        targets.register_measure("citizens", _("Citizens helped this month"), targets.citizens_helped)
+        week.register_source(week.members_not_trained)
+        targets.register_measure(
+            "vneid", _("VNeID level-2 activations this month"), targets.vneid_activations
+        )
         # Villages are counted per commune: places says when one is added, moved or removed.
         villages_moved.connect(_villages_moved, dispatch_uid="teams.villages_moved")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teams.views import finder, log_queue, team_area
+from teams.views import finder, log_queue, targets, team_area
 
 app_name = "teams"
 
@@ -9,5 +9,7 @@ urlpatterns = [
     path("team/log/", team_area.log_session, name="log_session"),
     path("team/log/token/", log_queue.fresh_token, name="log_token"),
     path("team/log/<int:pk>/", team_area.correct_log, name="correct_log"),
+    path("team/<int:pk>/targets/", targets.team_targets, name="targets"),
+    path("team/targets/province/<str:code>/", targets.province_targets, name="province_targets"),
     path("find-your-team/", finder.find_team, name="find_team"),
 ]

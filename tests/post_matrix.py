@@ -344,6 +344,18 @@ RECIPES = {
         ],
         inside=lambda land: ([land["a"]["log"].pk], {"held_on": _today(), "citizens_helped": 11}),
     ),
+    # Targets: her commune's team is hers to aim; another province's team, and any province's
+    # defaults (a commune officer sets none), are not.
+    "teams:targets": Recipe(
+        out=lambda land: [([land["c"]["team"].pk], {"citizens": 50, "vneid": 10})],
+        inside=lambda land: ([land["a"]["team"].pk], {"citizens": 50}),
+    ),
+    "teams:province_targets": Recipe(
+        out=lambda land: [
+            ([land["c"]["province"].pk], {"citizens": 50}),
+            ([land["a"]["province"].pk], {"citizens": 50}),
+        ],
+    ),
     "trainings:manage_list": Recipe(
         out=lambda land: [([], {"commune": land["c"]["commune"].pk})], inside=lambda land: ([], {})
     ),

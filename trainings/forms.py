@@ -31,8 +31,8 @@ class SignUpForm(forms.Form):
     consent = forms.BooleanField(
         label=_(
             "I agree that the commune keeps my name and phone number to text me about this session "
-            "(confirmation, reminders, changes). I can withdraw at any time by texting HUY or STOP, "
-            "or by cancelling my place on the page I get after signing up."
+            "(confirmation, reminders, changes). I can withdraw at any time by the link at the end of "
+            "each text, or by cancelling my place on the page I get after signing up."
         ),
         error_messages={"required": _("Tick the box to agree to the reminders, or we cannot sign you up.")},
     )

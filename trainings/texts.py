@@ -1,7 +1,9 @@
 """The texts a registrant receives, in their own language, short enough for one or two segments.
 
 Bodies do not carry the person's name: a session's reminder is then one text per language, built
-once for thousands of registrants, and the outbox's duplicate check compares like with like.
+once for thousands of registrants, and the outbox's duplicate check compares like with like. The
+outbox ends each with its opt-out link (messaging/optout.py): no text asks for a reply, which
+could never arrive.
 """
 
 from django.conf import settings
@@ -9,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-OPT_OUT = "HUY"
+from messaging import sharing
 
 
 def _when(session):
@@ -26,7 +28,6 @@ def _fields(session, language):
         "course": session.course.title_in(language),
         "when": _when(session),
         "where": _where(session),
-        "stop": OPT_OUT,
     }
 
 
@@ -38,10 +39,10 @@ def my_data_link(language):
 
 def confirmation(session, language):
     with translation.override(language):
-        return _(
-            'You are registered for "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders. '
-            "Your data: %(data)s"
-        ) % {**_fields(session, language), "data": my_data_link(language)}
+        return _('You are registered for "%(course)s" at %(when)s, %(where)s. Your data: %(data)s') % {
+            **_fields(session, language),
+            "data": my_data_link(language),
+        }
 
 
 def waiting(session, language):
@@ -67,10 +68,8 @@ def reminder(session, language, due_at):
         if days == 0:
             return _('Today at %(when)s: "%(course)s", %(where)s.') % fields
         if days == 1:
-            return (
-                _('Tomorrow at %(when)s: "%(course)s", %(where)s. Text %(stop)s to stop reminders.') % fields
-            )
-        return _('Reminder: "%(course)s" at %(when)s, %(where)s. Text %(stop)s to stop reminders.') % fields
+            return _('Tomorrow at %(when)s: "%(course)s", %(where)s.') % fields
+        return _('Reminder: "%(course)s" at %(when)s, %(where)s.') % fields
 
 
 def already_signed_up(session, language):
@@ -93,3 +92,14 @@ def cancelled(session, language):
         return _('Cancelled: "%(course)s" at %(when)s will not take place. Sorry for the trouble.') % _fields(
             session, language
         )
+
+
+def zalo_share(session, language, url):
+    """The session as a team pastes it into its Zalo group: course, time, place, the page."""
+    return sharing.ready_text(
+        session.course.title_in(language),
+        when=_when(session),
+        where=_where(session),
+        link=url,
+        language=language,
+    )

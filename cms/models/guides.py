@@ -23,6 +23,7 @@ from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from cms.panels import FeedbackSummaryPanel
 from cms.routing import RoutedPageMixin
 from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
+from messaging import sharing
 
 WORDS_PER_MINUTE = 200
 # Apps above cms that list things on a guide's page register a function here (the forum's
@@ -124,6 +125,7 @@ class GuidePage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMi
         context["translations"] = [page for page in pages if page.translation_key == self.translation_key]
         context["related"] = [page for page in pages if page.translation_key != self.translation_key]
         context["share_url"] = self.public_url(request)
+        context["share"] = sharing.ready_text(f"{self.title}: {self.summary}", link=context["share_url"])
         context["answered_questions"] = [item for source in _QUESTION_SOURCES for item in source(self)]
         return context
 

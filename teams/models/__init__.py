@@ -1,6 +1,7 @@
 from teams.models.history import TeamEvent
 from teams.models.logs import AssistanceLog, LogOutcome
 from teams.models.services import OutcomeType, Service
+from teams.models.targets import Target
 from teams.models.teams import Member, Team
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "Member",
     "OutcomeType",
     "Service",
+    "Target",
     "Team",
     "TeamEvent",
 ]

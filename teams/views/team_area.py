@@ -8,17 +8,21 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.authority import may_act_on
 from accounts.scopes import visible
+from teams import targets
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
 from teams.logbook import probable_duplicate, save_log
 from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
+from teams.sharing import zalo_share
 from teams.views.log_queue import refused_answer, saved_answer, wants_json
+from teams.week import this_week
 
 RECENT_LOGS = 10
 
@@ -28,7 +32,8 @@ def team_home(request):
     team = team_of(request.user)
     if team is None:
         return render(request, "teams/no_team.html", status=403)
-    months = last_months(6)
+    today = timezone.localdate()
+    months = last_months(6, today)
     sessions, citizens, outcomes = team_activity(team, months)
     logs = list(team.logs.select_related("village").prefetch_related("outcomes__outcome_type")[:RECENT_LOGS])
     for log in logs:
@@ -43,6 +48,10 @@ def team_home(request):
             "logs": logs,
             "monthly": list(zip(months, sessions, citizens, strict=True))[::-1],
             "outcomes": outcomes,
+            "share": zalo_share(team),
+            "targets": targets.progress([team], today)[team.pk],
+            "week": this_week(team, today),
+            "may_set_targets": may_act_on(request.user, team),
         },
     )
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from messaging.forms import CodeForm
 from runtime import throttle
 from teams.membership import current_memberships
-from trainings import ical, verifying
+from trainings import ical, texts, verifying
 from trainings.access import team_sessions
 from trainings.forms import SignUpForm
 from trainings.models import Registration, TrainingSession
@@ -100,6 +100,7 @@ def session_detail(request, pk):
             "places_left": free_places(session),
             "google_link": ical.google_calendar_link(session, url),
             "enrolled": for_members and _enrolled(session, request.user),
+            "share": texts.zalo_share(session, (get_language() or "vi")[:2], url),
         },
         status=429 if limited else (400 if form.errors else 200),
     )
