@@ -11,6 +11,7 @@ rows of the file), stored as the log's `submission_key`: importing the same file
 every key and adds nothing, while a session typed by hand is never mistaken for a row.
 """
 
+import functools
 import hashlib
 import re
 import uuid
@@ -115,6 +116,15 @@ class LogPlanner(Planner):
         super().__init__(scope, skip_sheets, filename, choices)
         self.places = PlaceNames(scope)
         self.catalogue = Catalogue()
+        # One cleaner per count column, named once: `cleaned` then works each value out once.
+        self.counts = [
+            (name, functools.partial(clean_count, label=label))
+            for name, label in (
+                ("citizens_helped", _("Citizens helped")),
+                ("women_helped", _("of whom women")),
+                ("over_60_helped", _("of whom over 60")),
+            )
+        ]
 
     def start_sheet(self, sheet, table, summary):
         return self.places.commune_in_title(sheet.rows[: table.header_index])
@@ -132,14 +142,10 @@ class LogPlanner(Planner):
             row["held_on"] = self.cleaned(clean_day, values.get("held_on"))
         except CellError as error:
             fail("held_on", error)
-        for name, label in (
-            ("citizens_helped", _("Citizens helped")),
-            ("women_helped", _("of whom women")),
-            ("over_60_helped", _("of whom over 60")),
-        ):
+        for name, cleaner in self.counts:
             if name in values:
                 try:
-                    row[name] = clean_count(values[name], label)
+                    row[name] = self.cleaned(cleaner, values[name])
                 except CellError as error:
                     fail(name, error)
             else:
