@@ -169,3 +169,47 @@ class AssistanceLogForm(forms.Form):
             if value:
                 counts[outcome.pk] = value
         return counts
+
+
+class MonthRowForm(AssistanceLogForm):
+    """One row of the month at once: one session from a paper tally, checked as the single form.
+
+    Who was present and a note are left for a later correction: a tally on paper rarely has them,
+    and ten rows of checkboxes would not fit a phone. The date starts empty (each row is its own
+    day); a row where nothing was typed is left out rather than refused.
+    """
+
+    TYPED = ("held_on", "citizens_helped", "women_helped", "over_60_helped", "services")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["attendees"], self.fields["note"]
+        self.initial.pop("held_on", None)
+        self.initial.pop("attendees", None)
+
+    def has_changed(self):
+        typed = [*self.TYPED, *(self.outcome_field(outcome) for outcome in self.outcome_types)]
+        return any(self[name].value() not in (None, "", []) for name in typed)
+
+
+class BaseMonthFormSet(forms.BaseFormSet):
+    def clean(self):
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError(
+                _("Type at least one session: a date, the citizens helped and a service.")
+            )
+
+
+MONTH_ROWS, MONTH_MAX_ROWS = 8, 31  # a month has at most 31 days; a row per date
+
+
+def month_formset(rows=MONTH_ROWS):
+    """The formset class with `rows` empty rows (a posted page brings its own count)."""
+    return forms.formset_factory(
+        MonthRowForm,
+        formset=BaseMonthFormSet,
+        extra=max(1, min(rows, MONTH_MAX_ROWS)),
+        max_num=MONTH_MAX_ROWS,
+        absolute_max=MONTH_MAX_ROWS,
+        validate_max=True,
+    )

@@ -1,10 +1,13 @@
-"""Writing a session to the log: once per form, telling reporting which months changed."""
+"""Writing sessions to the log: once per form, telling reporting which months changed."""
 
 import uuid
 
 from django.db import IntegrityError, transaction
 
 from teams.models import AssistanceLog, LogOutcome
+from teams.signals import logs_changed
+
+FIGURES = ("held_on", "village", "citizens_helped", "women_helped", "over_60_helped", "note")
 
 
 def save_log(form, user, log=None):
@@ -13,32 +16,17 @@ def save_log(form, user, log=None):
     A form posted twice carries the same `submission_key`: the second post returns the log the
     first one made instead of another, even when both arrive at once (the key is unique).
     """
-    data = form.cleaned_data
     created = log is None
     if created:
-        key = data.get("submission_key") or uuid.uuid4()
+        key = form.cleaned_data.get("submission_key") or uuid.uuid4()
         existing = AssistanceLog.objects.filter(team=form.team, submission_key=key).first()
         if existing:
             return existing, False
-        log = AssistanceLog(
-            team=form.team, commune_id=form.team.commune_id, submission_key=key, created_by=user
-        )
-    for name in ("held_on", "village", "citizens_helped", "women_helped", "over_60_helped", "note"):
-        setattr(log, name, data[name])
-    log.updated_by = user
-    counted_before = log.counted_before()
+        log = _new_log(form, key, user)
     try:
         with transaction.atomic():
-            log.save(announce=False)  # announced once below, with the outcomes
-            log.attendees.set(data["attendees"])
-            log.services.set(data["services"])
-            counts = form.outcome_counts()
-            log.outcomes.exclude(outcome_type_id__in=counts).delete()
-            for outcome_type_id, count in counts.items():
-                LogOutcome.objects.update_or_create(
-                    log=log, outcome_type_id=outcome_type_id, defaults={"count": count}
-                )
-            log.announce_change(counted_before)
+            before = _write(log, form, user)
+            log.announce_change(before)
     except IntegrityError:
         # The same form saved at the same moment by a second tap: that one won.
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()
@@ -46,6 +34,65 @@ def save_log(form, user, log=None):
             raise
         return existing, False
     return log, created
+
+
+def save_logs(forms, user):
+    """Several new sessions (a month's paper tally) in one transaction: all of them or none.
+
+    Returns [(log, created)] in the forms' order. Rows already saved by an earlier post of the
+    same page (their keys exist) come back uncreated; reporting hears once for all the months.
+    """
+    keys = [form.cleaned_data.get("submission_key") or uuid.uuid4() for form in forms]
+    team = forms[0].team
+    existing = {
+        log.submission_key: log for log in AssistanceLog.objects.filter(team=team, submission_key__in=keys)
+    }
+    results, states = [], []
+    try:
+        with transaction.atomic():
+            for form, key in zip(forms, keys, strict=True):
+                if key in existing:
+                    results.append((existing[key], False))
+                    continue
+                log = _new_log(form, key, user)
+                _write(log, form, user)
+                states.append(log._counted_state())
+                results.append((log, True))
+            if states:
+                months = {(state["commune_id"], state["held_on"].replace(day=1)) for state in states}
+                logs_changed.send(sender=AssistanceLog, commune_months=months)
+    except IntegrityError:
+        # The same page saved at the same moment by a second tap: that one won, whole.
+        saved = {log.submission_key: log for log in AssistanceLog.objects.filter(submission_key__in=keys)}
+        if len(saved) != len(keys):
+            raise
+        return [(saved[key], False) for key in keys]
+    return results
+
+
+def _new_log(form, key, user):
+    return AssistanceLog(team=form.team, commune_id=form.team.commune_id, submission_key=key, created_by=user)
+
+
+def _write(log, form, user):
+    """Save the log, its members present, services and outcomes, without telling reporting;
+    returns what the log counted in before (for `announce_change`)."""
+    data = form.cleaned_data
+    for name in FIGURES:
+        setattr(log, name, data.get(name, ""))
+    log.updated_by = user
+    counted_before = log.counted_before()
+    with transaction.atomic():
+        log.save(announce=False)
+        log.attendees.set(data.get("attendees", []))
+        log.services.set(data["services"])
+        counts = form.outcome_counts()
+        log.outcomes.exclude(outcome_type_id__in=counts).delete()
+        for outcome_type_id, count in counts.items():
+            LogOutcome.objects.update_or_create(
+                log=log, outcome_type_id=outcome_type_id, defaults={"count": count}
+            )
+    return counted_before
 
 
 def probable_duplicate(log):

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from teams.views import finder, log_queue, targets, team_area
+from teams.views import finder, log_queue, month_log, targets, team_area
 
 app_name = "teams"
 
 urlpatterns = [
     path("team/", team_area.team_home, name="home"),
     path("team/log/", team_area.log_session, name="log_session"),
+    path("team/log/month/", month_log.log_month, name="log_month"),
     path("team/log/token/", log_queue.fresh_token, name="log_token"),
     path("team/log/<int:pk>/", team_area.correct_log, name="correct_log"),
     path("team/<int:pk>/targets/", targets.team_targets, name="targets"),

@@ -334,6 +334,20 @@ RECIPES = {
             ([], {"held_on": _today(), "village": land["c"]["village"].pk, "citizens_helped": 2000})
         ]
     ),
+    "teams:log_month": Recipe(
+        out=lambda land: [
+            (
+                [],
+                {
+                    "form-TOTAL_FORMS": 1,
+                    "form-INITIAL_FORMS": 0,
+                    "form-0-held_on": _today(),
+                    "form-0-village": land["c"]["village"].pk,
+                    "form-0-citizens_helped": 2000,
+                },
+            )
+        ]
+    ),
     "teams:correct_log": Recipe(
         out=lambda land: [
             ([land["c"]["log"].pk], {"held_on": _today(), "citizens_helped": 2000}),

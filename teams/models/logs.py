@@ -48,6 +48,11 @@ class AssistanceLog(CountedInReports):
 
     scope_commune_path = "commune"  # places/scopes.py
     counted_fields = ("commune_id", "held_on", "citizens_helped", "women_helped", "over_60_helped")
+    # Wagtail's reference index ("usage" pages) recorded every log's links to its team, commune,
+    # village and authors inside the leader's submit: two queries and an insert into a table that
+    # would hold millions of rows at national scale, for a usage list nobody reads (a team's
+    # logs are on its dashboard). Logs arriving in bursts from offline queues skip it.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("assistance log")
@@ -93,6 +98,7 @@ class LogOutcome(models.Model):
     count = models.PositiveIntegerField(_("count"))
 
     scope_commune_path = "log__commune"  # places/scopes.py
+    wagtail_reference_index_ignore = True  # as its log
 
     class Meta:
         verbose_name = _("outcome count")

@@ -1,4 +1,5 @@
-"""Teams' kinds of list for the spreadsheet importer (rosters/): the team roster and the village list.
+"""Teams' kinds of list for the spreadsheet importer (rosters/): the team roster, the village list
+and the assistance logs kept in Excel.
 
 `register` is called from teams' AppConfig.ready; it also registers the members, teams and logs
 exports. The planners and writer live beside it; the engine they plug into knows nothing of teams.
@@ -21,7 +22,9 @@ def imported_teams(user, summary):
 
 
 def register():
-    from teams.roster_kinds import columns, exports
+    from teams.roster_kinds import columns, exports, log_columns
+    from teams.roster_kinds.log_writer import write_logs
+    from teams.roster_kinds.logs import LogPlanner
     from teams.roster_kinds.plan import RosterPlanner
     from teams.roster_kinds.villages import VillagePlanner
     from teams.roster_kinds.writer import write_plan
@@ -40,4 +43,12 @@ def register():
     )
     kinds.register(kinds.Kind("roster", _("team roster"), RosterPlanner, write_plan, roster, **shown, **done))
     kinds.register(kinds.Kind("villages", _("village list"), VillagePlanner, write_plan, villages, **shown))
+    logs = kinds.SheetTemplate(
+        "SỔ THEO DÕI CÁC BUỔI HỖ TRỢ NGƯỜI DÂN", log_columns.LOG_COLUMNS, log_columns.LOG_EXAMPLE
+    )
+    kinds.register(
+        kinds.Kind(
+            "logs", _("assistance logs"), LogPlanner, write_logs, logs, "teams/roster_kinds/logs_summary.html"
+        )
+    )
     exports.register()

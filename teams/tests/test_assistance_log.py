@@ -254,3 +254,13 @@ def test_moving_a_log_to_another_month_updates_both_months(leader, team, client)
     )
     months = dict(CommuneMonth.objects.values_list("month", "citizens_helped"))
     assert months == {earlier.replace(day=1): 0, today.replace(day=1): 9}
+
+
+def test_a_logged_session_is_not_written_to_wagtails_reference_index(leader, team, client):
+    """The submit stays light at national scale: no usage row per log (teams/models/logs.py)."""
+    from wagtail.models import ReferenceIndex
+
+    before = ReferenceIndex.objects.count()
+    assert client.post(LOG_URL, form_values(client, team)).status_code == 302
+    assert AssistanceLog.objects.count() == 1
+    assert ReferenceIndex.objects.count() == before
