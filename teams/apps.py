@@ -10,15 +10,19 @@ class TeamsConfig(AppConfig):
     def ready(self):
         from accounts import authority, memberships
         from places.models import Village
+        from places.tombstones import keep_tombstones
         from teams import roster_kinds
         from teams.membership import DIRECTORY, may_correct_log, places_of_person
-        from teams.models import AssistanceLog
+        from teams.models import AssistanceLog, Member, Team
 
         memberships.register(DIRECTORY)
         # Where a person appears on teams, and who besides officers corrects a log (its leader).
         authority.register_places(places_of_person)
         authority.register_rule(AssistanceLog, may_correct_log)
         roster_kinds.register()  # the team roster and village list, for rosters/
+        # Provinces pull these by increments through the API: a deleted one leaves a mark.
+        for model, kind in ((Team, "teams"), (Member, "members"), (AssistanceLog, "logs")):
+            keep_tombstones(model, kind)
         # Villages are counted per commune; teams tells reporting when one is added, moved or removed.
         pre_save.connect(_remember_commune, sender=Village, dispatch_uid="teams.village_commune")
         post_save.connect(_village_changed, sender=Village, dispatch_uid="teams.village_saved")
