@@ -6,11 +6,12 @@ since answer in the usual lists; rows deleted since answer at `deleted/`, from t
 places/tombstones.py keeps, within the token's scope like everything else.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from django.utils import timezone
 from ninja import Schema
+from ninja.errors import HttpError
 
 from places.models import Tombstone
 
@@ -25,8 +26,16 @@ def changed_since(queryset, updated_since):
 
 
 def aware(moment):
-    """A moment without a zone is read in Vietnam time, as the site shows every time."""
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    """The moment in UTC; one without a zone is read in Vietnam time, as the site shows every time.
+
+    In UTC because PostgreSQL refuses some offsets Python accepts (-21:43, found by the fuzz);
+    a moment that leaves the calendar when moved to UTC (1 January of year 1, +07:00) is a 422."""
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise HttpError(422, "A moment between the years 1 and 9999, in UTC.") from None
 
 
 class Deleted(Schema):
