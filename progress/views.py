@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from config.edge import edge_cached
 from places.models import Province
-from progress.edge import edge_cached
 from progress.figures import public_table
 from reporting.charts import monthly_columns, ranked_bars
 from teams.activity import last_months

@@ -8,10 +8,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from config.edge import edge_cached
 from places.models import Province
 from progress import publish
 from progress.datasets import BY_SLUG, DATASETS, MISSING_VALUES
-from progress.edge import edge_cached
 from progress.figures import public_table
 from teams.activity import last_months
 
