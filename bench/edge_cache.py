@@ -38,6 +38,9 @@ class Varnish:
         vcl = Path(self.folder.name) / "default.vcl"
         text = re.sub(r'\.port = "\d+";', f'.port = "{self.backend.port}";', VCL.read_text())
         vcl.write_text(text)
+        # Started as root, varnishd reads the VCL as its own unprivileged user.
+        Path(self.folder.name).chmod(0o755)
+        vcl.chmod(0o644)
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(  # noqa: S603
             [varnishd(), "-F", "-n", str(Path(self.folder.name) / "work"), "-a", f"127.0.0.1:{self.port}",

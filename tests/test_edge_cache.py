@@ -39,21 +39,33 @@ def varnish_stand_in(settings):
     server.server_close()
 
 
-def test_publishing_a_guide_purges_it_in_both_languages(
+def test_publishing_a_new_guide_purges_its_address(
     home_pages, varnish_stand_in, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         guide = add_guide(vietnamese_topic(), "Cài đặt ứng dụng Công dân số", slug="cai-dat-cong-dan-so")
-    paths = {path for _host, path in varnish_stand_in.purged}
     assert guide.url == "/vi/vneid/cai-dat-cong-dan-so/"
-    assert {"/vi/vneid/cai-dat-cong-dan-so/", "/en/vneid/cai-dat-cong-dan-so/"} <= paths
+    assert [path for _host, path in varnish_stand_in.purged] == [guide.url]
+
+
+def test_publishing_a_guide_purges_it_in_both_languages_at_their_own_addresses(
+    home_pages, varnish_stand_in, django_capture_on_commit_callbacks
+):
+    guide = demo_guide("nop-ho-so-dich-vu-cong-quoc-gia")
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert sorted(path for _host, path in varnish_stand_in.purged) == [
+        "/en/online-public-services/submit-on-national-public-service-portal/",
+        "/vi/dich-vu-cong-truc-tuyen/nop-ho-so-dich-vu-cong-quoc-gia/",
+    ]
 
 
 def test_unpublishing_a_guide_purges_it_too(home_pages, varnish_stand_in, django_capture_on_commit_callbacks):
     guide = demo_guide()
     with django_capture_on_commit_callbacks(execute=True):
         guide.unpublish()
-    assert ("/vi" + guide.url[3:]) in {path for _host, path in varnish_stand_in.purged}
+    purged = {path for _host, path in varnish_stand_in.purged}
+    assert {"/vi/vneid/kich-hoat-vneid-muc-2/", "/en/vneid/activate-vneid-level-2/"} == purged
 
 
 def test_no_edge_configured_no_purge_and_no_error(home_pages, settings):

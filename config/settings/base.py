@@ -423,7 +423,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The edge cache in front of gunicorn (platform/varnish/default.vcl): publishing or unpublishing
-# a page sends Varnish a PURGE for its URL in every language (Wagtail rewrites /vi/ to /en/).
+# a page sends Varnish a PURGE for its URL and its translations' (cms/signals.py), each at its own
+# address: Wagtail's rewrite of /vi/ to /en/ in the same path is off, slugs differ per language.
 # Unset (the embedded demo, tests): nothing is purged, there is no edge.
 EDGE_CACHE_URL = env.get_url("EDGE_CACHE_URL", "")
 WAGTAILFRONTENDCACHE = (
@@ -436,7 +437,7 @@ WAGTAILFRONTENDCACHE = (
     if EDGE_CACHE_URL
     else {}
 )
-WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # "simple": no English stemming or stop words ("to", "so", "an" are Vietnamese words once folded).
 # Pages index folded copies of their text (cms/models/search.py), so no unaccent config is needed.
 WAGTAILSEARCH_BACKENDS = {
