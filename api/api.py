@@ -20,7 +20,9 @@ api = NinjaAPI(
         "Read-only figures of Vietnam's community digital technology teams: the public progress "
         "aggregates, the open datasets, the map and the training sessions open to citizens. "
         "Free, no sign-in, no personal data. Under /scoped/, an officer's token (made in the admin) "
-        "reads the teams, members, logs and monthly reports of that officer's scope."
+        "reads the teams, members, logs and monthly reports of that officer's scope. To pull by "
+        "increments, pass `updated_since` (ISO 8601, the moment the last pull began) to the lists "
+        "and read what was deleted since at `/scoped/deleted/` (villages: `/villages/deleted/`)."
     ),
     urls_namespace="api_v1",
     docs_url="/docs/",

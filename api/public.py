@@ -5,6 +5,8 @@ is null, its mark in `suppressed`), the open datasets, the map, and the sessions
 up for (without the trainer's name or who registered).
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from api import schemas
+from api.increments import TOMBSTONES, DeletedPage, changed_since, deleted_page
 from places.models import Commune, Province, Village
 from progress import publish
 from progress.datasets import BY_SLUG, COLUMNS, DATASETS, HIDDEN_TEXT, SMALL_TEXT
@@ -111,11 +114,14 @@ def communes(request, code: str):
 
 
 @router.get("/villages/", response=schemas.VillagePage, summary="Villages of a commune, by cursor")
-def villages(request, commune: str, cursor: int = 0, limit: int = PAGE_MAX):
-    """Pages of at most 1,000 villages in id order; pass `next_cursor` back as `cursor`."""
+def villages(
+    request, commune: str, cursor: int = 0, limit: int = PAGE_MAX, updated_since: datetime | None = None
+):
+    """Pages of at most 1,000 villages in id order; pass `next_cursor` back as `cursor`. With
+    `updated_since`, only villages changed since (deleted ones: `villages/deleted/`)."""
     limit = max(1, min(limit, PAGE_MAX))
     rows = list(
-        Village.objects.filter(commune_id=commune, pk__gt=cursor)
+        changed_since(Village.objects.filter(commune_id=commune, pk__gt=cursor), updated_since)
         .order_by("pk")
         .values("pk", "name", "commune_id")[: limit + 1]
     )
@@ -125,6 +131,12 @@ def villages(request, commune: str, cursor: int = 0, limit: int = PAGE_MAX):
         "items": [{"id": r["pk"], "name": r["name"], "commune_code": r["commune_id"]} for r in rows],
         "next_cursor": rows[-1]["pk"] if more else None,
     }
+
+
+@router.get("/villages/deleted/", response=DeletedPage, summary="Villages deleted since a moment")
+def deleted_villages(request, since: datetime, cursor: int = 0, limit: int = PAGE_MAX):
+    """Villages deleted (or merged away) at or after `since`, by cursor: villages are public."""
+    return deleted_page(TOMBSTONES, ["villages"], since, cursor, limit)
 
 
 @router.get("/trainings/", response=list[schemas.Session], summary="Upcoming sessions open to citizens")

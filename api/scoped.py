@@ -9,6 +9,8 @@ of their scope in the admin, names and phones included; so does their token, and
 members is written to the access log, as a download from the admin is.
 """
 
+from datetime import date, datetime
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Schema
@@ -17,6 +19,7 @@ from ninja.security import HttpBearer
 
 from accounts.access_log import record_access
 from accounts.scopes import get_visible_or_404, visible
+from api.increments import SCOPED_KINDS, TOMBSTONES, DeletedPage, ScopedKind, changed_since, deleted_page
 from api.models import ApiToken
 from reporting.models import MonthlyReport
 from runtime import throttle
@@ -48,6 +51,7 @@ class TeamOut(Schema):
     name: str
     commune_code: str
     status: str
+    updated_at: datetime
 
 
 class LogOut(Schema):
@@ -65,6 +69,8 @@ class MemberOut(Schema):
     full_name: str
     phone: str | None
     training_status: str
+    left_on: date | None
+    updated_at: datetime
 
 
 class MemberPage(Schema):
@@ -90,12 +96,20 @@ class LogPage(Schema):
 
 
 def _team(team):
-    return {"id": team.pk, "name": team.name, "commune_code": team.commune_id, "status": team.status}
+    return {
+        "id": team.pk,
+        "name": team.name,
+        "commune_code": team.commune_id,
+        "status": team.status,
+        "updated_at": team.updated_at,
+    }
 
 
 @router.get("/teams/", response=list[TeamOut], summary="The teams of the token's scope")
-def teams(request):
-    return [_team(team) for team in visible(request.user, Team.objects.order_by("pk"))]
+def teams(request, updated_since: datetime | None = None):
+    """Every team of the scope, or those changed since `updated_since` (ISO 8601)."""
+    rows = changed_since(visible(request.user, Team.objects.order_by("pk")), updated_since)
+    return [_team(team) for team in rows]
 
 
 @router.get("/teams/{team_id}/", response=TeamOut, summary="One team of the token's scope")
@@ -104,11 +118,11 @@ def team(request, team_id: int):
 
 
 @router.get("/logs/", response=LogPage, summary="Help sessions of the token's scope, by cursor")
-def logs(request, cursor: int = 0, limit: int = PAGE_MAX):
+def logs(request, cursor: int = 0, limit: int = PAGE_MAX, updated_since: datetime | None = None):
     """Pages of at most 1,000 logs in id order; pass `next_cursor` back as `cursor`."""
     limit = max(1, min(limit, PAGE_MAX))
     rows = list(
-        visible(request.user, AssistanceLog.objects.filter(pk__gt=cursor))
+        changed_since(visible(request.user, AssistanceLog.objects.filter(pk__gt=cursor)), updated_since)
         .order_by("pk")
         .values("pk", "team_id", "commune_id", "held_on", "citizens_helped", "updated_at")[: limit + 1]
     )
@@ -119,13 +133,19 @@ def logs(request, cursor: int = 0, limit: int = PAGE_MAX):
 
 
 @router.get("/members/", response=MemberPage, summary="Current members of the token's scope, by cursor")
-def members(request, cursor: int = 0, limit: int = PAGE_MAX):
-    """Pages of at most 1,000 members in id order; each page is recorded in the access log."""
+def members(request, cursor: int = 0, limit: int = PAGE_MAX, updated_since: datetime | None = None):
+    """Pages of at most 1,000 members in id order; each page is recorded in the access log.
+
+    The current members; with `updated_since`, every member changed since, those who left
+    included (their `left_on` set), so a province's copy sees them go."""
     limit = max(1, min(limit, PAGE_MAX))
+    members = Member.objects.all() if updated_since else Member.objects.current()
     rows = list(
-        visible(request.user, Member.objects.current().filter(pk__gt=cursor))
+        changed_since(visible(request.user, members.filter(pk__gt=cursor)), updated_since)
         .order_by("pk")
-        .values("pk", "team_id", "full_name", "phone", "training_status")[: limit + 1]
+        .values("pk", "team_id", "full_name", "phone", "training_status", "left_on", "updated_at")[
+            : limit + 1
+        ]
     )
     more = len(rows) > limit
     rows = rows[:limit]
@@ -150,9 +170,10 @@ def _reports(request):
 
 
 @router.get("/reports/", response=list[ReportOut], summary="Monthly reports of the token's scope")
-def reports(request, month: str = ""):
-    """Every report of the scope, or of one month (YYYY-MM): the figures as last compiled."""
-    rows = _reports(request)
+def reports(request, month: str = "", updated_since: datetime | None = None):
+    """Every report of the scope, or of one month (YYYY-MM), or those changed since
+    `updated_since`: the figures as last compiled."""
+    rows = changed_since(_reports(request), updated_since)
     if month:
         try:
             rows = rows.filter(month=f"{month}-01")
@@ -167,3 +188,11 @@ def report(request, report_id: int):
     if row is None:
         raise HttpError(404, "Not found")
     return _report(row)
+
+
+@router.get("/deleted/", response=DeletedPage, summary="Rows of the token's scope deleted since a moment")
+def deleted(request, since: datetime, kind: ScopedKind | None = None, cursor: int = 0, limit: int = PAGE_MAX):
+    """Teams, members, logs and reports deleted at or after `since`, by cursor: with the lists'
+    `updated_since`, what a province needs to keep its copy equal to ours."""
+    kinds = [kind] if kind else SCOPED_KINDS
+    return deleted_page(visible(request.user, TOMBSTONES), kinds, since, cursor, limit)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from places.signals import villages_moved
@@ -119,6 +120,8 @@ class Village(NamedUnit):
 
     scope_commune_path = "commune"  # places/scopes.py
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    # What the API's `updated_since` reads (bulk writes set it themselves: teams/roster_kinds/writer.py).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta(NamedUnit.Meta):
         verbose_name = _("village")
@@ -177,3 +180,39 @@ class MapLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.data_version}"
+
+
+class Tombstone(models.Model):
+    """A row deleted from a table that provinces pull by increments through the API.
+
+    A province that copied the rows once asks what changed since its last pull; an updated row
+    says so by its `updated_at`, a deleted one only by this mark. Written by places/tombstones.py
+    for the models their owning apps register, with the unit the row sat in so a token sees only
+    its own scope's deletions; nothing else of the row is kept (no personal data).
+    """
+
+    kind = models.CharField(_("kind"), max_length=20)
+    object_id = models.BigIntegerField(_("id"))
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+    )
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("commune")
+    )
+    deleted_at = models.DateTimeField(_("deleted at"), default=timezone.now)
+
+    scope_commune_path = "commune"  # places/scopes.py
+    scope_province_paths = ["province"]
+
+    class Meta:
+        verbose_name = _("deleted row")
+        verbose_name_plural = _("deleted rows")
+        indexes = [models.Index(fields=["kind", "deleted_at"], name="tombstone_by_kind_and_time")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

@@ -116,6 +116,7 @@ def erase_person(phone, *, by=None, request=None):
             gender="",
             birth_year=None,
             user=None,
+            updated_at=timezone.now(),  # provinces pulling increments must replace the name too
         )
         teams = {member.team_id for member in members}
         mentioning = _mentions("note", words)

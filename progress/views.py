@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from places.models import Province
-from progress.edge import edge_cached
 from progress.figures import public_table
 from progress.households import public_households
 from reporting.charts import monthly_columns, ranked_bars
+from runtime.edge import edge_cached
 from teams.activity import last_months
 
 

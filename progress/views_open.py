@@ -11,8 +11,8 @@ from django.utils import timezone
 from places.models import Province
 from progress import publish
 from progress.datasets import BY_SLUG, DATASETS, MISSING_VALUES
-from progress.edge import edge_cached
 from progress.figures import public_table
+from runtime.edge import edge_cached
 from teams.activity import last_months
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 1}

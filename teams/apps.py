@@ -11,9 +11,10 @@ class TeamsConfig(AppConfig):
     def ready(self):
         from accounts import authority, memberships
         from places.signals import villages_moved
+        from places.tombstones import keep_tombstones
         from teams import roster_kinds, targets, week
         from teams.membership import DIRECTORY, may_correct_log, places_of_person
-        from teams.models import AssistanceLog
+        from teams.models import AssistanceLog, Member, Team
 
         memberships.register(DIRECTORY)
         # Where a person appears on teams, and who besides officers corrects a log (its leader).
@@ -26,6 +27,9 @@ class TeamsConfig(AppConfig):
         targets.register_measure(
             "vneid", _("VNeID level-2 activations this month"), targets.vneid_activations
         )
+        # Provinces pull these by increments through the API: a deleted one leaves a mark.
+        for model, kind in ((Team, "teams"), (Member, "members"), (AssistanceLog, "logs")):
+            keep_tombstones(model, kind)
         # Villages are counted per commune: places says when one is added, moved or removed.
         villages_moved.connect(_villages_moved, dispatch_uid="teams.villages_moved")
 

@@ -48,8 +48,8 @@ def seed(fraction, stdout):
             """
             WITH communes AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total
                               FROM places_commune)
-            INSERT INTO places_village (name, name_key, commune_id, kind, population)
-            SELECT 'Thôn Seed ' || g, 'seed ' || g, c.code, 'thon', 300 + (g * 37) %% 2500
+            INSERT INTO places_village (name, name_key, commune_id, kind, population, updated_at)
+            SELECT 'Thôn Seed ' || g, 'seed ' || g, c.code, 'thon', 300 + (g * 37) %% 2500, now()
             FROM generate_series(1, %s) g JOIN communes c ON c.n = g %% c.total
             """,
             [villages],

@@ -17,7 +17,7 @@ from tests.factories import VillageFactory
 pytestmark = pytest.mark.django_db
 
 PATH_VALUES = {"code": "91", "slug": "communes"}
-REQUIRED_QUERY = {"commune": "91001"}
+REQUIRED_QUERY = {"commune": "91001", "since": "2026-01-01T00:00:00+07:00"}  # since: deleted/ endpoints
 
 
 @pytest.fixture

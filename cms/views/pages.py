@@ -7,6 +7,7 @@ from wagtail.views import serve as wagtail_serve
 
 from cms import cache as page_cache
 from cms import routing
+from runtime import edge
 
 
 def _cacheable(request):
@@ -40,7 +41,7 @@ def serve(request, path):
         content, content_type = hit
         response = HttpResponse(content, content_type=content_type)
         response["X-Page-Cache"] = "hit"
-        return response
+        return edge.shared(request, response)
     response = _serve_page(request, path)
     if response.status_code == 200 and getattr(response, "cms_cacheable", False):
         if hasattr(response, "render"):
@@ -51,4 +52,6 @@ def serve(request, path):
             return response
         cache.set(key, (response.content, response["Content-Type"]), page_cache.TIMEOUT)
         response["X-Page-Cache"] = "miss"
+        # What the page cache shares between readers, the edge may share too (runtime/edge.py).
+        return edge.shared(request, response)
     return response

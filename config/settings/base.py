@@ -82,6 +82,7 @@ THIRD_PARTY_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",  # purges published pages from Varnish (EDGE_CACHE_URL)
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAppConfig",  # wagtail.users with our user forms
@@ -425,6 +426,22 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The edge cache in front of gunicorn (platform/varnish/default.vcl): publishing or unpublishing
+# a page sends Varnish a PURGE for its URL and its translations' (cms/signals.py), each at its own
+# address: Wagtail's rewrite of /vi/ to /en/ in the same path is off, slugs differ per language.
+# Unset (the embedded demo, tests): nothing is purged, there is no edge.
+EDGE_CACHE_URL = env.get_url("EDGE_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": EDGE_CACHE_URL,
+        }
+    }
+    if EDGE_CACHE_URL
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # "simple": no English stemming or stop words ("to", "so", "an" are Vietnamese words once folded).
 # Pages index folded copies of their text (cms/models/search.py), so no unaccent config is needed.
 WAGTAILSEARCH_BACKENDS = {

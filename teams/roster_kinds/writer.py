@@ -24,12 +24,16 @@ def write_plan(plan, recorded_by=None, progress=None):
         raise PlanHasErrors
     with transaction.atomic():
         bulk.insert(Village, plan.new_villages.values())
-        Village.objects.bulk_update(plan.changed_villages.values(), ["population"], BATCH_SIZE)
+        # bulk_update skips auto_now: updated_at is set here for the API's `updated_since`.
+        now = timezone.now()
+        for row in [*plan.changed_villages.values(), *plan.changed_teams.values()]:
+            row.updated_at = now
+        Village.objects.bulk_update(plan.changed_villages.values(), ["population", "updated_at"], BATCH_SIZE)
         for team in plan.new_teams.values():
             team.village_id = team.village.pk if team.village else None
         bulk.insert(Team, plan.new_teams.values())
         Team.objects.bulk_update(
-            plan.changed_teams.values(), ["decision_number", "decision_date"], BATCH_SIZE
+            plan.changed_teams.values(), ["decision_number", "decision_date", "updated_at"], BATCH_SIZE
         )
         events = history.team_events(list(plan.new_teams.values()), created=True)
         created, updated = _write_members(plan, events, progress)

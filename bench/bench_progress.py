@@ -1,0 +1,56 @@
+"""The public progress page and the national API aggregate, uncached, on a seeded national-scale dataset.
+
+Seeds with `teams.seed_scale` at BENCH_FRACTION (default 0.02; 1 is the full 5 million logs) and
+times, through the Django test client, the page a citizen opens (/vi/progress/) and what a
+machine reads (/api/v1/progress/), with the cache emptied before every request so nothing is
+served from it (issue 24: under 100 ms median). PostgreSQL only: on SQLite it says so.
+"""
+
+import os
+from io import StringIO
+
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+TARGET_MS = 100
+PAGES = {
+    "public progress page /vi/progress/": "/vi/progress/",
+    "national API aggregate /api/v1/progress/": "/api/v1/progress/",
+    "a province's API aggregate /api/v1/progress/01/": "/api/v1/progress/01/",
+}
+
+
+def run(report):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+
+    from bench.__main__ import timed
+    from teams.models import AssistanceLog, Member, Team
+    from teams.seed_scale import seed
+
+    if connection.vendor != "postgresql":
+        report("skipped: needs PostgreSQL (DATABASE_URL)", "-")
+        return
+    fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
+    report("load average before seeding", open("/proc/loadavg").read().split(" ")[0])
+    seconds, _ = timed(lambda: seed(fraction, StringIO()))
+    report(f"seed_scale --fraction {fraction}", f"{seconds:.0f}", "s")
+    counts = (Team.objects.count(), Member.objects.count(), AssistanceLog.objects.count())
+    report("teams / members / logs", " / ".join(f"{n:,}" for n in counts))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics after the bulk seed, as autovacuum would give
+    client = Client(HTTP_HOST="localhost")
+    report("load average before timing", open("/proc/loadavg").read().split(" ")[0])
+    for label, url in PAGES.items():
+
+        def fetch(url=url):
+            cache.clear()
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        fetch()
+        median, p95 = timed(fetch, repeat=REPEAT)
+        report(
+            f"{label}, uncached: median / p95 (target median < {TARGET_MS})",
+            f"{median * 1000:.0f} / {p95 * 1000:.0f}",
+            "ms",
+        )

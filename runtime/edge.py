@@ -1,0 +1,41 @@
+"""Public answers an edge cache may keep: `Cache-Control` with `s-maxage`, an ETag, and 304.
+
+Used by the public progress pages and open data (progress/) and by the guides and other Wagtail
+pages served from the page cache (cms/views/pages.py); here, at the bottom, because both layers
+need the one rule. Only for anonymous readers: a signed-in person's page carries their name and
+their own links, so it is marked private. The ETag is a hash of the body, so a reader (or Varnish
+revalidating) whose copy is still current gets a 304 with no body. Publishing a page purges it
+from Varnish (wagtail.contrib.frontend_cache, platform/varnish/default.vcl); the progress
+figures change with every log, so the edge keeps a page for minutes, not hours.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+BROWSER_SECONDS = 300
+EDGE_SECONDS = 900
+
+
+def edge_cached(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, max_age=0)
+            return response
+        return shared(request, response)
+
+    return wrapper
+
+
+def shared(request, response):
+    """Mark an anonymous reader's 200 as one the edge may keep; a 304 when their copy is current."""
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=EDGE_SECONDS)
+    patch_vary_headers(response, ("Accept-Language",))
+    if not response.streaming and not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)
