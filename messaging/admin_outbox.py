@@ -8,9 +8,10 @@ an unscoped listing of every text would show officers other provinces' numbers.
 """
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,7 @@ class OutboxIndexView(IndexView):
     """A number is found however it is typed: as the listing shows it (0915 666 777), as stored
     (+84915666777), or in part; other text looks in the idempotency keys."""
 
-    def search_queryset(self, queryset):
+    def search_queryset(self, queryset: QuerySet[Message]) -> QuerySet[Message]:
         if not self.is_searching:
             return queryset
         found = Q(idempotency_key__icontains=self.search_query)
@@ -37,7 +38,7 @@ class OutboxIndexView(IndexView):
 class MessageInspectView(InspectView):
     """Times in Asia/Ho_Chi_Minh as dd/mm/yyyy hh:mm, like the listing; a time not yet reached, a dash."""
 
-    def get_field_display_value(self, field_name, field):
+    def get_field_display_value(self, field_name: str, field: Any) -> Any:
         value = super().get_field_display_value(field_name, field)
         if value is None:
             return "—"
@@ -82,19 +83,24 @@ class OutboxPages:
     form_fields = ["due_at"]  # the viewset needs a form; officers are never given "change"
 
 
-_scoped_viewset = []  # the one base class accounts registers
+_scoped_viewset: list[type[Any]] = []  # the one base class accounts registers (a Wagtail viewset)
 
 
-def register_scoped_viewset(viewset_class):
+def register_scoped_viewset(viewset_class: type[Any]) -> None:
     """accounts gives the viewset that limits every listing and object to the officer's units."""
     _scoped_viewset[:] = [viewset_class]
 
 
-def outbox_viewset(name="outbox"):
+def outbox_viewset(name: str = "outbox") -> Any:
     if not _scoped_viewset:
-        raise ImproperlyConfigured("The outbox needs the scoped viewset accounts registers (register_scoped_viewset).")
+        raise ImproperlyConfigured(
+            "The outbox needs the scoped viewset accounts registers (register_scoped_viewset)."
+        )
 
-    class OutboxViewSet(OutboxPages, _scoped_viewset[0]):
+    # A class known only at run time: mypy takes a base typed Any, not a list's item.
+    scoped: Any = _scoped_viewset[0]
+
+    class OutboxViewSet(OutboxPages, scoped):
         pass
 
     return OutboxViewSet(name)

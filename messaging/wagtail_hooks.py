@@ -1,8 +1,10 @@
+from typing import Any
+
 from wagtail import hooks
 
 from messaging.admin_outbox import outbox_viewset
 
 
 @hooks.register("register_admin_viewset")
-def register_outbox():
+def register_outbox() -> Any:
     return outbox_viewset()

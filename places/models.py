@@ -8,10 +8,12 @@ The tables were made by the teams app (`teams_province` …) and kept when place
 took the models; places/migrations/0003 renamed them `places_*`, so the database shows the layers.
 """
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any, ClassVar, Self
 
 from django.db import models
+from django.db.models.fetch_modes import FetchMode
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +121,7 @@ class Village(NamedUnit):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.VILLAGE)
 
     scope_commune_path = "commune"  # places/scopes.py
+    _commune_read: str | None  # the commune it was read or last saved in: see save()
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     # What the API's `updated_since` reads (bulk writes set it themselves: teams/roster_kinds/writer.py).
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -130,34 +133,41 @@ class Village(NamedUnit):
             models.UniqueConstraint(fields=["commune", "name_key"], name="village_unique_name_in_commune"),
         ]
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         before = self._commune_before_save()
         super().save(*args, **kwargs)
         self._commune_read = self.commune_id
         if before != self.commune_id:
             villages_moved.send(sender=Village, commune_ids={self.commune_id, before} - {None})
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         commune_id = self.commune_id
         deleted = super().delete(*args, **kwargs)
         villages_moved.send(sender=Village, commune_ids={commune_id})
         return deleted
 
     @classmethod
-    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+    def from_db(
+        cls,
+        db: str | None,
+        field_names: Collection[str],
+        values: Collection[Any],
+        *,
+        fetch_mode: FetchMode | None = None,
+    ) -> Self:
         village = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
         if "commune_id" in village.__dict__:
             # The commune it was read in: save() compares with it instead of reading the row again.
             village._commune_read = village.commune_id
         return village
 
-    def _commune_before_save(self):
+    def _commune_before_save(self) -> str | None:
         """The commune the row has now: None for a new village; read from the database only for
         a village built by hand around an existing id (never for one loaded, then saved)."""
         if hasattr(self, "_commune_read"):
             return self._commune_read
         if self.pk is None:
-            return None
+            return None  # type: ignore[unreachable]  # django-stubs types pk as int: it is None until saved
         return Village.objects.filter(pk=self.pk).values_list("commune_id", flat=True).first()
 
 

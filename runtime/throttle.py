@@ -24,7 +24,7 @@ from django.http import HttpRequest
 APP = "totechso"  # the counters' namespace in the cache, apart from allauth's own
 
 
-def allow(request, action, *, key=None, rates=None):
+def allow(request: HttpRequest, action: str, *, key: str | None = None, rates: str | None = None) -> bool:
     """Count one hit of `action` and say whether it is within its rates (False: refuse it).
 
     `key` is what "/key" rates count (a phone number, a session key); allauth hashes it, so no
@@ -37,12 +37,12 @@ def allow(request, action, *, key=None, rates=None):
     return usage is not None
 
 
-def allow_key(action, key, *, rates=None):
+def allow_key(action: str, key: str, *, rates: str | None = None) -> bool:
     """allow() for work done outside a request (a worker pacing its texts): "/key" rates only."""
     return allow(HttpRequest(), action, key=key, rates=rates)
 
 
-def place_in_second(action, key, second, *, at_least=1):
+def place_in_second(action: str, key: str, second: int, *, at_least: int = 1) -> int:
     """Count one hit of `action` for `key` in clock second `second` (an int, time.time()'s),
     every process together, and return its place in that second: 1 for the first hit, never
     below `at_least` (places before it are skipped). Atomic on Redis; the database cache of the
@@ -57,7 +57,8 @@ def place_in_second(action, key, second, *, at_least=1):
     return place if place >= at_least else cache.incr(name, at_least - place)
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     """The client's address as allauth sees it: REMOTE_ADDR, or the X-Forwarded-For hop set by the
     outermost of ALLAUTH_TRUSTED_PROXY_COUNT proxies we run (a forged header is ignored)."""
-    return get_adapter().get_client_ip(request)
+    address: str = get_adapter().get_client_ip(request)  # allauth is untyped
+    return address
