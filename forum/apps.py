@@ -13,6 +13,7 @@ class ForumConfig(AppConfig):
         from messaging.phone_proof import register_door
 
         register_guide_questions(answered_questions)
+        _purge_cached_pages_on_change()
 
         register_door(
             "forum",
@@ -25,3 +26,28 @@ class ForumConfig(AppConfig):
                 "reader ever sees your number."
             ),
         )
+
+
+def _purge_after_commit(**kwargs):
+    from django.db import transaction
+
+    from forum.cache import purge
+
+    transaction.on_commit(purge)
+
+
+def _purge_cached_pages_on_change():
+    """Anonymous readers' cached forum pages (forum/cache.py) go stale when a post, an expert's
+    badge or a page they link to changes. Updates made with `.update()` purge where they run
+    (accepting, voting, erasing)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished
+
+    from forum.models import Answer, Expert, Question
+
+    for model in (Question, Answer, Expert):
+        for signal in (post_save, post_delete):
+            uid = f"forum-cache-{model.__name__}-{id(signal)}"
+            signal.connect(_purge_after_commit, sender=model, dispatch_uid=uid)
+    for signal in (page_published, page_unpublished):
+        signal.connect(_purge_after_commit, dispatch_uid=f"forum-cache-pages-{id(signal)}")
