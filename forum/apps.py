@@ -9,10 +9,12 @@ class ForumConfig(AppConfig):
     def ready(self):
         # Anyone may ask: the door texts every valid number (the forum holds none before).
         from cms.models.guides import register_guide_questions
-        from forum.guides import answered_questions
+        from cms.search import register_results
+        from forum import guides, search
         from messaging.phone_proof import register_door
 
-        register_guide_questions(answered_questions)
+        register_guide_questions(guides.answered_questions)
+        register_results(search.answered_questions)
         _purge_cached_pages_on_change()
 
         register_door(

@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from vietnamese.text import search_key
 
 
+def folded_for_search(*texts):
+    """Text folded as cms/search.py folds a query (vietnamese.text.search_key), with a space at
+    each end so that a word or phrase is found whole by looking for " word "."""
+    return f" {search_key(' '.join(texts))} "
+
+
 class Organisation(models.TextChoices):
     TELECOM = "telecom", _("telecom operator")
     POST = "post", _("post office")
@@ -104,8 +110,8 @@ class Question(models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
     )
-    # Title and details folded as cms/search.py folds a query (vietnamese.text.search_key), so the
-    # one search finds "doi mat khau" in "Đổi mật khẩu"; emptied with the text on erasure.
+    # Title and details folded as cms/search.py folds a query, so the one search finds "doi mat
+    # khau" in "Đổi mật khẩu"; emptied with the text on erasure.
     search_text = models.TextField(blank=True, editable=False)
 
     scope_commune_path = "commune"
@@ -120,7 +126,7 @@ class Question(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_text = search_key(f"{self.title} {self.body}")
+        self.search_text = folded_for_search(self.title, self.body)
         super().save(*args, **kwargs)
 
     @property
