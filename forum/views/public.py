@@ -21,6 +21,7 @@ from cms.models import GuidePage, TopicPage
 from config import throttle
 from forum import limits, moderation, posting
 from forum.access import expert_of, may_answer_as_staff
+from forum.answers_html import answers_html
 from forum.cache import cached_page, purge
 from forum.forms import AnswerForm, AskForm, ModerateForm, ReportForm
 from forum.guides import may_make_guide
@@ -98,6 +99,12 @@ def question_page(request, pk, answer_form=None, status=200):
     context = {
         "question": question,
         "answers": answers,
+        "answers_html": answers_html(
+            request,
+            answers,
+            question_url=reverse("forum:question", kwargs={"pk": question.pk}),
+            is_asker=is_asker,
+        ),
         "is_asker": is_asker,
         "may_answer": question.status == Status.PUBLISHED
         and (may_answer_as_staff(request.user, question) or bool(proven_phone(request))),
