@@ -109,7 +109,6 @@ def question_page(request, pk, answer_form=None, status=200):
         "may_answer": question.status == Status.PUBLISHED
         and (may_answer_as_staff(request.user, question) or bool(proven_phone(request))),
         "answer_form": answer_form or AnswerForm(),
-        "report_form": ReportForm(),
         "related": topic_guides,
         "may_make_guide": any(a.accepted for a in answers) and may_make_guide(request.user, question),
         "structured_data": qa_page_json(request, question, answers) if answers else "",
