@@ -47,7 +47,9 @@ def run(report):
             client.get(path)
         report(f"{name} cold: database queries", len(queries.captured_queries))
     _compare(
-        report, "forum, test client", {name: lambda p=path: client.get(p).content for name, path in pages.items()}
+        report,
+        "forum, test client",
+        {name: lambda p=path: client.get(p).content for name, path in pages.items()},
     )
 
     if connection.vendor != "postgresql":
