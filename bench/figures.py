@@ -74,6 +74,18 @@ FIGURES = [
     ),
     Figure("roster ms per row: import-export / ours", "ms per row: django-import-export", SAME_ROW, ">= 10"),
     Figure("search page (vi), ranking / all-words baseline, ms", "vi: ranking search", "vi: baseline", "-"),
+    Figure(
+        "forum question page (20 answers) / guide page, cold, gunicorn, ms",
+        "forum, gunicorn: question page",
+        "forum, gunicorn: guide page",
+        "<= 1.10",
+    ),
+    Figure(
+        "forum question page (20 answers) / guide page, cold, test client, ms",
+        "forum, test client: question page",
+        "forum, test client: guide page",
+        "<= 1.10",
+    ),
 ]
 
 

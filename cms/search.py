@@ -53,6 +53,32 @@ STOP_PHRASES = sorted(
 )
 
 
+# Apps above cms add results of their own below the pages (the forum's answered questions):
+# fn(concepts, locale, topic) -> list of SearchResult, given the query's concepts as `find`
+# reads them, so they match the same way without diacritics. cms never imports them.
+_MORE_RESULTS = []
+
+
+class SearchResult(NamedTuple):
+    title: str
+    url: str
+    summary: str
+    language: str
+
+
+def register_results(source):
+    if source not in _MORE_RESULTS:
+        _MORE_RESULTS.append(source)
+
+
+def more_results(concepts, locale, topic=None):
+    """What the registered apps found for the query's `concepts` (`query_concepts`), after the
+    pages: each app's own order."""
+    if not concepts:
+        return []
+    return [result for source in _MORE_RESULTS for result in source(concepts, locale, topic)]
+
+
 def clean_query(raw):
     """The folded words of a query, or "" when nothing searchable is left (empty, symbols only)."""
     return search_key((raw or "")[:MAX_QUERY_LENGTH])
@@ -136,9 +162,10 @@ def search_pages(query, locale, topic=None, limit=MAX_RESULTS):
     return find(query, locale, topic, limit).pages
 
 
-def find(query, locale, topic=None, limit=MAX_RESULTS):
+def find(query, locale, topic=None, limit=MAX_RESULTS, concepts=None):
+    """`concepts`: the query's, when the caller has read them already (`query_concepts`)."""
     pages = searchable_pages(locale, topic)
-    matches = _matches(pages, query_concepts(query))
+    matches = _matches(pages, query_concepts(query) if concepts is None else concepts)
     found = {pk for _concept, ids in matches for pk in ids}
     if not found:
         return Found([], 0)

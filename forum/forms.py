@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import TopicPage
 from forum.limits import MAX_LENGTH
-from forum.models import ModerationAction
+from forum.models import ModerationAction, Organisation
 from places.models import Province
 from places.names import PlaceNameError, PlaceNames
 from places.scopes import Scope
@@ -71,9 +71,47 @@ class ModerateForm(forms.Form):
     text = forms.CharField(
         label=_("New text (for an edit)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    into = forms.IntegerField(
+        label=_("Number of the question to keep (for a merge)"),
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_("The number in the question's address: /questions/123/"),
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("action") == ModerationAction.Action.EDIT and not data.get("text"):
             self.add_error("text", _("Type the corrected text."))
+        if data.get("action") == ModerationAction.Action.MERGE and not data.get("into"):
+            self.add_error("into", _("Type the number of the question to keep."))
         return data
+
+
+class ExpertForm(forms.Form):
+    """Marking a person as an expert: found by the phone number of their account."""
+
+    phone = forms.CharField(
+        label=_("Their mobile number"),
+        max_length=20,
+        help_text=_("The number they sign in with."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Organisation.choices)
+    organisation = forms.CharField(
+        label=_("Organisation, as the badge shows it"),
+        max_length=120,
+        help_text=_("For example: VNPT Hà Nội, Công an xã Bát Tràng."),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=TopicPage.objects.none(),
+        label=_("Topics"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = (
+            TopicPage.objects.live().filter(locale__language_code=language).order_by("path")
+        )

@@ -10,6 +10,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vietnamese.text import search_key
+
+
+def folded_for_search(*texts):
+    """Text folded as cms/search.py folds a query (vietnamese.text.search_key), with a space at
+    each end so that a word or phrase is found whole by looking for " word "."""
+    return f" {search_key(' '.join(texts))} "
+
 
 class Organisation(models.TextChoices):
     TELECOM = "telecom", _("telecom operator")
@@ -47,11 +55,34 @@ class Expert(models.Model):
         return f"{self.user} ({self.organisation})"
 
 
+class ExpertChange(models.Model):
+    """Every mark and unmark of an expert, kept after the Expert row is gone: who, by whom, when,
+    and the organisation the badge named."""
+
+    class Change(models.TextChoices):
+        MARK = "mark", _("marked as an expert")
+        UNMARK = "unmark", _("no longer an expert")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    change = models.CharField(max_length=8, choices=Change.choices)
+    kind = models.CharField(max_length=20, choices=Organisation.choices)
+    organisation = models.CharField(max_length=120)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_change_display()}: {self.organisation}"
+
+
 class Status(models.TextChoices):
     PENDING = "pending", _("waiting for review")
     PUBLISHED = "published", _("published")
     HIDDEN = "hidden", _("hidden")
     CLOSED = "closed", _("closed")
+    MERGED = "merged", _("merged into another question")
 
 
 class Question(models.Model):
@@ -75,6 +106,13 @@ class Question(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     answered_at = models.DateTimeField(null=True, blank=True)  # the first published answer
     texted_at = models.DateTimeField(null=True, blank=True)  # the asker's one text was queued
+    # A duplicate a moderator merged: its answers moved there, its address redirects there.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+    )
+    # Title and details folded as cms/search.py folds a query, so the one search finds "doi mat
+    # khau" in "Đổi mật khẩu"; emptied with the text on erasure.
+    search_text = models.TextField(blank=True, editable=False)
 
     scope_commune_path = "commune"
     scope_province_paths = ["province"]
@@ -86,6 +124,10 @@ class Question(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = folded_for_search(self.title, self.body)
+        super().save(*args, **kwargs)
 
     @property
     def accepted(self):
@@ -121,6 +163,7 @@ class ModerationAction(models.Model):
         HIDE = "hide", _("hide")
         EDIT = "edit", _("edit")
         CLOSE = "close", _("close")
+        MERGE = "merge", _("merge into another question")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="actions")
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True)

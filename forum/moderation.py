@@ -57,6 +57,34 @@ def unanswered(user, now=None):
     return sorted(groups.items())
 
 
+def merge(user, duplicate, kept, reason):
+    """Merge `duplicate` into `kept`: its answers move there (an accepted one stays accepted only
+    if `kept` has none), its address redirects there (forum/views/public.py), questions merged
+    into it before follow, and the action is recorded on both with its reason. Both questions
+    must be in `user`'s scope: Question.DoesNotExist otherwise, as in `act`."""
+    questions = moderated_questions(user)
+    duplicate, kept = questions.get(pk=duplicate.pk), questions.get(pk=kept.pk)
+    if duplicate.pk == kept.pk or kept.merged_into_id is not None:
+        raise Question.DoesNotExist
+    with transaction.atomic():
+        if kept.answers.filter(accepted=True).exists():
+            duplicate.answers.update(accepted=False)
+        duplicate.answers.update(question=kept)
+        duplicate.reports.update(question=kept)
+        Question.objects.filter(merged_into=duplicate).update(merged_into=kept)
+        kept.answered_at = min(filter(None, (kept.answered_at, duplicate.answered_at)), default=None)
+        kept.guide = kept.guide or duplicate.guide
+        kept.save()
+        duplicate.status, duplicate.merged_into = Status.MERGED, kept
+        duplicate.save()
+        ModerationAction.objects.create(
+            question=kept, action=Action.MERGE, reason=f"#{duplicate.pk}: {reason}"[:300], by=user
+        )
+        return ModerationAction.objects.create(
+            question=duplicate, action=Action.MERGE, reason=reason, by=user
+        )
+
+
 def act(user, question, action, reason, *, answer=None, text=None):
     """Carry out one moderator action on `question` (or one of its answers) and record it.
     `text`: the new text for an edit, shown with a visible note. Raises Question.DoesNotExist

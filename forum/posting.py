@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import limits
+from forum.cache import purge
 from forum.masking import mask_numbers
 from forum.models import Answer, Question, Status
 from forum.notify import text_asker_once
@@ -83,3 +84,4 @@ def accept(question, post):
     with transaction.atomic():
         question.answers.update(accepted=False)
         Answer.objects.filter(pk=post.pk).update(accepted=True)
+        transaction.on_commit(purge)

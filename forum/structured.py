@@ -5,13 +5,13 @@ escapes it for a <script> element."""
 from django.urls import reverse
 
 
-def _answer(request, question, post):
+def _answer(page_url, post):
     return {
         "@type": "Answer",
         "text": post.body,
         "dateCreated": post.created_at.isoformat(),
         "upvoteCount": post.helpful,
-        "url": request.build_absolute_uri(f"{question_url(question)}#answer-{post.pk}"),
+        "url": f"{page_url}#answer-{post.pk}",
         "author": {"@type": "Person", "name": post.author_name},
     }
 
@@ -21,6 +21,7 @@ def question_url(question):
 
 
 def qa_page_json(request, question, answers):
+    page_url = request.build_absolute_uri(question_url(question))  # once: a page holds dozens of answers
     accepted = [post for post in answers if post.accepted]
     others = [post for post in answers if not post.accepted]
     entity = {
@@ -32,7 +33,7 @@ def qa_page_json(request, question, answers):
         "author": {"@type": "Person", "name": question.asker_name},
     }
     if accepted:
-        entity["acceptedAnswer"] = _answer(request, question, accepted[0])
+        entity["acceptedAnswer"] = _answer(page_url, accepted[0])
     if others:
-        entity["suggestedAnswer"] = [_answer(request, question, post) for post in others]
+        entity["suggestedAnswer"] = [_answer(page_url, post) for post in others]
     return {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": entity}

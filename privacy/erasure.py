@@ -33,6 +33,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts.models import AccessLogEntry, Invitation, User
+from forum import cache as forum_cache
 from forum.models import Answer, Question
 from households.erasure import erase_households
 from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
@@ -135,9 +136,10 @@ def erase_person(phone, *, by=None, request=None):
         Invitation.objects.filter(phone=phone).delete()
         SignUpHold.objects.filter(phone=phone).delete()
         Question.objects.filter(phone=phone).update(
-            phone="", asker_name=ERASED_NAME, title=ERASED_MARK, body="", moderator_note=""
+            phone="", asker_name=ERASED_NAME, title=ERASED_MARK, body="", moderator_note="", search_text=""
         )
         Answer.objects.filter(phone=phone).update(phone="", author_name=ERASED_NAME, body=ERASED_MARK)
+        transaction.on_commit(forum_cache.purge)  # readers' cached copies held the erased text
 
         requests = list(held["requests"].values_list("pk", flat=True))
         for action in RequestAction.objects.filter(mentioning, request__in=requests):

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from cms import unanswered
 from cms.models import TopicPage
-from cms.search import FEW_RESULTS, MAX_QUERY_LENGTH, clean_query, find, suggest
+from cms.search import FEW_RESULTS, MAX_QUERY_LENGTH, clean_query, find, more_results, query_concepts, suggest
 from cms.search_typos import did_you_mean
 
 
@@ -26,7 +26,9 @@ def search(request):
     locale = Locale.get_active()
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     topic = _topic(request, locale)
-    results, complete = find(query, locale, topic=topic)
+    concepts = query_concepts(query)
+    results, complete = find(query, locale, topic=topic, concepts=concepts)
+    more = more_results(concepts, locale, topic=topic)
     close_titles = []
     if complete < FEW_RESULTS:
         close_titles = did_you_mean(query, locale, exclude=results)
@@ -40,6 +42,8 @@ def search(request):
             "query": query,
             "searched": bool(clean_query(query)),
             "results": results,
+            "more_results": more,
+            "found": len(results) + len(more),
             "close_titles": close_titles,
             "topic": topic,
             "topics": TopicPage.objects.live().filter(locale=locale).order_by("path"),

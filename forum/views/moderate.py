@@ -38,9 +38,22 @@ def act(request, pk):
             messages.error(request, " ".join(errors))
         return redirect("forum:moderate")
     data = form.cleaned_data
+    if data["action"] == moderation.Action.MERGE:
+        return _merge(request, question, data)
     moderation.act(request.user, question, data["action"], data["reason"], answer=answer, text=data["text"])
     messages.success(request, _("Done: the action and its reason are recorded."))
     return redirect("forum:moderate")
+
+
+def _merge(request, duplicate, data):
+    try:
+        kept = Question.objects.get(pk=data["into"])  # moderation.merge checks the scope of both
+        moderation.merge(request.user, duplicate, kept, data["reason"])
+    except Question.DoesNotExist:
+        messages.error(request, _("No other question with this number among the questions you moderate."))
+        return redirect("forum:moderate")
+    messages.success(request, _("Merged: the answers moved and the old address leads to the kept question."))
+    return redirect("forum:question", pk=kept.pk)
 
 
 @login_required

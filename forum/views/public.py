@@ -9,17 +9,20 @@ import hashlib
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, When
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import GuidePage, TopicPage
-from forum import limits, posting
+from forum import limits, moderation, posting
 from forum.access import expert_of, may_answer_as_staff
-from forum.forms import AnswerForm, AskForm, ReportForm
+from forum.answers_html import answers_html
+from forum.cache import cached_page, purge
+from forum.forms import AnswerForm, AskForm, ModerateForm, ReportForm
 from forum.guides import may_make_guide
 from forum.models import Answer, HelpfulVote, Question, Report, Status
 from forum.structured import qa_page_json
@@ -30,6 +33,7 @@ PAGE_SIZE = 30
 VISIBLE = [Status.PUBLISHED, Status.CLOSED]
 
 
+@cached_page("topic", "show")
 def question_list(request):
     questions = Question.objects.filter(status__in=VISIBLE).select_related("topic", "commune")
     topics = TopicPage.objects.live().filter(locale__language_code=get_language()).order_by("path")
@@ -57,7 +61,12 @@ def question_list(request):
 
 
 def _visible_question(request, pk):
+    """The question at `pk`, or the one it was merged into (posts sent from an old page land there)."""
     question = get_object_or_404(Question.objects.select_related("topic", "commune", "guide"), pk=pk)
+    if question.merged_into_id is not None:
+        question = get_object_or_404(
+            Question.objects.select_related("topic", "commune", "guide"), pk=question.merged_into_id
+        )
     if question.status not in VISIBLE and question.phone != proven_phone(request):
         raise Http404
     return question
@@ -77,8 +86,11 @@ def _answers(question):
     )
 
 
+@cached_page()
 def question_page(request, pk, answer_form=None, status=200):
     question = _visible_question(request, pk)
+    if question.pk != pk:  # merged into another: its address belongs to the kept question
+        return HttpResponsePermanentRedirect(reverse("forum:question", kwargs={"pk": question.pk}))
     answers = list(_answers(question))
     is_asker = bool(question.phone) and question.phone == proven_phone(request)
     topic_guides = (
@@ -87,16 +99,29 @@ def question_page(request, pk, answer_form=None, status=200):
     context = {
         "question": question,
         "answers": answers,
+        "answers_html": answers_html(
+            request,
+            answers,
+            question_url=reverse("forum:question", kwargs={"pk": question.pk}),
+            is_asker=is_asker,
+        ),
         "is_asker": is_asker,
         "may_answer": question.status == Status.PUBLISHED
         and (may_answer_as_staff(request.user, question) or bool(proven_phone(request))),
         "answer_form": answer_form or AnswerForm(),
-        "report_form": ReportForm(),
         "related": topic_guides,
         "may_make_guide": any(a.accepted for a in answers) and may_make_guide(request.user, question),
         "structured_data": qa_page_json(request, question, answers) if answers else "",
+        "moderate_form": _moderate_form(request.user, question),
     }
     return render(request, "forum/question.html", context, status=status)
+
+
+def _moderate_form(user, question):
+    """A moderator of this question acts from its page too (a merge starts from the duplicate)."""
+    if not user.is_authenticated or not moderation.moderated_questions(user).filter(pk=question.pk).exists():
+        return None
+    return ModerateForm()
 
 
 def ask(request):
@@ -185,6 +210,10 @@ def _voter(request):
     return hashlib.sha256(f"forum-vote:{request.session.session_key}".encode()).hexdigest()
 
 
+# The cached question page every anonymous reader shares carries no CSRF token, so a vote and a
+# report come without one. Neither acts on anyone's behalf: a vote counts once per session, a
+# report only asks a moderator to look, and the shared throttle limits both kinds of spam.
+@csrf_exempt
 @require_POST
 def helpful(request, pk, answer_pk):
     question = _visible_question(request, pk)
@@ -193,11 +222,13 @@ def helpful(request, pk, answer_pk):
         with transaction.atomic():
             HelpfulVote.objects.create(answer=post, voter=_voter(request))
             Answer.objects.filter(pk=post.pk).update(helpful=F("helpful") + 1)
+            transaction.on_commit(purge)
     except IntegrityError:
         pass  # one vote per reader: a second click changes nothing
     return redirect(reverse("forum:question", kwargs={"pk": pk}) + f"#answer-{post.pk}")
 
 
+@csrf_exempt
 @require_POST
 def report(request, pk):
     question = _visible_question(request, pk)
