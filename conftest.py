@@ -44,6 +44,20 @@ def client():
 
 
 @pytest.fixture(autouse=True)
+def _language_and_time_zone_start_default():
+    """Every test starts in the site's default language and time zone, and leaves them so: a request
+    to /en/ leaves English active in the thread (LocaleMiddleware never deactivates it), and a test
+    that read English afterwards passed or failed with the order the tests ran in."""
+    from django.utils import timezone, translation
+
+    translation.deactivate()
+    timezone.deactivate()
+    yield
+    translation.deactivate()
+    timezone.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
