@@ -75,7 +75,9 @@ serve: .env
 	PORT=$(PORT) HOST=$(HOST) BIN=$(BIN) bash platform/run-embedded.sh
 
 # One pytest-xdist worker per core, each with its own test database and cache key prefix
-# (config/settings/test.py). Locally, `make test PYTEST_ARGS=--reuse-db` skips re-creating them.
+# (config/settings/test.py), copied from a template migrated once per set of migrations
+# (tests/template_database.py). pytest-randomly runs the tests in a new order each time and prints
+# its seed: `PYTEST_ARGS=--randomly-seed=N` replays an order.
 TEST_WORKERS ?= auto
 # The tests marked `alone` run after, by themselves: those that start real Celery workers (beside
 # browser tests on 2 cores their workers were starved past the tests' waits) and those that count

@@ -43,6 +43,71 @@ def client():
     return SignedInClient()
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """The random order's seed at the end too: pytest-randomly prints it only in the header,
+    which -q (as CI runs) hides, and a failure that depends on the order needs it to replay."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(f"Tests ran in random order: replay it with --randomly-seed={seed}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test databases, copied from a migrated template (tests/template_database.py)
+    instead of migrated by each worker; `--reuse-db` keeps pytest-django's own way."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests import template_database
+
+    if django_db_keepdb and not django_db_createdb:
+        yield from _pytest_django_setup(request, django_db_blocker)
+        return
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        old_config = template_database.setup_from_template(aliases, serialized_aliases, verbosity)
+    yield
+    with django_db_blocker.unblock():
+        template_database.teardown(old_config, verbosity)
+
+
+def _pytest_django_setup(request, django_db_blocker):
+    from django.test.utils import setup_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        setup_databases(
+            request.config.option.verbose,
+            interactive=False,
+            keepdb=True,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _language_and_time_zone_start_default():
+    """Every test starts in the site's default language and time zone, and leaves them so: a request
+    to /en/ leaves English active in the thread (LocaleMiddleware never deactivates it), and a test
+    that read English afterwards passed or failed with the order the tests ran in."""
+    from django.utils import timezone, translation
+
+    translation.deactivate()
+    timezone.deactivate()
+    yield
+    translation.deactivate()
+    timezone.deactivate()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -33,7 +33,11 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
 def leader_of(team, **fields):
     """A member who leads `team` and signs in with their own phone account."""
-    member = MemberFactory(team=team, role=Member.TeamRole.LEADER, **fields)
+    return account_of(MemberFactory(team=team, role=Member.TeamRole.LEADER, **fields))
+
+
+def account_of(member):
+    """`member`'s own account, signed in with their phone: the user a member is on the site."""
     member.user = UserFactory(email=None, phone=member.phone, full_name=member.full_name)
     member.save()
     return member.user

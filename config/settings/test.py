@@ -26,3 +26,12 @@ STORAGES = {
 # Image renditions too: their keys hold image ids, which each worker's database numbers alike.
 for _alias in ("default", "renditions"):
     CACHES[_alias]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+
+# SQLite: test databases in files, not Django's shared in-memory one. The live server's threads
+# shared that one connection with the test and the browser tests failed with "InterfaceError: bad
+# parameter or other API misuse"; a file gives each thread its own connection. One file per process
+# (.run/test-database-<pid>, pytest-django adds _gw0… per xdist worker), so two runs at once in one
+# clone never copy over each other's database, as they never did in memory.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    (BASE_DIR / ".run").mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".run" / f"test-database-{os.getpid()}")}  # noqa: F405

@@ -26,15 +26,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")
 
 
 @pytest.fixture
-def places():
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    user = commune_officer(places[1])
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
+def officer(officer):
+    """The commune officer (rosters/tests/conftest.py), through the admin's door."""
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return officer
 
 
 @pytest.fixture

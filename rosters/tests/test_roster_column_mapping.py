@@ -17,7 +17,7 @@ from rosters.importing import import_file
 from rosters.models import ColumnChoice, RosterImport
 from teams.models import Member
 from tests import officer_sheets
-from tests.factories_rosters import commune_officer, roster_map, workbook_bytes
+from tests.factories_rosters import commune_officer, workbook_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -25,15 +25,10 @@ MAPPED = {"dia danh": "village", "cuong vi": "role"}
 
 
 @pytest.fixture
-def places():
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    user = commune_officer(places[1])
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
+def officer(officer):
+    """The commune officer (rosters/tests/conftest.py), through the admin's door."""
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return officer
 
 
 @pytest.fixture

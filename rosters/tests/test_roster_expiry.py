@@ -26,7 +26,7 @@ BAD_ROWS = [["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Th�
 # Uploaded at 23:50 on 31 October, Hanoi time: the edge where day and month arithmetic slips.
 UPLOADED = datetime(2026, 10, 31, 23, 50, tzinfo=HANOI)
 
-places, officer, officer_client = roster_pages.places, roster_pages.officer, roster_pages.officer_client
+officer, officer_client = roster_pages.officer, roster_pages.officer_client  # places: conftest.py
 
 
 def _files_under(root):

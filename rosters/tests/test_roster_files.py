@@ -47,8 +47,8 @@ GOOD_ROWS = [["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng t
 BAD_ROWS = [["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"]]
 
 
-# The roster pages' map, officer and officer's browser (rosters/tests/test_roster_admin.py).
-places, officer, officer_client = roster_pages.places, roster_pages.officer, roster_pages.officer_client
+# The roster pages' officer and officer's browser (rosters/tests/test_roster_admin.py).
+officer, officer_client = roster_pages.officer, roster_pages.officer_client  # places: conftest.py
 
 
 def _admin(user):

@@ -12,9 +12,7 @@ from places.models import Village
 from rosters.importing import import_file, plan_file
 from teams.models import Member, Team, TeamEvent
 from tests.factories_rosters import (
-    commune_officer,
     province_officer,
-    roster_map,
     roster_sheet,
     roster_xlsx,
     with_cached_formula_values,
@@ -24,16 +22,6 @@ from tests.factories_teams import MemberFactory, TeamFactory
 from vietnamese.legacy_encodings import encode_tcvn3, encode_vni
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def places():
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    return commune_officer(places[1])
 
 
 def messy_rows():

@@ -9,16 +9,11 @@ from rosters.importing import import_file, plan_file
 from teams.models import Member, Team
 from tests import officer_sheets
 from tests.factories import VillageFactory
-from tests.factories_rosters import commune_officer, province_officer, roster_map
+from tests.factories_rosters import commune_officer, province_officer
 
 pytestmark = pytest.mark.django_db
 
 LEADER, DEPUTY, MEMBER = Member.TeamRole.LEADER, Member.TeamRole.DEPUTY, Member.TeamRole.MEMBER
-
-
-@pytest.fixture
-def places():
-    return roster_map()
 
 
 def stored():

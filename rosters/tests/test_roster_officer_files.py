@@ -13,23 +13,13 @@ from accounts.scopes import scope_for
 from rosters.importing import import_file, plan_file
 from teams.models import Member, Team
 from tests.factories import VillageFactory
-from tests.factories_rosters import commune_officer, ods_bytes, roster_map, roster_sheet, workbook_bytes
+from tests.factories_rosters import ods_bytes, roster_sheet, workbook_bytes
 from tests.factories_teams import TeamFactory
 from vietnamese.legacy_encodings import encode_tcvn3, encode_vni
 
 pytestmark = pytest.mark.django_db
 
 HEADER = ["STT", "Họ và tên", "Số điện thoại", "Chức vụ trong tổ", "Đơn vị công tác"]
-
-
-@pytest.fixture
-def places():
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    return commune_officer(places[1])
 
 
 def members():

@@ -8,15 +8,10 @@ from accounts.scopes import scope_for
 from places.models import Village
 from rosters.importing import plan_file
 from teams.roster_kinds.plan import OUTSIDE_ROWS_LIMIT
-from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
+from tests.factories_rosters import commune_officer, roster_xlsx
 from tests.factories_teams import MemberFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def places():
-    return roster_map()
 
 
 def lao_cai_members(places, count):

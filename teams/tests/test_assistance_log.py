@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from reporting.models import CommuneMonth, CommuneMonthOutcome
 from teams.models import AssistanceLog, OutcomeType, Service
-from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
+from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, account_of, leader_of
 from tests.pages import says
 
 pytestmark = pytest.mark.django_db
@@ -203,11 +203,12 @@ def test_a_leader_cannot_log_for_a_team_not_theirs(leader, team, client):
 
 
 def test_a_plain_member_cannot_log(team, client):
-    member = MemberFactory(team=team)
-    member.user = leader_of(TeamFactory())  # a user, but only a plain member of `team`
-    client.force_login(member.user)
-    other_team_logs = client.post(LOG_URL + f"?team={team.pk}", {"citizens_helped": 3})
-    assert other_team_logs.status_code == 403
+    client.force_login(account_of(MemberFactory(team=team)))  # signed in, a member but not the leader
+
+    for asked in (client.get(LOG_URL), client.post(LOG_URL + f"?team={team.pk}", {"citizens_helped": 3})):
+        assert asked.status_code == 403
+        assert says(asked.content.decode(), "Chỉ tổ trưởng mới ghi nhận buổi hỗ trợ, và chỉ cho tổ của mình.")
+    assert not AssistanceLog.objects.exists()
 
 
 def test_leader_corrects_a_log_within_seven_days_and_the_totals_follow(leader, team, client):
