@@ -6,13 +6,13 @@ import datetime
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook
-from tests.test_roster_admin import upload
 
 from accounts.scopes import scope_for
 from places.models import Village
 from reporting.models import CommuneMonth, CommuneMonthOutcome
 from rosters.importing import import_file, plan_file
 from rosters.models import RosterImport
+from rosters.tests.test_roster_admin import upload
 from teams.models import AssistanceLog
 from tests import test_roster_admin as roster_pages
 from tests.factories_rosters import workbook_bytes
