@@ -65,6 +65,11 @@ PROMISES = {
         "open to": {LEADER, MEMBER},
         "shows": {LEADER: ["Thôn Giang Cao"], MEMBER: ["Thôn Giang Cao"]},
     },
+    "/vi/team/log/month/": {"open to": {LEADER}},
+    "/vi/team/households/": {
+        "open to": {LEADER, MEMBER},
+        "shows": {LEADER: ["Thôn Giang Cao"], MEMBER: ["Thôn Giang Cao"]},
+    },
     "/vi/dashboard/": {
         "open to": OFFICERS,
         "shows": {"Commune officer": ["Bát Tràng"], "Province officer": ["Hà Nội"]},
