@@ -140,7 +140,9 @@ def test_500s_then_success_are_retried_and_sent_once_and_21211_is_not_retried(wo
     sent = wait_until(lambda: Message.objects.get(pk=flaky.pk).state == State.SENT, timeout=120)
     assert sent, [(e.to_state, e.note, f"{e.at:%H:%M:%S.%f}") for e in flaky.events.all()]
     assert wait_until(lambda: Message.objects.get(pk=invalid.pk).state == State.FAILED, timeout=30)
-    assert fake_twilio.bodies_to("+84912345678") == [optout.as_sent(flaky.body, flaky.recipient, flaky.purpose)]
+    assert fake_twilio.bodies_to("+84912345678") == [
+        optout.as_sent(flaky.body, flaky.recipient, flaky.purpose)
+    ]
     flaky.refresh_from_db()
     invalid.refresh_from_db()
     assert flaky.attempts == 4

@@ -41,7 +41,8 @@ def test_a_due_message_is_sent_once_with_the_providers_id(fake_twilio):
     assert message.provider_message_id.startswith("SM")
     (sent,) = fake_twilio.bodies_to(PHONE)
     assert sent == optout.as_sent(message.body, message.recipient, message.purpose)
-    assert sent.startswith("Họp tổ lúc 8h sáng thứ Hai") and "/u/" in sent  # the text, then its opt-out link
+    assert sent.startswith("Họp tổ lúc 8h sáng thứ Hai")
+    assert "/u/" in sent
     assert history(message) == [("", "scheduled"), ("scheduled", "queued"), ("queued", "sent")]
     assert '"sid"' in message.events.last().provider_answer
 
