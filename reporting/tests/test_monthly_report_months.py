@@ -43,7 +43,9 @@ def sheet_rows(response, sheet=None):
     return workbook, list(workbook[sheet or workbook.sheetnames[0]].iter_rows(values_only=True))
 
 
-def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_any_earlier(commune, commune_officer_client):
+def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_any_earlier(
+    commune, commune_officer_client
+):
     team = commune.teams.order_by("pk").first()
     with time_machine.travel(FIRST_OF_DECEMBER, tick=False):
         LogFactory(team=team, held_on=datetime.date(2026, 11, 28), citizens_helped=12)
@@ -53,7 +55,9 @@ def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_an
         assert '<option value="2026-12">12/2026 (đến nay)</option>' in page
         assert '<option value="2025-12">' in page
 
-        november = commune_officer_client.get(REPORT)  # the dashboard's default, and the address without ?month=
+        november = commune_officer_client.get(
+            REPORT
+        )  # the dashboard's default, and the address without ?month=
         _workbook, rows = sheet_rows(november)
         assert ("Tháng", "11/2026") in [row[:2] for row in rows]
         header = next(row for row in rows if row and row[0] == "Tổ")
@@ -74,7 +78,9 @@ def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_an
         ("2027-01", "Chưa thể lập báo cáo tháng 01/2027"),
     ],
 )
-def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(commune_officer_client, month, message):
+def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(
+    commune_officer_client, month, message
+):
     with time_machine.travel(FIRST_OF_DECEMBER, tick=False):
         response = commune_officer_client.get(REPORT, {"month": month})
     assert response.status_code == 400
@@ -84,7 +90,9 @@ def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(com
     assert 'name="month"' in page  # the form to pick a month that exists
 
 
-def test_team_sheets_are_named_after_their_village_not_cut_to_the_shared_prefix(commune, commune_officer_client):
+def test_team_sheets_are_named_after_their_village_not_cut_to_the_shared_prefix(
+    commune, commune_officer_client
+):
     TeamFactory(village=None, commune=commune, name="Tổ công nghệ số cộng đồng khu tập thể Nhà máy Dệt Kim")
     for block in ("A", "B"):  # the same first 31 characters
         TeamFactory(
@@ -111,11 +119,13 @@ def test_the_totals_row_leaves_text_columns_empty(commune, commune_officer_clien
     workbook, rows = sheet_rows(commune_officer_client.get(REPORT, {"month": f"{last_month:%Y-%m}"}))
     header = next(row for row in rows if row and row[0] == "Tổ")
     total = next(row for row in rows if row and row[0] == "Tổng cộng")
-    assert total[header.index("Thôn, tổ dân phố")] is None and total[header.index("Tổ trưởng")] is None
+    assert total[header.index("Thôn, tổ dân phố")] is None
+    assert total[header.index("Tổ trưởng")] is None
     assert total[header.index("Người dân được hỗ trợ")] == 9
 
     team_rows = list(workbook["Tổ dân phố số 1"].iter_rows(values_only=True))
     header = next(row for row in team_rows if row and row[0] == "Ngày")
     total = next(row for row in team_rows if row and row[0] == "Tổng cộng")
-    assert total[header.index("Dịch vụ")] is None and total[header.index("Ghi chú")] is None
+    assert total[header.index("Dịch vụ")] is None
+    assert total[header.index("Ghi chú")] is None
     assert total[header.index("Tài khoản VNeID mức 2 được kích hoạt")] == 4
