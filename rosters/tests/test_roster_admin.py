@@ -25,27 +25,6 @@ from tests.factories_teams import MemberFactory, TeamFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
-@pytest.fixture
-def officer(officer):
-    """The commune officer (rosters/tests/conftest.py), through the admin's door."""
-    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return officer
-
-
-@pytest.fixture
-def officer_client(client, officer, django_capture_on_commit_callbacks):
-    """The officer's browser; tasks queued on commit run as the request ends (no broker in tests)."""
-    client.force_login(officer)
-    original = client.request
-
-    def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(**kwargs)
-
-    client.request = request
-    return client
-
-
 ROWS = [
     ["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng thôn", "Thôn Đông", "Xã Tân Lập"],
     ["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"],
