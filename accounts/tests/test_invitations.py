@@ -1,6 +1,7 @@
 """Officers invite people by SMS within their scope; a link grants a role only to its phone's
 holder, once, before it expires, and never signs anyone in."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -236,3 +237,16 @@ def test_the_link_is_kept_sealed_then_emptied_and_only_its_hash_stays(
     assert message.sealed_secret == ""  # emptied once the provider had it
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert Invitation.objects.get().token_hash == hashlib.sha256(token.encode()).hexdigest()
+
+
+def test_no_role_is_chosen_for_the_national_administrator_inviting(
+    client, world, django_capture_on_commit_callbacks
+):
+    # The first role offered is the most powerful: preselected, a hurried invitation handed it out.
+    client.force_login(world.person("national"))
+    page = client.get(reverse("invite_by_sms")).content.decode()
+    # A browser shows a select's first option as chosen: it must be the empty one.
+    assert re.search(r'<select name="role"[^>]*>\s*<option value=""', page)
+    refused = post_invitation(client, django_capture_on_commit_callbacks, role="")
+    assert refused.status_code == 200
+    assert not Invitation.objects.exists()

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -206,3 +207,20 @@ def test_a_sheet_without_header_is_imported_only_once_the_officer_ticks_skip(off
     assert job.skipped_sheets == ["Ghi chú"]
     assert [sheet["status"] for sheet in job.summary["sheets"]] == ["read", "skipped_by_officer"]
     assert list(Member.objects.values_list("full_name", flat=True)) == ["Nguyễn Văn An"]
+
+
+def test_the_exports_are_named_in_the_officers_language_and_the_sheets_stay_vietnamese(officer_client):
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = officer_client.get(reverse("rosters:index")).content.decode()
+    assert "Assistance logs:" in page
+    assert "Attendance:" in page
+    assert "Nhật ký hỗ trợ" not in page
+    assert "Điểm danh" not in page
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = officer_client.get(reverse("rosters:index")).content.decode()
+    assert "Nhật ký hỗ trợ:" in page
+    assert "Điểm danh:" in page
+    workbook = load_workbook(
+        io.BytesIO(officer_client.get(reverse("rosters:export", args=["logs", "xlsx"])).content)
+    )
+    assert workbook.sheetnames == ["Nhật ký hỗ trợ"]
