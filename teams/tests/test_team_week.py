@@ -46,6 +46,13 @@ def test_the_leader_sees_what_is_due_and_what_is_late_in_red(clock, world, clien
     assert "Quá hạn từ 29/11" in late[1]
 
 
+def test_a_plain_member_sees_no_week_whose_items_only_the_leader_can_open(clock, world, client):
+    session_in(world, 3)
+    client.force_login(world.person("member"))
+    page = client.get(reverse("teams:home")).content.decode()
+    assert 'id="this-week"' not in page
+
+
 def test_items_clear_themselves_when_done(clock, world):
     team = world["teams"]["a"]
     held = session_in(world, -1)

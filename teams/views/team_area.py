@@ -38,19 +38,21 @@ def team_home(request):
     logs = list(team.logs.select_related("village").prefetch_related("outcomes__outcome_type")[:RECENT_LOGS])
     for log in logs:
         log.correctable = may_correct_log(request.user, log)
+    # The week is the leader's: its items (run a session, take attendance) open only for them.
+    is_leader = teams_led_by(request.user).filter(pk=team.pk).exists()
     return render(
         request,
         "teams/team_home.html",
         {
             "team": team,
-            "is_leader": teams_led_by(request.user).filter(pk=team.pk).exists(),
+            "is_leader": is_leader,
             "members": team.members.current().order_by("role", "name_key"),
             "logs": logs,
             "monthly": list(zip(months, sessions, citizens, strict=True))[::-1],
             "outcomes": outcomes,
             "share": zalo_share(team),
             "targets": targets.progress([team], today)[team.pk],
-            "week": this_week(team, today),
+            "week": this_week(team, today) if is_leader else [],
             "may_set_targets": may_act_on(request.user, team),
         },
     )
