@@ -52,7 +52,7 @@ def _answer(answer, labels, question_url, token):
             answer.pk,
             token,
             labels["helped"],
-        )  # fmt: skip
+        )
         if token and not answer.accepted
         else ""
     )
