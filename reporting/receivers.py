@@ -1,13 +1,16 @@
-"""Reporting listens to what teams says changed and recomputes, in the sender's transaction."""
+"""Reporting listens to what teams says changed and recomputes (or adds new logs), in the sender's transaction."""
 
+from reporting.increments import add_logs
 from reporting.summaries import rebuild_all, refresh_commune_months
 from reporting.totals import rebuild_counts, refresh_commune_counts
 from teams.signals import commune_counts_changed, logs_changed
 
 
-def _logs_changed(sender, commune_months, **kwargs):
+def _logs_changed(sender, commune_months, added=None, **kwargs):
     if commune_months is None:
         rebuild_all()
+    elif added is not None:
+        add_logs(added)
     else:
         refresh_commune_months(commune_months)
 

@@ -1,7 +1,8 @@
 """Keeping the monthly totals (reporting/models/months.py) equal to the logs they sum.
 
 Each refresh recomputes a (commune, month) from the logs rather than adding a difference, so a
-refresh is idempotent and any earlier mistake is repaired by the next one. The province's month
+refresh is idempotent and any earlier mistake is repaired by the next one (new logs alone are
+added, by reporting/increments.py, under the same lock). The province's month
 row is locked first, in a stable order: of two transactions saving logs in the same province and
 month, the second waits, then reads both logs (READ COMMITTED reads what committed before each
 query). The province row is then the sum of its communes' rows, read after they are written.

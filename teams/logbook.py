@@ -26,7 +26,10 @@ def save_log(form, user, log=None):
     try:
         with transaction.atomic():
             before = _write(log, form, user)
-            log.announce_change(before)
+            if created:
+                announce_new([(log, form.outcome_counts())])
+            else:
+                log.announce_change(before)
     except IntegrityError:
         # The same form saved at the same moment by a second tap: that one won.
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()
@@ -47,7 +50,7 @@ def save_logs(forms, user):
     existing = {
         log.submission_key: log for log in AssistanceLog.objects.filter(team=team, submission_key__in=keys)
     }
-    results, states = [], []
+    results, new = [], []
     try:
         with transaction.atomic():
             for form, key in zip(forms, keys, strict=True):
@@ -56,11 +59,10 @@ def save_logs(forms, user):
                     continue
                 log = _new_log(form, key, user)
                 _write(log, form, user)
-                states.append(log._counted_state())
+                new.append((log, form.outcome_counts()))
                 results.append((log, True))
-            if states:
-                months = {(state["commune_id"], state["held_on"].replace(day=1)) for state in states}
-                logs_changed.send(sender=AssistanceLog, commune_months=months)
+            if new:
+                announce_new(new)
     except IntegrityError:
         # The same page saved at the same moment by a second tap: that one won, whole.
         saved = {log.submission_key: log for log in AssistanceLog.objects.filter(submission_key__in=keys)}
@@ -82,17 +84,45 @@ def _write(log, form, user):
         setattr(log, name, data.get(name, ""))
     log.updated_by = user
     counted_before = log.counted_before()
-    with transaction.atomic():
+    counts = form.outcome_counts()
+    with transaction.atomic(savepoint=False):  # always inside the caller's: no extra round trips
+        new = log._state.adding
         log.save(announce=False)
+        if new:
+            # Nothing to compare with: one INSERT each, no reading of rows that cannot exist.
+            log.attendees.add(*data.get("attendees", []))
+            log.services.add(*data["services"])
+            LogOutcome.objects.bulk_create(
+                LogOutcome(log=log, outcome_type_id=type_id, count=count) for type_id, count in counts.items()
+            )
+            return counted_before
         log.attendees.set(data.get("attendees", []))
         log.services.set(data["services"])
-        counts = form.outcome_counts()
         log.outcomes.exclude(outcome_type_id__in=counts).delete()
         for outcome_type_id, count in counts.items():
             LogOutcome.objects.update_or_create(
                 log=log, outcome_type_id=outcome_type_id, defaults={"count": count}
             )
     return counted_before
+
+
+def announce_new(saved):
+    """Tell reporting of new logs with what each adds, `saved` being [(log, {outcome: count})]:
+    it adds them to the month's totals instead of counting the month again."""
+    added = [
+        {
+            "commune_id": log.commune_id,
+            "month": log.held_on.replace(day=1),
+            "sessions": 1,
+            "citizens_helped": log.citizens_helped,
+            "women_helped": log.women_helped or 0,
+            "over_60_helped": log.over_60_helped or 0,
+            "outcomes": counts,
+        }
+        for log, counts in saved
+    ]
+    months = {(item["commune_id"], item["month"]) for item in added}
+    logs_changed.send(sender=AssistanceLog, commune_months=months, added=added)
 
 
 def probable_duplicate(log):

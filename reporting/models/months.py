@@ -1,9 +1,10 @@
 """Monthly totals per commune and per province, so dashboards read rows per unit, not per log.
 
-Correctness: these rows are never incremented. Whenever a log is created, corrected or deleted,
-teams sends `logs_changed` inside its transaction and `reporting.summaries` recomputes the
-affected months from the logs themselves, after locking the province's month row, so two leaders
-saving at once cannot lose each other's session. `manage.py rebuild_summaries` rebuilds
+Correctness: whenever a log is created, corrected or deleted, teams sends `logs_changed` inside
+its transaction. A new log's figures are added to its month (`reporting.increments`, the leader's
+submit at national scale); a correction, a deletion or an import recomputes the affected months
+from the logs themselves (`reporting.summaries`). Both lock the province's month row first, so
+two leaders saving at once cannot lose each other's session. `manage.py rebuild_summaries` rebuilds
 everything from the logs (nightly by Celery beat) as the safety net for writes made outside the app.
 
 Flat reads: once any unit has a row for a month, every province and commune has one too (zeros
