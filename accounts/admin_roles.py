@@ -13,7 +13,7 @@ from accounts.admin_scoping import ScopedModelViewSet
 from accounts.invitations import TEAM_ROLES, invite
 from accounts.models import Role, RoleAssignment, User
 from accounts.scoped_forms import ScopedAdminForm
-from accounts.scopes import assignable_roles, can_assign, visible, visible_users
+from accounts.scopes import assignable_roles, can_assign, is_officer, scope_for, visible, visible_users
 from messaging.outbox import when_it_goes
 from places.models import Commune, Province
 from vietnamese.phones import InvalidPhone, normalize_phone
@@ -36,8 +36,6 @@ def _narrow_to(form, user):
 
 
 def _managed_provinces(user):
-    from accounts.scopes import scope_for
-
     scope = scope_for(user)
     return Province.objects.values("pk") if scope.national else list(scope.provinces)
 
@@ -152,8 +150,6 @@ class InvitationForm(forms.Form):
 
 
 def invite_view(request):
-    from accounts.scopes import is_officer
-
     if not (request.user.is_superuser or is_officer(request.user)):
         raise PermissionDenied
     form = InvitationForm(request.POST or None, for_user=request.user)

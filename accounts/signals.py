@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Role, RoleAssignment
+from accounts.two_factor import forget_second_factor
 
 ADMIN_GROUPS = {
     "Officers": {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER},
@@ -48,8 +49,6 @@ def role_changed(sender, instance, **kwargs):
 @receiver(authenticator_removed)
 def forget_second_factor_step(sender, request, user, authenticator, **kwargs):
     """Removing the authenticator app sends its owner back to enrolment on their next page."""
-    from accounts.two_factor import forget_second_factor
-
     if authenticator.type == Authenticator.Type.TOTP and request is not None:
         forget_second_factor(request)
 

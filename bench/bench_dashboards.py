@@ -12,6 +12,8 @@ import os
 import re
 from io import StringIO
 
+from bench import load_average
+
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 
 
@@ -80,7 +82,7 @@ def run(report):
         report("skipped: needs PostgreSQL (DATABASE_URL)", "-")
         return
     fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
-    report("load average before seeding", open("/proc/loadavg").read().split(" ")[0])
+    report("load average before seeding", load_average()[0])
     _seed(fraction, report)
     province = Province.objects.annotate(n=Count("communes__villages")).order_by("-n").first()
     commune = (
@@ -102,7 +104,7 @@ def run(report):
             f"rows read, {label}: x{4 * fraction:g} vs x{fraction:g}",
             f"{large[level]:,} vs {small[level]:,} = x{large[level] / small[level]:.2f}",
         )
-    report("load average before timing", open("/proc/loadavg").read().split(" ")[0])
+    report("load average before timing", load_average()[0])
     baseline, _ = timed(count_live_by_province, repeat=REPEAT)
     month = timezone.localdate().strftime("%Y-%m")
     team = Team.objects.active().filter(commune=commune).first()

@@ -21,7 +21,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench import servers
+from bench import load_average, servers
 
 GUIDE = "/vi/vneid/kich-hoat-vneid-muc-2/"
 ANSWERS = 20
@@ -77,10 +77,7 @@ def _compare(report, label, fetchers):
             fetch()
             if round_ >= 5:
                 durations[name].append(time.perf_counter() - started)
-    with open("/proc/loadavg") as loadavg:
-        report(
-            f"{label}: forum vs guide, {REPEAT} interleaved rounds; load average", loadavg.read().split()[0]
-        )
+    report(f"{label}: forum vs guide, {REPEAT} interleaved rounds; load average", load_average()[0])
     medians = {}
     for name, values in durations.items():
         values.sort()

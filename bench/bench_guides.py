@@ -37,7 +37,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench import edge_cache, servers
+from bench import edge_cache, load_average, servers
 
 GUIDE = "/vi/vneid/kich-hoat-vneid-muc-2/"
 PAGES = {"guide": GUIDE, "home": "/vi/", "search": "/vi/search/?q=kich+hoat+vneid"}
@@ -129,8 +129,7 @@ def _compare(report, env, server):
                 except RuntimeError as error:
                     why_not = str(error).splitlines()[-1][:120]
             report(f"{label}: skipped, {why_not}", "-")
-        with open("/proc/loadavg") as loadavg:
-            report(f"interleaved, {COMPARE_REPEAT} rounds; load average", loadavg.read().split()[0])
+        report(f"interleaved, {COMPARE_REPEAT} rounds; load average", load_average()[0])
         times = servers.interleaved(list(urls), COMPARE_REPEAT)
     if before is not None:
         before.cleanup()
@@ -169,8 +168,7 @@ def _flooded(report, base, label):
         [wrk, "-t2", "-c64", f"-d{seconds}s", "--latency", base + GUIDE],
         capture_output=True, text=True, check=True, timeout=int(seconds) + 60,
     ).stdout  # fmt: skip
-    with open("/proc/loadavg") as loadavg:
-        report(f"cached guide under wrk, {label}: load average after", loadavg.read().split()[0])
+    report(f"cached guide under wrk, {label}: load average after", load_average()[0])
     rate = WRK_RATE.search(result)[1]
     report(f"cached guide under wrk, {label}, 64 connections, {seconds} s: requests/s", rate)
     report(f"cached guide under wrk, {label}: p99", _milliseconds(WRK_P99.search(result)[1]), "ms")

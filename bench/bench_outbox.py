@@ -15,6 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench import load_average
+
 SCHEDULED = 100_000
 SENT = 3_000
 KILLED = 3_000
@@ -44,10 +46,6 @@ def _reset():
     MessageEvent.objects.all().delete()
     Message.objects.all().delete()
     ConsentRecord.objects.all().delete()
-
-
-def _load():
-    return Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
 
 
 def _baseline_root(tmp):
@@ -122,7 +120,7 @@ def _compare(report, label, now, before):
     shown = f"{now:.0f}" if now else "timeout"
     if now and before:
         shown += f" (baseline {before:.0f}, ×{now / before:.2f})"
-    report(label, shown, f"msg/s  load {_load()}")
+    report(label, shown, f"msg/s  load {load_average()[0]}")
 
 
 def _after_kill(report, broker, tmp):
@@ -194,12 +192,12 @@ def run(report):
             scaling = f"×{figures[2] / figures[1]:.2f}"
             if figures[-1] and figures[-2]:
                 scaling += f" (baseline ×{figures[-2] / figures[-1]:.2f})"
-            report("two workers against one", scaling, f"load {_load()}")
+            report("two workers against one", scaling, f"load {load_average()[0]}")
         limited = {"SMS_RATE_PER_SECOND": str(RATE_LIMIT)}
         rate, busiest = _rate(broker, tmp, 2, extra_env=limited, count=RATE_LIMIT * 10)
         report(
             f"two workers, account limited to {RATE_LIMIT}/s: rate, busiest second",
             f"{rate or 0:.0f}, {busiest}",
-            f"msg/s  load {_load()}",
+            f"msg/s  load {load_average()[0]}",
         )
         _after_kill(report, broker, tmp)

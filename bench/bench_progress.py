@@ -9,6 +9,8 @@ served from it (issue 24: under 100 ms median). PostgreSQL only: on SQLite it sa
 import os
 from io import StringIO
 
+from bench import load_average
+
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 TARGET_MS = 100
 PAGES = {
@@ -31,7 +33,7 @@ def run(report):
         report("skipped: needs PostgreSQL (DATABASE_URL)", "-")
         return
     fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
-    report("load average before seeding", open("/proc/loadavg").read().split(" ")[0])
+    report("load average before seeding", load_average()[0])
     seconds, _ = timed(lambda: seed(fraction, StringIO()))
     report(f"seed_scale --fraction {fraction}", f"{seconds:.0f}", "s")
     counts = (Team.objects.count(), Member.objects.count(), AssistanceLog.objects.count())
@@ -39,7 +41,7 @@ def run(report):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics after the bulk seed, as autovacuum would give
     client = Client(HTTP_HOST="localhost")
-    report("load average before timing", open("/proc/loadavg").read().split(" ")[0])
+    report("load average before timing", load_average()[0])
     for label, url in PAGES.items():
 
         def fetch(url=url):

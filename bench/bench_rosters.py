@@ -15,6 +15,8 @@ import tracemalloc
 from django.db import transaction
 from openpyxl import Workbook
 
+from bench import load_average
+
 ROWS = 50_000
 BASELINE_ROWS = 5_000
 PROVINCE = "01"
@@ -163,15 +165,16 @@ def run(report):
     from rosters.importing import import_file, plan_file
     from teams.models import Member, Team
 
-    report("load average at start (1, 5, 15 min)", " ".join(_load()), "")
+    report("load average at start (1, 5, 15 min)", " ".join(load_average()), "")
     load_admin_map()
     communes = list(Commune.objects.filter(province_id=PROVINCE).order_by("code"))
-    seconds, data = _timed(lambda: _roster(communes, random.Random(6)))
+    _seconds, data = _timed(lambda: _roster(communes, random.Random(6)))
     report("generated roster (XLSX)", f"{len(data) / 1e6:.1f}", "MB")
     scope = Scope(provinces=frozenset([PROVINCE]))
 
     preview_s, plan = _timed(lambda: plan_file(data, "tinh.xlsx", scope), "preview")
-    assert plan.ok and plan.count("new") == ROWS, plan.summary()["errors"][:3]
+    assert plan.ok, plan.summary()["errors"][:3]
+    assert plan.count("new") == ROWS, plan.summary()["errors"][:3]
     preview_mb = _peak_mb(lambda: plan_file(data, "tinh.xlsx", scope))
     confirm_mb = _peak_mb(lambda: import_file(data, "tinh.xlsx", scope), rollback=True)
     confirm_s, plan = _timed(lambda: import_file(data, "tinh.xlsx", scope), "confirm")
@@ -205,12 +208,7 @@ def run(report):
     _versus(report, "peak MB: preview vs django-import-export dry run", preview_mb, ie_mb, "MB")
     _versus(report, "peak MB: confirm vs floor", confirm_mb, floor_mb, "MB")
     report("preview + confirm (target < 60 s, < 1 GB)", f"{ours:.1f}", "s")
-    report("load average at end (1, 5, 15 min)", " ".join(_load()), "")
-
-
-def _load():
-    with open("/proc/loadavg") as loadavg:
-        return loadavg.read().split()[:3]
+    report("load average at end (1, 5, 15 min)", " ".join(load_average()), "")
 
 
 def _versus(report, label, value, baseline, unit):

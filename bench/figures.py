@@ -105,7 +105,7 @@ def rows(printed, compared):
     for figure in FIGURES:
         value = find(figure.value)
         if figure.baseline == SAME_ROW:
-            value, baseline = (PAIR.split(value or "", maxsplit=1) + [""])[:2]
+            value, baseline = ([*PAIR.split(value or "", maxsplit=1), ""])[:2]
             value, baseline = value or None, baseline.partition(" =")[0] or None
         elif isinstance(figure.baseline, str):
             baseline = find(figure.baseline)

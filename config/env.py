@@ -115,7 +115,7 @@ def get_clock(name, default):
         return default
     match = CLOCK.fullmatch(raw.strip())
     hour, minute = map(int, match.groups()) if match else (99, 99)
-    if not (hour < 24 and minute < 60 or (hour, minute) == (24, 0)):
+    if not ((hour < 24 and minute < 60) or (hour, minute) == (24, 0)):
         raise SettingError(f"{name} must be a time of day as HH:MM (e.g. 07:00), not {raw!r}")
     return raw.strip()
 

@@ -63,12 +63,14 @@ def _answer(answer, page):
         **page,
         pk=answer.pk,
         accepted_class=" accepted" if answer.accepted else "",
-        accepted=f"<p><strong>✓ {page["accepted_label"]}</strong></p>" if answer.accepted else "",
+        accepted=f"<p><strong>✓ {page['accepted_label']}</strong></p>" if answer.accepted else "",
         author=escape(answer.author_name),
         badge=badge,
         date=localtime(answer.created_at).strftime("%d/%m/%Y"),
         helpful=answer.helpful,
         body=escape(answer.body),
-        note=f'<p class="note">{page["edited"]} {escape(answer.moderator_note)}</p>' if answer.moderator_note else "",
+        note=f'<p class="note">{page["edited"]} {escape(answer.moderator_note)}</p>'
+        if answer.moderator_note
+        else "",
         accept=ACCEPT.format(**page, pk=answer.pk) if page["token"] and not answer.accepted else "",
     )

@@ -10,8 +10,10 @@ from django.db.models import Q
 
 from accounts.authority import by_phone
 from accounts.scopes import scope_for
+from households.models import Household
 from places.models import Village
 from teams.membership import current_memberships
+from teams.models import Team
 
 
 def _teams_of(user):
@@ -20,8 +22,6 @@ def _teams_of(user):
 
 def villages_kept_by(user):
     """Villages whose households `user` keeps as a team member."""
-    from teams.models import Team
-
     teams = Team.objects.filter(pk__in=_teams_of(user))
     return Village.objects.filter(
         Q(teams__in=teams) | Q(commune__teams__in=teams.filter(village__isnull=True))
@@ -57,6 +57,4 @@ def may_keep(user, village):
 
 def places_of_person(phone, users):
     """authority: the communes of the villages where `phone` is a household's number."""
-    from households.models import Household
-
     return Household.objects.filter(by_phone(phone)).values_list("village__commune_id", flat=True).distinct()

@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from households.models import Household, HouseholdMember
 from messaging.models import ConsentMethod, ConsentRecord, Purpose
+from places.models import Village
 from places.names import PlaceNameError, PlaceNames
 from rosters import cleaning, kinds
 from rosters.cells import cell_text
@@ -83,8 +85,6 @@ class HouseholdPlanner(kinds.Planner):
 
     def _village(self, values, title_commune):
         """The row's village, or (column, message) saying which of its place cells is wrong."""
-        from places.models import Village
-
         try:
             province = self.places.province(values["province"]) if "province" in values else None
             if "commune" in values:
@@ -155,8 +155,6 @@ class HouseholdPlanner(kinds.Planner):
         return key, summary, village, head, address, phone
 
     def plan_rows(self, rows, progress):
-        from households.models import Household
-
         existing = {
             _key(household.village_id, household.head_name, household.address): household
             for household in Household.objects.filter(village_id__in={row[2].pk for row in rows})
@@ -187,8 +185,6 @@ class HouseholdPlanner(kinds.Planner):
 
 def write_plan(plan, recorded_by=None, progress=None):
     """All the plan's households, their heads as first persons and the consents, or nothing."""
-    from households.models import Household, HouseholdMember
-
     if not plan.ok:
         raise PlanHasErrors
     with transaction.atomic():

@@ -92,7 +92,7 @@ def hand_to_workers(ids: list[int]) -> int:
         try:
             # A signature by name runs in process when tasks are eager (the embedded mode, tests).
             current_app.signature("messaging.send_batch", args=[batch]).delay()
-        except Exception as error:  # broker down: kombu raises several kinds
+        except Exception as error:  # noqa: BLE001  (broker down: kombu raises several kinds)
             logger.warning("SMS broker unavailable, %d messages stay scheduled: %s", len(batch), error)
             _back_to_scheduled(batch, f"broker unavailable: {type(error).__name__}")
     return len(ids)

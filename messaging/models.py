@@ -228,5 +228,5 @@ class OptOutLink(models.Model):
         verbose_name = _("opt-out link")
         verbose_name_plural = _("opt-out links")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_purpose_display()} ({self.created_at:%d/%m/%Y})"

@@ -16,6 +16,7 @@ worker a second before the stop is not sent either.
 
 import hashlib
 import string
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
@@ -39,7 +40,7 @@ LINK_CHARS = 12
 ALPHABET = string.ascii_letters + string.digits  # GSM-7 and URL-safe: the link costs no UCS-2
 
 
-def code_for(phone, purpose):
+def code_for(phone: str, purpose: str) -> str:
     """The link code of (phone E.164, purpose): the same every time, unguessable without SECRET_KEY."""
     number = int.from_bytes(
         salted_hmac("messaging.opt-out", f"{phone}:{purpose}", algorithm="sha256").digest(), "big"
@@ -51,17 +52,17 @@ def code_for(phone, purpose):
     return "".join(chars)
 
 
-def digest(code):
+def digest(code: str) -> str:
     return hashlib.sha256(code.encode()).hexdigest()
 
 
-def path_for(code):
+def path_for(code: str) -> str:
     """/u/<code>: written out, not reversed, because reverse() would quote the placeholder's braces
     (config/urls.py routes the same path; a test holds the two together)."""
     return f"/u/{code}"
 
 
-def with_link(body, purpose, language):
+def with_link(body: str, purpose: str, language: str) -> str:
     """`body` with the opt-out line a non-sign-in text ends with (the code as a placeholder)."""
     if purpose == Purpose.SIGN_IN:
         return body
@@ -70,19 +71,19 @@ def with_link(body, purpose, language):
         return f"{body} " + _("Stop: %(link)s") % {"link": link}
 
 
-def as_sent(body, phone, purpose):
+def as_sent(body: str, phone: str, purpose: str) -> str:
     """The body with the real code where the placeholder stands."""
     if OPTOUT_PLACEHOLDER not in body:
         return body
     return body.replace(OPTOUT_PLACEHOLDER, code_for(phone, purpose))
 
 
-def as_counted(body):
+def as_counted(body: str) -> str:
     """A stand-in of the sent text's length, for counting segments before any code exists."""
     return body.replace(OPTOUT_PLACEHOLDER, "x" * LINK_CHARS)
 
 
-def remember_links(messages):
+def remember_links(messages: Iterable[Message]) -> None:
     """Keep the hash of each message's link code, so the page can find number and purpose."""
     pairs = {(m.recipient, m.purpose, m.language) for m in messages if OPTOUT_PLACEHOLDER in m.body}
     OptOutLink.objects.bulk_create(
@@ -96,14 +97,14 @@ def remember_links(messages):
     )
 
 
-def link_of(code):
+def link_of(code: str) -> OptOutLink | None:
     """The OptOutLink the code opens, or None."""
     if len(code) != LINK_CHARS:
         return None
     return OptOutLink.objects.filter(digest=digest(code)).first()
 
 
-def stop(link):
+def stop(link: OptOutLink) -> int:
     """Withdraw consent for the link's purpose and clear what waits for that number and purpose.
     Returns how many waiting texts were cleared."""
     with transaction.atomic():

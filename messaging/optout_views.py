@@ -2,22 +2,22 @@
 texted code, and done. No page shows the number: whoever holds the link learns only what kind
 of texts it stops, and nothing stops until the phone's holder types the code texted to it."""
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from messaging import optout, phone_proof
+from messaging.forms import CodeForm
 from messaging.models import OptOutLink
-from messaging.proof_views import CodeForm
 from runtime import throttle
 
 SESSION_KEY = "optout_link"
 DOOR = "stop"
 
 
-def link(request, code):
+def link(request: HttpRequest, code: str) -> HttpResponse:
     """The short link a text ends with: remember what it opens, go on in the text's language."""
     found = optout.link_of(code)
     if found is None:
@@ -27,20 +27,21 @@ def link(request, code):
         return redirect(reverse("optout:stop"))
 
 
-def _link(request):
-    found = OptOutLink.objects.filter(pk=request.session.get(SESSION_KEY)).first()
+def _link(request: HttpRequest) -> OptOutLink:
+    pk = request.session.get(SESSION_KEY)
+    found = None if pk is None else OptOutLink.objects.filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
 
 
-def _done(request, found):
+def _done(request: HttpRequest, found: OptOutLink) -> HttpResponse:
     cleared = optout.stop(found)
     request.session.pop(SESSION_KEY, None)
     return render(request, "messaging/optout_done.html", {"link": found, "cleared": cleared})
 
 
-def stop(request):
+def stop(request: HttpRequest) -> HttpResponse:
     found = _link(request)
     error, status = None, 200
     if request.method == "POST":
@@ -58,7 +59,7 @@ def stop(request):
     return render(request, "messaging/optout_stop.html", {"link": found, "error": error}, status=status)
 
 
-def code(request):
+def code(request: HttpRequest) -> HttpResponse:
     found = _link(request)
     waiting = phone_proof.pending(request)
     if waiting is None or waiting.door != DOOR or waiting.phone != found.phone:

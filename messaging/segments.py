@@ -7,6 +7,8 @@ accents to cut the cost by about half; officers see both counts before a bulk se
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from vietnamese.text import normalize, strip_diacritics
 
 # GSM 03.38 basic alphabet, and the extension table whose characters take two septets.
@@ -56,8 +58,6 @@ class Estimate:
 
 
 def estimate(text: str, recipients: int) -> Estimate:
-    from django.conf import settings
-
     price = settings.SMS_COST_PER_SEGMENT
     counted = count_segments(text)
     accented = counted.segments

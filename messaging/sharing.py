@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import qrcode
 from django.utils import translation
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vietnamese.text import normalize, strip_diacritics
@@ -22,15 +22,17 @@ class ZaloShare:
     link: str
 
     @property
-    def unaccented(self):
+    def unaccented(self) -> str:
         return strip_diacritics(self.text)
 
     @property
-    def qr(self):
+    def qr(self) -> SafeString:
         return qr_svg(self.link)
 
 
-def ready_text(what, *, link, when="", where="", language=None):
+def ready_text(
+    what: str, *, link: str, when: str = "", where: str = "", language: str | None = None
+) -> ZaloShare:
     """The lines of the text: what, then when and where when they are known, then the link."""
     with translation.override(language or translation.get_language()):
         lines = [normalize(what)]
@@ -42,7 +44,7 @@ def ready_text(what, *, link, when="", where="", language=None):
     return ZaloShare("\n".join(lines), link)
 
 
-def qr_svg(url):
+def qr_svg(url: str) -> SafeString:
     """An inline SVG QR code of `url`: no image request, crisp at any size on a phone's screen.
     Drawn as one path of horizontal runs, a third of the bytes of a square per module."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)

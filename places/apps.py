@@ -6,7 +6,7 @@ class PlacesConfig(AppConfig):
     name = "places"
     verbose_name = _("The administrative map")
 
-    def ready(self):
+    def ready(self) -> None:
         from places.models import Village
         from places.tombstones import keep_tombstones
 

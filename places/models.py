@@ -224,5 +224,5 @@ class Tombstone(models.Model):
         verbose_name_plural = _("deleted rows")
         indexes = [models.Index(fields=["kind", "deleted_at"], name="tombstone_by_kind_and_time")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"

@@ -7,19 +7,23 @@ is written on pre_delete, while the row's place on the map can still be read thr
 delete if the delete fails.
 """
 
+from typing import Any
+
+from django.db import models
 from django.db.models.signals import pre_delete
 
 from places.models import Commune, Tombstone
 
-KINDS = {}  # model: kind
+KINDS: dict[type[models.Model], str] = {}  # model: kind
 
 
-def keep_tombstones(model, kind):
+def keep_tombstones(model: type[models.Model], kind: str) -> None:
     KINDS[model] = kind
     pre_delete.connect(_bury, sender=model, dispatch_uid=f"places.tombstone.{kind}")
 
 
-def _bury(sender, instance, **kwargs):
+def _bury(sender: Any, instance: models.Model, **kwargs: Any) -> None:
+    # sender: a model registered above; Any because its scope_commune_path is not on models.Model.
     commune_id = _commune_id(instance, sender.scope_commune_path)
     province_id = getattr(instance, "province_id", None)
     if province_id is None and commune_id is not None:
@@ -29,7 +33,7 @@ def _bury(sender, instance, **kwargs):
     )
 
 
-def _commune_id(instance, path):
+def _commune_id(instance: models.Model | None, path: str) -> str | None:
     """Follow `path` ("team__commune") from `instance`: the commune's code, or None."""
     *steps, last = path.split("__")
     for step in steps:

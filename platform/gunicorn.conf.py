@@ -3,7 +3,7 @@ import gc
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # noqa: S104 (behind a load balancer)
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 # Sync workers: pages are short database reads; 2 per core plus one covers a blocked worker.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"

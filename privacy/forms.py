@@ -60,7 +60,8 @@ class RecordRequestForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Request"), choices=RightsRequest.Kind.choices)
     channel = forms.ChoiceField(
-        label=_("Received by"), choices=[(m.value, m.label) for m in REQUEST_METHODS if m != ConsentMethod.SELF_SERVICE]
+        label=_("Received by"),
+        choices=[(m.value, m.label) for m in REQUEST_METHODS if m != ConsentMethod.SELF_SERVICE],
     )
     received_at = forms.DateTimeField(label=_("Received at"), initial=timezone.now)
     full_name = forms.CharField(label=_("Full name"), max_length=150)

@@ -61,7 +61,9 @@ class RightsRequest(models.Model):
 
     kind = models.CharField(_("request"), max_length=16, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
-    channel = models.CharField(_("received by"), max_length=16, choices=[(m.value, m.label) for m in REQUEST_METHODS])
+    channel = models.CharField(
+        _("received by"), max_length=16, choices=[(m.value, m.label) for m in REQUEST_METHODS]
+    )
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("phone number"), max_length=16, blank=True, db_index=True)
     user = models.ForeignKey(

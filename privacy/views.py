@@ -134,7 +134,7 @@ def change_consent(request, phone):
             Message.objects.filter(recipient=phone, purpose=purpose, state__in=PENDING_STATES),
             "consent withdrawn",
         )
-    label = dict((p.value, p.label) for p in CHOOSABLE_PURPOSES)[purpose]
+    label = {p.value: p.label for p in CHOOSABLE_PURPOSES}[purpose]
     if granted:
         messages.success(request, _("Consent given: %(purpose)s.") % {"purpose": label})
     else:

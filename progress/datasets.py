@@ -222,9 +222,11 @@ DATASETS = [
         "province-months",
         _("Sessions and citizens helped by province and month"),
         _("Help sessions logged and citizens helped, per province and calendar month."),
-        PROVINCE
-        + (Field("month", "yearmonth", _("Month"), _("Calendar month, YYYY-MM.")),)
-        + FIGURE_FIELDS[4:],
+        (
+            *PROVINCE,
+            Field("month", "yearmonth", _("Month"), _("Calendar month, YYYY-MM.")),
+            *FIGURE_FIELDS[4:],
+        ),
         ("province_code", "month"),
         _month_rows,
     ),

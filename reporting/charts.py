@@ -66,7 +66,7 @@ def monthly_columns(months, first, second=None, title="", width=340, height=170)
     left, bottom, top_pad = 34, 22, 10
     plot_w, plot_h = width - left - 4, height - bottom - top_pad
     slot = plot_w / max(1, len(months))
-    top = max(list(first) + [1])
+    top = max([*list(first), 1])
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
@@ -88,7 +88,7 @@ def monthly_columns(months, first, second=None, title="", width=340, height=170)
                 f"{month.strftime('%m/%y')}</text>"
             )
     if second:
-        top_second = max(list(second) + [1])
+        top_second = max([*list(second), 1])
         points = " ".join(
             f"{left + i * slot + slot / 2:.1f},{height - bottom - plot_h * (v or 0) / top_second:.1f}"
             for i, v in enumerate(second)

@@ -135,5 +135,5 @@ def among(values, db_type):
     if db_type not in ("bigint", "text"):
         raise ValueError(db_type)
     if connection.vendor == "postgresql":
-        return RawSQL(f"SELECT unnest(%s::{db_type}[])", [values])  # noqa: S608, S611 (values bound)
+        return RawSQL(f"SELECT unnest(%s::{db_type}[])", [values])  # noqa: S611 (values bound)
     return values

@@ -109,8 +109,47 @@ def clean_population(value):
 # The surnames most Vietnamese people carry (about nine in ten): the evidence that a column nobody
 # named holds people's names. Folded, so "Nguyen Van An" typed without marks counts too.
 _SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh doan lam "
-    "mai luong ha cao kieu tong truong quach lu luu chu la thai van tang ta mac vuong lai".split()
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+        "dinh",
+        "trinh",
+        "doan",
+        "lam",
+        "mai",
+        "luong",
+        "ha",
+        "cao",
+        "kieu",
+        "tong",
+        "truong",
+        "quach",
+        "lu",
+        "luu",
+        "chu",
+        "la",
+        "thai",
+        "van",
+        "tang",
+        "ta",
+        "mac",
+        "vuong",
+        "lai",
+    ]
 )
 
 

@@ -1,5 +1,6 @@
 """A TCP pass-through to Redis that a test can cut and restore: the broker "goes down"."""
 
+import contextlib
 import socket
 import threading
 
@@ -26,10 +27,8 @@ class BrokerProxy:
         self.listener.close()
         with self.lock:
             for sock in self.connections:
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 sock.close()
             self.connections.clear()
 
@@ -58,7 +57,5 @@ class BrokerProxy:
             pass
         finally:
             for sock in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     sock.close()
-                except OSError:
-                    pass

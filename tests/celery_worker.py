@@ -90,7 +90,7 @@ class Worker:
 
     def start(self):
         log = open(self.tmp_path / f"worker-{time.monotonic_ns()}.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(  # noqa: S603  (our own command line)
+        self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",

@@ -35,7 +35,7 @@ class VillageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Thôn {n + 1}")
 
 
-TEST_PASSWORD = "a-long-test-password"  # noqa: S105 (every factory user's password)
+TEST_PASSWORD = "a-long-test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.utils import timezone
 
 ACCOUNT_SID = "AC" + "0" * 32
-AUTH_TOKEN = "fake-twilio-auth-token"  # noqa: S105  (the fake's own, used only against it)
+AUTH_TOKEN = "fake-twilio-auth-token"
 ERRORS = {
     21211: (400, "The 'To' number is not a valid phone number."),
     21614: (400, "'To' number is not a valid mobile number"),

@@ -21,7 +21,7 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 MORNING = datetime(2026, 12, 1, 9, 0, tzinfo=VIETNAM)
 # Sign-in codes go at any hour: half past midnight on the 1st.
 MIDNIGHT = datetime(2026, 12, 1, 0, 30, tzinfo=VIETNAM)
-PASSWORD = "a-long-test-password"  # noqa: S105  (UserFactory's)
+PASSWORD = "a-long-test-password"
 
 # Everyone who can open /admin/ or /django-admin/, and the unit their role is held in.
 STAFF_ROLES = {

@@ -59,9 +59,11 @@ def test_a_commune_officer_cannot_erase_a_member_in_another_province(client, wor
     assert (victim.full_name, victim.phone) == ("Lò Thị Mỷ", LAO_CAI_PHONE)
     # The request went to the level that covers Tả Van, and she cannot open it.
     request.refresh_from_db()
-    assert request.commune == world["c"] and request.status == RightsRequest.Status.RECEIVED
+    assert request.commune == world["c"]
+    assert request.status == RightsRequest.Status.RECEIVED
     listing = client.get(reverse("data_requests:index")).content.decode()
-    assert f"#{request.pk} " not in listing and "Lò Thị Mỷ" not in listing
+    assert f"#{request.pk} " not in listing
+    assert "Lò Thị Mỷ" not in listing
     page = client.get(reverse("data_requests:inspect", args=[request.pk]), follow=True)
     assert page.status_code == 404
 
@@ -173,7 +175,8 @@ def test_an_invitation_text_does_not_name_the_holder_of_a_number_outside_her_uni
             },
         )
     body = Message.objects.get(recipient=PROVINCE_OFFICER_PHONE).body
-    assert body.startswith("Mai") and "Sen" not in body
+    assert body.startswith("Mai")
+    assert "Sen" not in body
 
 
 def test_an_opt_out_for_a_number_also_held_elsewhere_is_not_hers_to_record(client, world):

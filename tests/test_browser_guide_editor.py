@@ -58,7 +58,8 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     page.locator("button[name=action-publish]").click()
     page.wait_for_url(f"**/admin/pages/{topic.pk}/")
     guide = GuidePage.objects.get(title=VI_TITLE)
-    assert guide.slug == VI_SLUG and guide.live
+    assert guide.slug == VI_SLUG
+    assert guide.live
 
     page.goto(f"{live_server.url}/admin/localize/submit/page/{guide.pk}/")
     english = Locale.objects.get(language_code="en")
@@ -78,7 +79,8 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     page.get_by_role("button", name=re.compile("Xuất bản bản dịch")).click()
     page.wait_for_load_state()
     message = page.locator(".messages").inner_text()
-    assert "Đã xuất bản" in message and "còn đoạn chưa dịch" not in message
+    assert "Đã xuất bản" in message
+    assert "còn đoạn chưa dịch" not in message
     page.screenshot(path=output_dir / "3-translation-published.png", full_page=True)
 
     # The reader: Vietnamese guide → English → back to Vietnamese, by the language links.
@@ -87,7 +89,8 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     reader.goto(live_server.url + vi_path)
     assert reader.locator("h1").inner_text() == VI_TITLE
     hreflang = reader.locator("link[rel=alternate][hreflang=en]").get_attribute("href")
-    assert hreflang.endswith("/spot-fake-bank-texts/") and hreflang.count("/vi/") == 0
+    assert hreflang.endswith("/spot-fake-bank-texts/")
+    assert hreflang.count("/vi/") == 0
     reader.screenshot(path=output_dir / "4-reader-vi.png", full_page=True)
     reader.locator("nav.languages").get_by_role("link", name="English").click()
     reader.wait_for_url("**/en/*/spot-fake-bank-texts/")

@@ -93,8 +93,10 @@ def test_the_team_layout_fits_a_phone(phone_page, live_server, output_dir, home_
     paired = page.eval_on_selector_all(
         typed, "fs => fs.filter(f => f.closest('.row')).map(f => f.offsetWidth)"
     )
-    assert alone and min(alone) >= 290, alone
-    assert all(width >= 140 for width in paired) and max(paired) - min(paired) <= 2, paired
+    assert alone, alone
+    assert min(alone) >= 290, alone
+    assert all(width >= 140 for width in paired), paired
+    assert max(paired) - min(paired) <= 2, paired
     page.locator("nav.site-nav").get_by_role("link", name=words["trainings"]).click()
     page.wait_for_url(f"**/{language}/team/trainings/")
     check_phone_screen(page, output_dir, f"3-trainings-{language}")
@@ -125,6 +127,7 @@ def test_the_officers_layout_fits_a_phone(phone_page, live_server, output_dir, p
     labels = page.eval_on_selector_all("svg.chart text", "texts => texts.map(text => text.textContent)")
     named = [label for label in labels if "Giang" in label or "Dư" in label]
     whole_words = set(place["team"].name.split()) | set(place["team"].village.name.split())
-    assert named and all(set(label.replace("…", " ").split()) <= whole_words for label in named), named
+    assert named, named
+    assert all(set(label.replace("…", " ").split()) <= whole_words for label in named), named
     page.goto(f"{live_server.url}/{language}/team/trainings/")
     check_phone_screen(page, output_dir, f"2-trainings-{language}")

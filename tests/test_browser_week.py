@@ -69,5 +69,6 @@ def test_leader_sees_targets_and_the_week_and_copies_the_zalo_text(
     )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#zalo-text").input_value()
-    assert copied.startswith(team.name) and "/find-your-team/" in copied
+    assert copied.startswith(team.name)
+    assert "/find-your-team/" in copied
     assert words["copied"] in button.inner_text()

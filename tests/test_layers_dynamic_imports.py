@@ -78,7 +78,9 @@ def test_no_app_below_the_top_imports_another_app_by_name():
                 continue
             for line, what in dynamic_imports_across(path.read_text(), app):
                 offences.append(f"{path.relative_to(ROOT)}:{line}: {what}")
-    assert offences == [], "Import the module plainly, or move the code to the top layer:\n" + "\n".join(offences)
+    assert offences == [], "Import the module plainly, or move the code to the top layer:\n" + "\n".join(
+        offences
+    )
 
 
 def test_the_scan_tells_a_reach_up_the_layers_from_an_app_loading_its_own_modules():

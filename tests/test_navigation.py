@@ -144,9 +144,11 @@ def test_signing_out_is_a_post_and_closes_the_team_area(team, language):
     assert browser.get("/vi/team/").status_code == 200
     # The form's fields: its token, and the citizens' home in the page's language to land on.
     response = browser.post("/accounts/logout/", fields)
-    assert response.status_code == 302 and response["Location"] == f"/{language}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
     closed = browser.get(f"/{language}/team/")
-    assert closed.status_code == 302 and closed["Location"].startswith("/accounts/login/")
+    assert closed.status_code == 302
+    assert closed["Location"].startswith("/accounts/login/")
 
 
 # WHERE EACH ROLE LANDS AFTER SIGNING IN
@@ -186,7 +188,8 @@ def test_team_people_land_in_their_team_area_in_their_language(
     user.preferred_language = language
     user.save()
     response = sign_in_by_phone(client, user.phone, capsys, django_capture_on_commit_callbacks)
-    assert response.status_code == 302 and response["Location"] == landing
+    assert response.status_code == 302
+    assert response["Location"] == landing
     assert client.get(landing).status_code == 200
 
 
@@ -201,7 +204,8 @@ def test_team_people_land_in_their_team_area_in_their_language(
 )
 def test_staff_land_where_their_work_is(client, team, kind, landing):
     response = sign_in_with_password_and_totp(client, person(kind, team))
-    assert response.status_code == 302 and response["Location"] == landing
+    assert response.status_code == 302
+    assert response["Location"] == landing
     assert client.get(landing, follow=True).status_code == 200
 
 
@@ -248,7 +252,8 @@ def test_the_admin_refusal_is_in_the_language_the_member_is_reading(client, team
         response = client.get("/admin/")
     html = response.content.decode()
     assert response.status_code == 403
-    assert "<h1>The admin is for officers</h1>" in html and 'href="/en/team/"' in html
+    assert "<h1>The admin is for officers</h1>" in html
+    assert 'href="/en/team/"' in html
     # A referer on another site says nothing about the reader.
     client.cookies.clear()
     client.force_login(person("member", team))
@@ -320,8 +325,10 @@ def test_the_dashboard_refuses_others_with_a_styled_page_in_their_language(
     response = client.get(f"/{language}/dashboard/")
     assert response.status_code == 403
     html = response.content.decode()
-    assert f'<html lang="{language}">' in html and f"<h1>{title}</h1>" in html
-    assert 'class="site-header"' in html and own_area in html
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{title}</h1>" in html
+    assert 'class="site-header"' in html
+    assert own_area in html
     assert "403 Forbidden" not in html
 
 
@@ -331,7 +338,8 @@ def test_a_refusal_is_logged_in_one_line_without_a_traceback(client, team, caplo
         client.get("/vi/dashboard/")
     [record] = [r for r in caplog.records if r.name == "django.request"]
     assert record.getMessage() == "Forbidden (Permission denied): /vi/dashboard/"
-    assert record.exc_info is None and "Traceback" not in caplog.text
+    assert record.exc_info is None
+    assert "Traceback" not in caplog.text
 
 
 @pytest.mark.parametrize(
@@ -342,7 +350,8 @@ def test_a_missing_page_is_styled_in_the_readers_language(client, path, title, h
     response = client.get(path)
     assert response.status_code == 404
     html = response.content.decode()
-    assert f"<h1>{title}</h1>" in html and 'class="site-header"' in html
+    assert f"<h1>{title}</h1>" in html
+    assert 'class="site-header"' in html
 
 
 @pytest.mark.parametrize(("language", "title"), [("vi", "Đã có lỗi xảy ra"), ("en", "Something went wrong")])
@@ -356,7 +365,9 @@ def test_the_server_error_page_needs_neither_a_request_context_nor_the_database(
     with translation.override(language), django_assert_num_queries(0):
         response = server_error(rf.get(f"/{language}/"))
     html = response.content.decode()
-    assert response.status_code == 500 and f'<html lang="{language}">' in html and f"<h1>{title}</h1>" in html
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{title}</h1>" in html
 
 
 # OFFICERS IN THE ADMIN'S TRAININGS
@@ -384,7 +395,8 @@ def test_officers_open_admin_trainings_and_see_only_their_units_sessions(client,
     # A new session can only be placed in their own unit.
     form = client.get("/admin/trainings/sessions/new/").context["form"]
     communes = form.fields["commune"].queryset
-    assert team.commune in communes and elsewhere.commune not in communes
+    assert team.commune in communes
+    assert elsewhere.commune not in communes
     # Courses are the national catalogue: not theirs to change.
     assert client.get("/admin/trainings/courses/").status_code == 302
 
@@ -401,6 +413,7 @@ def test_the_team_area_links_to_the_teams_trainings(client, team, kind, href):
     client.force_login(person(kind, team))
     html = client.get("/vi/team/").content.decode()
     link = re.search(r'<a id="team-trainings" href="([^"]+)">([^<]+)</a>', html)
-    assert link.group(1).startswith(href) and link.group(2) == "Buổi tập huấn tại Xã Bát Tràng"
+    assert link.group(1).startswith(href)
+    assert link.group(2) == "Buổi tập huấn tại Xã Bát Tràng"
     session = SessionFactory(commune=team.commune)
     assert session.course.title_vi in client.get(link.group(1).replace("&amp;", "&")).content.decode()

@@ -92,7 +92,8 @@ def test_the_bat_trang_officer_cannot_act_in_ta_van(client, world):
     admin_edit = client.post(f"/admin/trainings/sessions/edit/{session.pk}/", {"capacity": 1}, follow=True)
     assert admin_edit.status_code == 404
     session.refresh_from_db()
-    assert session.status == TrainingSession.Status.SCHEDULED and session.capacity == 30
+    assert session.status == TrainingSession.Status.SCHEDULED
+    assert session.capacity == 30
 
     # 4. 2,000 citizens logged for Tả Van: she leads no team, and Tả Van's log is not hers to correct.
     today = timezone.localdate().isoformat()

@@ -84,5 +84,6 @@ def test_the_bulk_preview_says_when_an_immediate_text_goes(client, commune):
         evening = client.get(f"/vi/team/trainings/{session.pk}/cancel/").content.decode()
     with time_machine.travel(MORNING + datetime.timedelta(days=1), tick=False):
         morning = client.get(f"/vi/team/trainings/{session.pk}/cancel/").content.decode()
-    assert "gửi lúc 07:00 ngày mai (01/12)" in evening and "gửi ngay bây giờ" not in evening
+    assert "gửi lúc 07:00 ngày mai (01/12)" in evening
+    assert "gửi ngay bây giờ" not in evening
     assert "gửi ngay bây giờ" in morning

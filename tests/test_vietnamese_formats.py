@@ -38,12 +38,14 @@ def test_numbers_and_money_in_each_language(language, expected):
             formats.number(8.5, 1),
             formats.money(52800),
         ) == expected
-        assert formats.number(7) == "7" and formats.number(None) == ""
+        assert formats.number(7) == "7"
+        assert formats.number(None) == ""
 
 
 def test_phones_and_dates():
     assert formats.phone("+84912000111") == "0912 000 111"
-    assert formats.phone("not a phone") == "not a phone" and formats.phone("") == ""
+    assert formats.phone("not a phone") == "not a phone"
+    assert formats.phone("") == ""
     late_evening_utc = datetime.datetime(
         2026, 11, 30, 18, 30, tzinfo=ZoneInfo("UTC")
     )  # 01:30 on 1/12 in Hà Nội
@@ -61,14 +63,16 @@ def test_dashboards_group_thousands_like_the_rest_of_the_page(client):
     client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user)
     vi = client.get(f"/vi/dashboard/commune/{commune.code}/").content.decode()
     en = client.get(f"/en/dashboard/commune/{commune.code}/").content.decode()
-    assert "<strong>1.927</strong>" in vi and "1927" not in vi.replace('"1927"', "")
+    assert "<strong>1.927</strong>" in vi
+    assert "1927" not in vi.replace('"1927"', "")
     assert "<strong>1,927</strong>" in en
 
     with translation.override("vi"):
         vi_chart = ranked_bars([("Thôn A", 1927, None)], "Người dân được hỗ trợ")
     with translation.override("en"):
         en_chart = ranked_bars([("Thôn A", 1927, None)], "Citizens helped")
-    assert ">1.927</text>" in vi_chart and ">1,927</text>" in en_chart  # the charts' labels too
+    assert ">1.927</text>" in vi_chart
+    assert ">1,927</text>" in en_chart
     assert '<td class="n">1.927</td>' in vi
 
 

@@ -14,6 +14,7 @@ and texting at 05:30 is worse.
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
 from messaging.models import Message, Purpose
@@ -142,8 +143,6 @@ def pending_reminders(registrations):
 
 def clear_reminders(registrations, reason):
     """Clear pending reminders of `registrations` (a queryset) and start a new round for them."""
-    from django.db.models import F
-
     cleared = clear(pending_reminders(registrations), reason)
     registrations.update(round=F("round") + 1)
     return cleared

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from messaging.signals import number_muted, number_unmuted
 from trainings.models import Registration, TrainingSession
+from trainings.reminders import clear_reminders, schedule_reminders
 
 
 def _upcoming_registrations(phone, statuses):
@@ -23,8 +24,6 @@ def _upcoming_registrations(phone, statuses):
 
 @receiver(number_muted, dispatch_uid="trainings_clear_muted_reminders")
 def clear_reminders_of_muted_number(sender, phone, **kwargs):
-    from trainings.reminders import clear_reminders
-
     registrations = _upcoming_registrations(
         phone, [Registration.Status.REGISTERED, Registration.Status.WAITING]
     )
@@ -33,8 +32,6 @@ def clear_reminders_of_muted_number(sender, phone, **kwargs):
 
 @receiver(number_unmuted, dispatch_uid="trainings_restore_unmuted_reminders")
 def restore_reminders_of_unmuted_number(sender, phone, **kwargs):
-    from trainings.reminders import clear_reminders, schedule_reminders
-
     registrations = _upcoming_registrations(phone, [Registration.Status.REGISTERED])
     # A new round first: reminders queued while the number was muted were recorded as "muted"
     # under the current round's keys, and asking again with those keys would return them unsent.

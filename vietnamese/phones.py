@@ -9,7 +9,7 @@ message reaches it.
 Digits that are not ASCII ("９１２…" full-width, "٩١٢…" Arabic-Indic, "۹۱۲…" Persian) pass
 `str.isdigit()` and phonenumbers reads them, so without `ascii_digits` one number could be stored
 in several spellings, slipping past per-number limits, duplicate checks, "my data" and erasure.
-"""
+"""  # noqa: RUF002  (the digits named are the point)
 
 import re
 import unicodedata
@@ -95,7 +95,7 @@ def parse_phone(raw: object) -> Phone:
     if raw is None or str(raw).strip() == "":
         raise InvalidPhone(_("Phone number is missing."))
     shown = str(raw).strip()
-    national, cleaned = _digits(raw)
+    national, _cleaned = _digits(raw)
     if national is None:
         raise InvalidPhone(
             _("Phone number %(raw)s is not valid: use digits only, like 0912 345 678.") % {"raw": shown}

@@ -57,19 +57,23 @@ def test_the_attack_an_officer_invites_a_staff_phone_from_another_province(
     message = Message.objects.get(purpose=Purpose.INVITATION)
     listing = client.get(reverse("outbox:index")).content.decode()
     detail = client.get(reverse("outbox:inspect", args=[message.pk])).content.decode()
-    assert SECRET_MASK in detail and "/invitation/" not in detail + listing + message.body
+    assert SECRET_MASK in detail
+    assert "/invitation/" not in detail + listing + message.body
     # Say the link leaked anyway (here: read from the phone). With no cookies it opens nothing.
     link = invitation_link_path(deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks))
     client.logout()
     for _ in range(2):
         page = client.post(link, {"consent": ["reminder", "notice"]})
-        assert page.status_code == 200 and reverse("account_login") in page.content.decode()
+        assert page.status_code == 200
+        assert reverse("account_login") in page.content.decode()
     assert not is_signed_in(client)
     assert_admins_refuse(client)
     export = client.get(reverse("rosters:export", kwargs={"what": "members", "file_format": "xlsx"}))
-    assert export.status_code == 302 and export["Location"].startswith("/accounts/login/")
+    assert export.status_code == 302
+    assert export["Location"].startswith("/accounts/login/")
     dashboard = client.get(reverse("reporting:dashboard_province", args=["15"]))
-    assert dashboard.status_code == 302 and "/accounts/login/" in dashboard["Location"]
+    assert dashboard.status_code == 302
+    assert "/accounts/login/" in dashboard["Location"]
     # Nothing was given or recorded for the victim's account.
     assert list(victim.role_assignments.values_list("role", flat=True)) == [Role.PROVINCE_OFFICER]
     assert not has_consent("+84987654321", Purpose.NOTICE)
@@ -91,7 +95,8 @@ def test_a_new_member_accepts_once_and_signs_in_with_the_texted_code(
     assert not is_signed_in(client)
     member = User.objects.get(phone="+84912345678")
     assert member.role_assignments.filter(role=Role.TEAM_LEADER, commune=units["bat trang"]).exists()
-    assert has_consent("+84912345678", Purpose.REMINDER) and not has_consent("+84912345678", Purpose.NOTICE)
+    assert has_consent("+84912345678", Purpose.REMINDER)
+    assert not has_consent("+84912345678", Purpose.NOTICE)
     client.post(reverse("account_confirm_login_code"), {"code": last_code(capsys)})
     assert is_signed_in(client)
     member.refresh_from_db()
@@ -111,11 +116,13 @@ def test_an_existing_member_opening_the_link_is_asked_to_sign_in_then_accepts(
         client, django_capture_on_commit_callbacks, name="Tên Khác", commune=units["bat trang"].pk
     )
     texts = deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks)
-    assert "Hung" in texts and "Khac" not in texts  # the account's own name, not what was typed
+    assert "Hung" in texts
+    assert "Khac" not in texts
     link = invitation_link_path(texts)
     client.logout()
     page = client.get(link)
-    assert reverse("account_login") in page.content.decode() and not is_signed_in(client)
+    assert reverse("account_login") in page.content.decode()
+    assert not is_signed_in(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_request_login_code"), {"phone": "0912345678"})
     response = client.post(reverse("account_confirm_login_code"), {"code": last_code(capsys), "next": link})
@@ -134,7 +141,8 @@ def test_someone_signed_in_as_another_person_cannot_accept(
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
     link = invitation_link_path(deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks))
     page = client.post(link, {"consent": ["notice"]})  # the officer, still signed in
-    assert page.status_code == 200 and not RoleAssignment.objects.filter(role=Role.TEAM_LEADER).exists()
+    assert page.status_code == 200
+    assert not RoleAssignment.objects.filter(role=Role.TEAM_LEADER).exists()
 
 
 @pytest.mark.parametrize(("hours_later", "opens"), [(71, True), (73, False)])
@@ -158,7 +166,8 @@ def test_the_expiry_follows_the_setting(
     client.logout()
     clock.shift(timedelta(hours=2, minutes=1))
     response = client.get(link, HTTP_ACCEPT_LANGUAGE="en")
-    assert response.status_code == 410 and "used or has expired" in response.content.decode()
+    assert response.status_code == 410
+    assert "used or has expired" in response.content.decode()
 
 
 def test_a_link_stops_working_when_its_officer_loses_the_role(
@@ -186,11 +195,9 @@ def test_an_invitation_outside_the_officers_scope_is_refused(
     response = post_invitation(client, django_capture_on_commit_callbacks, **fields)
     assert response.status_code == 200
     assert response.context["form"].errors
-    assert (
-        not Invitation.objects.exists()
-        and not Message.objects.exists()
-        and not User.objects.filter(phone="+84912345678").exists()
-    )
+    assert not Invitation.objects.exists()
+    assert not Message.objects.exists()
+    assert not User.objects.filter(phone="+84912345678").exists()
 
 
 def test_a_province_officer_invites_only_in_their_province(
@@ -205,11 +212,13 @@ def test_a_province_officer_invites_only_in_their_province(
     refused = post_invitation(
         client, django_capture_on_commit_callbacks, role=Role.COMMUNE_OFFICER, commune=units["ta van"].pk
     )
-    assert refused.status_code == 200 and not Invitation.objects.exists()
+    assert refused.status_code == 200
+    assert not Invitation.objects.exists()
     accepted = post_invitation(
         client, django_capture_on_commit_callbacks, role=Role.COMMUNE_OFFICER, commune=units["bat trang"].pk
     )
-    assert accepted.status_code == 302 and Invitation.objects.get().commune == units["bat trang"]
+    assert accepted.status_code == 302
+    assert Invitation.objects.get().commune == units["bat trang"]
 
 
 def test_the_link_is_kept_sealed_then_emptied_and_only_its_hash_stays(
@@ -219,7 +228,8 @@ def test_the_link_is_kept_sealed_then_emptied_and_only_its_hash_stays(
 
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
     message = Message.objects.get(purpose=Purpose.INVITATION)
-    assert message.sealed_secret and "invitation" not in message.sealed_secret + message.body
+    assert message.sealed_secret
+    assert "invitation" not in message.sealed_secret + message.body
     assert message.shown_body.endswith(SECRET_MASK)
     link = invitation_link_path(deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks))
     message.refresh_from_db()

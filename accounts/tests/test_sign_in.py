@@ -35,7 +35,8 @@ def test_a_team_leader_signs_in_with_a_number_typed_the_usual_way(
     assert code is not None
     message = Message.objects.get(purpose=Purpose.SIGN_IN)
     assert (message.recipient, message.state, message.user) == ("+84912345678", State.SENT, leader)
-    assert code not in message.body and SECRET_MASK in message.shown_body
+    assert code not in message.body
+    assert SECRET_MASK in message.shown_body
     assert message.sealed_secret == ""
     response = client.post(reverse("account_confirm_login_code"), {"code": code}, follow=True)
     assert response.context["user"] == leader
@@ -165,7 +166,8 @@ def test_both_admin_logins_go_through_allauth(client, path):
 def test_the_admin_password_forms_are_not_reachable(client):
     assert client.get("/admin/password_reset/")["Location"].startswith(reverse("account_login"))
     response = client.post("/admin/login/", {"username": "a@b.vn", "password": "x"})
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_the_phone_sign_in_page_is_light(client, django_assert_max_num_queries):
@@ -179,5 +181,6 @@ def test_the_code_never_reaches_the_logs(client, leader, caplog, capsys, django_
     with caplog.at_level(logging.DEBUG):
         _, code = request_code(client, "0912345678", capsys, django_capture_on_commit_callbacks)
         client.post(reverse("account_confirm_login_code"), {"code": code})
-    assert code and code not in caplog.text
+    assert code
+    assert code not in caplog.text
     assert not Message.objects.filter(body__contains=code).exists()

@@ -214,7 +214,8 @@ def test_no_code_of_ours_starts_a_session_by_itself():
                 name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
                 if name in {"login", "force_login"}:
                     callers.append(f"{path.relative_to(root)}:{node.lineno}")
-    assert ours and callers == []
+    assert ours
+    assert callers == []
 
 
 def test_an_unverified_staff_phone_is_confirmed_by_code_before_the_authenticator(

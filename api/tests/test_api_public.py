@@ -89,13 +89,16 @@ def test_villages_come_in_pages_by_cursor(world, client):
     for name in ("Thôn Hai", "Thôn Ba", "Thôn Bốn"):
         VillageFactory(commune=world["an"], name=name)
     first = client.get("/api/v1/villages/", {"commune": "91001", "limit": 3}).json()
-    assert len(first["items"]) == 3 and first["next_cursor"] == first["items"][-1]["id"]
+    assert len(first["items"]) == 3
+    assert first["next_cursor"] == first["items"][-1]["id"]
     rest = client.get("/api/v1/villages/", {"commune": "91001", "cursor": first["next_cursor"]}).json()
-    assert [village["name"] for village in rest["items"]] == ["Thôn Bốn"] and rest["next_cursor"] is None
+    assert [village["name"] for village in rest["items"]] == ["Thôn Bốn"]
+    assert rest["next_cursor"] is None
     assert len(client.get("/api/v1/villages/", {"commune": "91001", "limit": 5000}).json()["items"]) == 4
 
 
 def test_the_browsable_page_serves_its_scripts_from_our_own_static_files(client):
     page = client.get("/api/v1/docs/").content.decode()
     scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert scripts and all(src.startswith("/static/ninja/") for src in scripts)
+    assert scripts
+    assert all(src.startswith("/static/ninja/") for src in scripts)

@@ -39,7 +39,8 @@ def test_a_commune_token_sees_its_commune_and_gets_404_for_another(land, client)
     assert get(client, f"teams/{theirs.pk}/", land["plaintext"]).status_code == 404
     assert get(client, f"teams/{neighbour.pk}/", land["plaintext"]).status_code == 404
     logs = get(client, "logs/", land["plaintext"]).json()
-    assert {row["commune_code"] for row in logs["items"]} == {"91001"} and logs["next_cursor"] is None
+    assert {row["commune_code"] for row in logs["items"]} == {"91001"}
+    assert logs["next_cursor"] is None
     assert "count" not in logs
     land["token"].refresh_from_db()
     assert land["token"].last_used_at == NOON
@@ -69,7 +70,8 @@ def test_a_token_lives_at_most_a_year_and_only_its_digest_is_stored(land):
         lifetime=datetime.timedelta(days=999),
     )
     assert token.expires_at == NOON + datetime.timedelta(days=365)
-    assert plaintext.startswith("tcs_") and token.prefix == plaintext[:8]
+    assert plaintext.startswith("tcs_")
+    assert token.prefix == plaintext[:8]
     assert plaintext not in {token.key_hash, token.prefix}
 
 
@@ -94,7 +96,8 @@ def test_an_officer_makes_a_token_sees_it_once_and_revokes_it(land, client):
     token = ApiToken.objects.get(name="Hệ thống của xã")
     assert token.user == land["commune_a"]  # a "user" in the form is not read
     plaintext = page.split("<code>")[1].split("</code>")[0]
-    assert plaintext.startswith(token.prefix) and get(client, "teams/", plaintext).status_code == 200
+    assert plaintext.startswith(token.prefix)
+    assert get(client, "teams/", plaintext).status_code == 200
     assert plaintext not in client.get("/admin/api-tokens/").content.decode()
     client.force_login(land["commune_c"])
     client.post(f"/admin/api-tokens/{token.pk}/revoke/")  # another officer's token: not found
@@ -108,7 +111,8 @@ def test_members_of_the_scope_only_and_each_page_goes_to_the_access_log(land, cl
     response = get(client, "members/", land["plaintext"])
     assert response.status_code == 200
     teams = {member["team_id"] for member in response.json()["items"]}
-    assert teams == {land["a"].teams.get().pk} and len(response.json()["items"]) == 2
+    assert teams == {land["a"].teams.get().pk}
+    assert len(response.json()["items"]) == 2
     entry = AccessLogEntry.objects.get()
     assert (entry.user, entry.what, entry.rows) == (land["commune_a"], "api members", 2)
     assert entry.scope == "commune:91001"

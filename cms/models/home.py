@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.cache import CachedPageMixin
+from cms.models.guides import GuidePage
+from cms.models.news import NoticePage
 from cms.models.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from cms.routing import RoutedPageMixin
 from cms.slugs import TITLE_AND_SLUG, AsciiSlugMixin
@@ -23,9 +25,6 @@ class HomePage(CachedPageMixin, RoutedPageMixin, AsciiSlugMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models.guides import GuidePage
-        from cms.models.news import NoticePage
-
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.child_of(self).live().specific()
         context["latest_guides"] = (
@@ -53,8 +52,6 @@ class TopicPage(FoldedSearchMixin, CachedPageMixin, RoutedPageMixin, AsciiSlugMi
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models.guides import GuidePage
-
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
         return context

@@ -29,8 +29,11 @@ def test_a_guide_is_a_complete_page_with_no_javascript_needed(client, home_pages
     assert "<script src" not in html
     # The screenshot: responsive, modern format, lazy, sized, described.
     picture = re.search(r"<picture>.*?</picture>", html, re.S).group(0)
-    assert 'type="image/webp"' in picture and " 720w" in picture
-    assert 'loading="lazy"' in picture and 'width="360"' in picture and 'height="640"' in picture
+    assert 'type="image/webp"' in picture
+    assert " 720w" in picture
+    assert 'loading="lazy"' in picture
+    assert 'width="360"' in picture
+    assert 'height="640"' in picture
     assert 'alt="Màn hình đầu của ứng dụng VNeID' in picture
     # Sharing and the poster.
     assert "https://zalo.me/share?url=http%3A%2F%2F" in html
@@ -43,7 +46,8 @@ def test_languages_link_to_the_same_guide(client, home_pages):
     vi = client.get(VI_GUIDE).content.decode()
     en = client.get(EN_GUIDE).content.decode()
 
-    assert '<html lang="vi">' in vi and '<html lang="en">' in en
+    assert '<html lang="vi">' in vi
+    assert '<html lang="en">' in en
     assert "<h1>Activate your level-2 VNeID electronic identity</h1>" in en
     assert "Last reviewed 20/10/2026" in en
     assert f'<a href="{EN_GUIDE}" hreflang="en" lang="en">English</a>' in vi
@@ -64,11 +68,13 @@ def test_print_poster_and_qr_code(client, home_pages):
     assert key_steps.count("<li>") == 3
     assert "Mở CH Play hoặc App Store" in key_steps
     assert "@page{size:A4" in poster
-    assert "<svg" in poster and "<path" in poster
+    assert "<svg" in poster
+    assert "<path" in poster
 
     qr = client.get(f"{VI_GUIDE}qr/")
     assert qr["Content-Type"] == "image/svg+xml"
-    assert qr.content.startswith(b"<?xml") and b"<path" in qr.content
+    assert qr.content.startswith(b"<?xml")
+    assert b"<path" in qr.content
 
 
 def test_pages_live_only_where_they_belong(home_pages):

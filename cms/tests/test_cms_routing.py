@@ -23,7 +23,8 @@ def test_an_uncached_guide_takes_four_queries(client, home_pages, memory_cache, 
         html = client.get(f"{VI_GUIDE}?cold").content.decode()
     assert '<a href="/vi/vneid/">Định danh điện tử VNeID</a>' in html  # breadcrumbs from the route
     assert "Tích hợp thẻ bảo hiểm y tế vào VNeID" in html  # a related guide
-    assert 'hreflang="en" href="http://' in html and "/en/vneid/activate-vneid-level-2/" in html
+    assert 'hreflang="en" href="http://' in html
+    assert "/en/vneid/activate-vneid-level-2/" in html
 
 
 def test_sub_views_and_missing_pages_route_as_in_wagtail(client, home_pages):

@@ -73,7 +73,9 @@ def _every_path():
 
 def test_every_demo_page_is_routed_as_wagtail_routes_it(demo):
     guide = GuidePage.objects.live().filter(locale__language_code="vi").order_by("path").first()
-    other_topic = TopicPage.objects.filter(locale__language_code="vi").exclude(pk=guide.get_parent().pk).first()
+    other_topic = (
+        TopicPage.objects.filter(locale__language_code="vi").exclude(pk=guide.get_parent().pk).first()
+    )
     guide.create_alias(parent=other_topic, update_slug="ban-sao")
     restricted_topic = TopicPage.objects.filter(locale__language_code="vi").order_by("path").last()
     PageViewRestriction.objects.create(page=restricted_topic, restriction_type=PageViewRestriction.LOGIN)

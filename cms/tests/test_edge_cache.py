@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
-    def do_PURGE(self):  # noqa: N802 (the method's name is the HTTP verb)
+    def do_PURGE(self):
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()
@@ -79,10 +79,12 @@ def test_a_guide_carries_s_maxage_and_an_etag_and_answers_304(home_pages, client
     again = client.get(url)  # from the page cache
     for response in (first, again):
         assert response.status_code == 200
-        assert "s-maxage=900" in response["Cache-Control"] and "public" in response["Cache-Control"]
+        assert "s-maxage=900" in response["Cache-Control"]
+        assert "public" in response["Cache-Control"]
     assert first["ETag"] == again["ETag"]
     unchanged = client.get(url, headers={"If-None-Match": again["ETag"]})
-    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
 
 
 def test_a_signed_in_editor_never_gets_a_shared_copy(home_pages, client, django_user_model):

@@ -34,9 +34,11 @@ def test_a_province_officer_marks_a_leader_of_her_province_and_unmarks_her(world
     response = mark(officer, local_phone, topics=[topic().pk])
     assert response.status_code == 302
     expert = Expert.objects.get(user=leader)
-    assert expert.province == world["north"] and list(expert.topics.all()) == [topic()]
+    assert expert.province == world["north"]
+    assert list(expert.topics.all()) == [topic()]
     page = officer.get(EXPERTS).content.decode()
-    assert "Bưu điện xã Bát Tràng" in page and leader.full_name in page
+    assert "Bưu điện xã Bát Tràng" in page
+    assert leader.full_name in page
 
     officer.post(reverse("forum:unmark_expert", kwargs={"pk": expert.pk}))
     assert not Expert.objects.filter(user=leader).exists()
@@ -51,7 +53,8 @@ def test_a_province_officer_cannot_mark_or_unmark_someone_of_another_province(wo
     south_leader = leader_of(world["teams"]["c"], full_name="Giàng A Lử")  # Lào Cai
     officer = signed_in(world.person("province"))  # Hà Nội
     response = mark(officer, south_leader.phone)
-    assert response.status_code == 400 and not Expert.objects.exists()
+    assert response.status_code == 400
+    assert not Expert.objects.exists()
     assert "chỉ đánh dấu người có mặt trong tỉnh" in response.content.decode()
     # An account that appears nowhere on the map is the national administrator's.
     UserFactory(email=None, phone="+84988000111", full_name="Trần Văn Bình")

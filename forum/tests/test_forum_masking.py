@@ -58,7 +58,8 @@ TRAPS = [
 
 
 def test_there_are_enough_cases():
-    assert len(NUMBERS) >= 20 and len(TRAPS) >= 20
+    assert len(NUMBERS) >= 20
+    assert len(TRAPS) >= 20
 
 
 @pytest.mark.parametrize("number", NUMBERS)

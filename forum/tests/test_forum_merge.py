@@ -43,11 +43,14 @@ def test_a_moderator_merges_a_duplicate_and_its_address_redirects(world, moderat
     response = merge(moderator, duplicate, kept)
     assert response["Location"] == reverse("forum:question", kwargs={"pk": kept.pk})
     old = Client().get(reverse("forum:question", kwargs={"pk": duplicate.pk}))
-    assert old.status_code == 301 and old["Location"] == response["Location"]
+    assert old.status_code == 301
+    assert old["Location"] == response["Location"]
     page = Client().get(response["Location"]).content.decode()
-    assert "Chọn Quên mật khẩu trong ứng dụng." in page and "Công an xã Đa Tốn" in page
+    assert "Chọn Quên mật khẩu trong ứng dụng." in page
+    assert "Công an xã Đa Tốn" in page
     listing = Client().get(reverse("forum:list")).content.decode()
-    assert kept.title in listing and duplicate.title not in listing
+    assert kept.title in listing
+    assert duplicate.title not in listing
     reasons = ModerationAction.objects.filter(action="merge").values_list("question", "reason")
     assert set(reasons) == {
         (duplicate.pk, "Cùng một câu hỏi"),
@@ -64,9 +67,11 @@ def test_both_questions_must_be_in_the_moderators_scope(world, moderator):
     north = question(world, "Đăng ký tài khoản dịch vụ công")
     south = question(world, "Đăng ký dịch vụ công", province="south", commune="c")
     response = merge(moderator, north, south)
-    assert response.status_code == 302 and response["Location"] == reverse("forum:moderate")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("forum:moderate")
     assert Question.objects.get(pk=north.pk).merged_into is None
     assert merge(moderator, south, north).status_code == 404
     assert not ModerationAction.objects.exists()
     refused = merge(moderator, north, north)
-    assert Question.objects.get(pk=north.pk).status == Status.PUBLISHED and refused.status_code == 302
+    assert Question.objects.get(pk=north.pk).status == Status.PUBLISHED
+    assert refused.status_code == 302

@@ -40,7 +40,8 @@ def test_a_team_member_adds_a_household_and_finds_it_not_yet_covered(client, wor
     assert (saved.village, saved.created_by, saved.updated_by, saved.phone) == (village, member, member, None)
     assert list(saved.members.values_list("full_name", flat=True)) == ["Nguyễn Văn Tâm"]
     page = _page(client, "households:village", village.pk)
-    assert "Nguyễn Văn Tâm" in page and "Xóm Chùa" in page
+    assert "Nguyễn Văn Tâm" in page
+    assert "Xóm Chùa" in page
     assert "0/1 hộ đã được phổ cập" in page
     assert "Chưa phổ cập" in page
 
@@ -52,7 +53,8 @@ def test_a_phone_is_kept_only_with_consent_recorded_per_purpose(client, world, m
     refused = client.post(url, {"head_name": "Đỗ Văn Hải", "phone": "0912 345 001"})
     assert refused.status_code == 400
     assert "chỉ được giữ khi người dân đồng ý" in refused.content.decode()
-    assert not Household.objects.exists() and not ConsentRecord.objects.exists()
+    assert not Household.objects.exists()
+    assert not ConsentRecord.objects.exists()
     client.post(url, {"head_name": "Đỗ Văn Hải", "phone": "0912 345 001", "consent": ["notice"]})
     assert Household.objects.get().phone == "+84912345001"
     consent = ConsentRecord.objects.get()
@@ -96,7 +98,9 @@ def test_only_the_team_and_officers_of_the_place_see_and_edit_a_village(client, 
         added = client.post(reverse("households:add", args=[village.pk]), {"head_name": "Hộ mới"})
         if key in sees:
             assert f"Chủ hộ {key}" in listed.content.decode()
-            assert opened.status_code == 200 and edited.status_code == 302 and added.status_code == 302
+            assert opened.status_code == 200
+            assert edited.status_code == 302
+            assert added.status_code == 302
         else:
             assert {listed.status_code, opened.status_code, edited.status_code, added.status_code} == {404}
     assert Household.objects.filter(head_name="Đổi tên").count() == len(sees)
@@ -115,7 +119,8 @@ def test_another_villages_team_member_cannot_check_or_plan_a_visit_here(client, 
         reverse("households:add_follow_up", args=[elsewhere.pk]), {"due_on": "2027-01-01", "note": "x"}
     )
     assert (check.status_code, visit.status_code) == (404, 404)
-    assert not SkillCheck.objects.exists() and not FollowUp.objects.exists()
+    assert not SkillCheck.objects.exists()
+    assert not FollowUp.objects.exists()
 
 
 def _tick(client, someone, shown, **extra):
@@ -133,7 +138,8 @@ def test_a_household_is_covered_once_one_member_has_shown_the_basic_set(client, 
     _tick(client, nga, BASIC_757[:3])
     _tick(client, person(made, "Hoàng Văn Lâm"), BASIC_757[3:])  # the set split over two people
     page = _page(client, "households:village", made.village_id)
-    assert "Chưa phổ cập" in page and "0/1 hộ" in page
+    assert "Chưa phổ cập" in page
+    assert "0/1 hộ" in page
     response = _tick(client, nga, BASIC_757[3:])  # a second visit: she has now shown the whole set
     assert response.url == reverse("households:detail", args=[made.pk])
     page = _page(client, "households:village", made.village_id)
@@ -163,7 +169,7 @@ def test_a_new_framework_version_does_not_rewrite_past_checks(world, settings, m
     checked(mai, BASIC_757, on=date(2026, 6, 1))
     stricter = skills.Framework(
         "test/2027",
-        skills.FRAMEWORKS["757/2025"].groups + (skills.Group("ai", "AI", (skills.Skill("uses_ai", "AI"),)),),
+        (*skills.FRAMEWORKS["757/2025"].groups, skills.Group("ai", "AI", (skills.Skill("uses_ai", "AI"),))),
         skills.FRAMEWORKS["757/2025"].basic | {"uses_ai"},
     )
     monkeypatch.setitem(skills.FRAMEWORKS, "test/2027", stricter)
@@ -209,7 +215,8 @@ def test_a_visit_to_come_back_for_becomes_a_task_for_that_member(client, world, 
     assert followups.due_for(world["teams"]["a"], back + timedelta(days=1))[0].overdue
     assert followups.due_for(world["teams"]["c"], timezone.localdate()) == []
     page = _page(client, "households:my_follow_ups")
-    assert "Hoàn tất VNeID mức 2" in page and "Lò Thị Mai" in page
+    assert "Hoàn tất VNeID mức 2" in page
+    assert "Lò Thị Mai" in page
     client.post(reverse("households:follow_up_done", args=[task.pk]), {"next": "mine"})
     assert "Hoàn tất VNeID mức 2" not in _page(client, "households:my_follow_ups")
     assert followups.due_for(world["teams"]["a"], timezone.localdate()) == []

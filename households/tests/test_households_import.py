@@ -38,10 +38,13 @@ def test_a_file_with_errors_writes_nothing_and_says_which_cell(world):
     assert not plan.ok
     errors = _errors(plan)
     assert [row for row, _column, _message in errors] == [4, 5, 6]
-    assert "C (Số điện thoại)" == errors[0][1] and "ghi Có ở cột đồng ý" in errors[0][2]
-    assert "Thôn Không Có" in errors[1][2] and "nhập danh sách thôn trước" in errors[1][2]
+    assert errors[0][1] == "C (Số điện thoại)"
+    assert "ghi Có ở cột đồng ý" in errors[0][2]
+    assert "Thôn Không Có" in errors[1][2]
+    assert "nhập danh sách thôn trước" in errors[1][2]
     assert errors[2][1].startswith("F")
-    assert not Household.objects.exists() and not ConsentRecord.objects.exists()
+    assert not Household.objects.exists()
+    assert not ConsentRecord.objects.exists()
 
 
 def test_a_column_nobody_named_is_asked_about_not_guessed(world):
@@ -60,7 +63,8 @@ def test_a_right_file_imports_once_with_heads_and_consent(world):
     officer = world.person("commune")
     data = _csv(*GOOD)
     plan = import_file(data, "ho.csv", scope_for(officer), user=officer, kind="households")
-    assert plan.ok and plan.count("new") == 2
+    assert plan.ok
+    assert plan.count("new") == 2
     binh = Household.objects.get(head_name="Nguyễn Văn Bình")
     assert (binh.village, binh.address, binh.phone, binh.created_by) == (
         world["villages"]["a"],
@@ -81,7 +85,9 @@ def test_a_right_file_imports_once_with_heads_and_consent(world):
         officer,
     )
     again = import_file(data, "ho.csv", scope_for(officer), user=officer, kind="households")
-    assert again.ok and again.changes() == 0 and again.count("unchanged") == 2
+    assert again.ok
+    assert again.changes() == 0
+    assert again.count("unchanged") == 2
     assert (Household.objects.count(), HouseholdMember.objects.count(), ConsentRecord.objects.count()) == (
         2,
         2,

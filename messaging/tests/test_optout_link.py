@@ -41,18 +41,20 @@ def reminder(key="r1", body="Nhắc lịch: tập huấn VNeID 8h thứ Bảy t�
 def test_every_text_but_a_sign_in_code_ends_with_a_short_link_counted_in_its_segments(capsys):
     # 58 characters with diacritics: one UCS-2 segment alone, three with the link.
     message = reminder()
-    ((recipient, text),) = send([message], capsys)
+    ((_recipient, text),) = send([message], capsys)
     path = LINK.search(text).group(1)
     assert len(path) <= 20
     assert reverse("optout_link", kwargs={"code": path.removeprefix("/u/")}) == path
-    assert text.startswith("Nhắc lịch: tập huấn VNeID") and "Ngừng nhận tin" in text
+    assert text.startswith("Nhắc lịch: tập huấn VNeID")
+    assert "Ngừng nhận tin" in text
     assert message.segments == count_segments(text).segments > count_segments(message.body[:58]).segments
 
     code = path.removeprefix("/u/")
     stored = Message.objects.get(pk=message.pk)
-    assert code not in stored.body and code not in stored.shown_body
+    assert code not in stored.body
+    assert code not in stored.shown_body
     assert not OptOutLink.objects.filter(digest__contains=code).exists()
-    assert all(shown not in path for shown in SHOWN + (PHONE,))
+    assert all(shown not in path for shown in (*SHOWN, PHONE))
 
 
 def test_an_unaccented_text_keeps_its_link_in_gsm7(capsys):
@@ -60,7 +62,8 @@ def test_an_unaccented_text_keeps_its_link_in_gsm7(capsys):
         PHONE, "Hop to thu Bay 8h", purpose=Purpose.NOTICE, idempotency_key="n", unaccented=True
     )
     ((_, text),) = send([message], capsys)
-    assert LINK.search(text) and message.encoding == "gsm7"
+    assert LINK.search(text)
+    assert message.encoding == "gsm7"
 
 
 def test_a_sign_in_code_has_no_link(capsys, django_capture_on_commit_callbacks):
@@ -100,10 +103,11 @@ def test_the_link_stops_that_kind_of_text_for_the_number_after_a_texted_code(
 
     page = client.get(LINK.search(text).group(1), follow=True).content.decode()
     assert "reminder" in page or "nhắc" in page
-    assert all(shown not in page for shown in SHOWN + (PHONE,))
+    assert all(shown not in page for shown in (*SHOWN, PHONE))
     code_page = stop_by_link(client, text, capsys, django_capture_on_commit_callbacks)
-    assert code_page.status_code == 200 and 'id="optout-done"' in code_page.content.decode()
-    assert all(shown not in code_page.content.decode() for shown in SHOWN + (PHONE,))
+    assert code_page.status_code == 200
+    assert 'id="optout-done"' in code_page.content.decode()
+    assert all(shown not in code_page.content.decode() for shown in (*SHOWN, PHONE))
 
     waiting.refresh_from_db()
     assert waiting.state == State.DENIED

@@ -42,17 +42,21 @@ def test_a_citizen_who_only_signed_up_for_a_training_opens_her_data_by_a_texted_
     client, citizen, capsys, django_capture_on_commit_callbacks
 ):
     response = client.get(reverse("privacy:my_data"))
-    assert response.status_code == 302 and response["Location"] == ASK
+    assert response.status_code == 302
+    assert response["Location"] == ASK
 
     response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
-    assert response["Location"] == CHECK and code
+    assert response["Location"] == CHECK
+    assert code
     page = client.get(CHECK).content.decode()
     assert "0913 555 777" in page
 
     response = client.post(CHECK, {"code": code})
-    assert response.status_code == 302 and response["Location"] == reverse("privacy:my_data")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("privacy:my_data")
     page = client.get(reverse("privacy:my_data")).content.decode()
-    assert "Lò Thị Mai" in page and citizen.session.course.title in page
+    assert "Lò Thị Mai" in page
+    assert citizen.session.course.title in page
     assert not User.objects.exists()  # she proved her number; she did not become a user
 
 
@@ -64,7 +68,8 @@ def test_a_number_nobody_holds_sees_the_same_pages_and_gets_no_text(
     other = Client()
     known, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
     unknown, nothing = ask_for_code(other, "0913 999 000", capsys, django_capture_on_commit_callbacks)
-    assert code and nothing is None
+    assert code
+    assert nothing is None
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
     assert not Message.objects.filter(recipient=STRANGER).exists()
 
@@ -83,11 +88,13 @@ def test_a_number_nobody_holds_sees_the_same_pages_and_gets_no_text(
 def test_the_code_is_kept_only_as_a_hash(client, citizen, capsys, django_capture_on_commit_callbacks):
     _response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
     stored = Session.objects.get(session_key=client.session.session_key).session_data
-    assert code not in str(client.session.load()) and code not in stored
+    assert code not in str(client.session.load())
+    assert code not in stored
     message = Message.objects.get(
         recipient=CITIZEN, purpose=Purpose.SIGN_IN, idempotency_key__startswith="phone"
     )
-    assert code not in message.body and code not in message.sealed_secret
+    assert code not in message.body
+    assert code not in message.sealed_secret
 
 
 def test_after_five_wrong_codes_even_the_right_one_is_refused(
@@ -124,7 +131,8 @@ def test_a_fourth_code_for_one_number_within_the_hour_is_refused_in_the_readers_
     for _ in range(3):
         ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
     response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
-    assert response.status_code == 429 and code is None
+    assert response.status_code == 429
+    assert code is None
     assert "Quá nhiều lần xin mã" in response.content.decode()
     assert client.post(ASK, {"phone": "0913 555"}).status_code == 400
 
@@ -137,7 +145,8 @@ def test_her_data_is_hers_alone_and_the_confirmation_text_links_to_it(
     _response, code = ask_for_code(client, "0913 555 777", capsys, django_capture_on_commit_callbacks)
     client.post(CHECK, {"code": code})
     page = client.get(reverse("privacy:my_data")).content.decode()
-    assert "Đỗ Văn Hải" not in page and "0913 999 000" not in page
+    assert "Đỗ Văn Hải" not in page
+    assert "0913 999 000" not in page
     confirmation = Message.objects.get(recipient=CITIZEN, purpose=Purpose.NOTICE)
     assert confirmation.body.endswith("http://testserver/vi/my-data/") or "/vi/my-data/" in confirmation.body
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from messaging import window
+from messaging import optout, window
 from messaging.dispatch import dispatch_due, due_messages
 from messaging.models import Message, Purpose, State
 from messaging.outbox import is_muted, queue_sms
@@ -39,7 +39,10 @@ def test_a_due_message_is_sent_once_with_the_providers_id(fake_twilio):
     message.refresh_from_db()
     assert message.state == State.SENT
     assert message.provider_message_id.startswith("SM")
-    assert fake_twilio.bodies_to(PHONE) == ["Họp tổ lúc 8h sáng thứ Hai"]
+    (sent,) = fake_twilio.bodies_to(PHONE)
+    assert sent == optout.as_sent(message.body, message.recipient, message.purpose)
+    assert sent.startswith("Họp tổ lúc 8h sáng thứ Hai")
+    assert "/u/" in sent
     assert history(message) == [("", "scheduled"), ("scheduled", "queued"), ("queued", "sent")]
     assert '"sid"' in message.events.last().provider_answer
 

@@ -84,7 +84,8 @@ def test_a_database_made_before_the_move_keeps_its_map_teams_and_roles():
     )
     assert list(Commune.objects.named("ba dinh")) == [village.commune]
     team = Team.objects.select_related("village", "commune").get()
-    assert isinstance(team.village, Village) and team.commune == village.commune
+    assert isinstance(team.village, Village)
+    assert team.commune == village.commune
     assignment = RoleAssignment.objects.select_related("commune", "user").get()
     assert isinstance(assignment.commune, Commune)
     assert scope_for(assignment.user).communes == {"00004"}

@@ -88,11 +88,11 @@ def test_guides_and_notices_carry_open_graph_tags_with_an_image(client, home_pag
     assert meta(guide, "og:url") == f"{settings.SITE_URL}{VI_GUIDE}"
     assert meta(guide, "og:locale") == "vi_VN"
     image = meta(guide, "og:image")
-    assert image.startswith(settings.SITE_URL) and "fill-1200x630" in image
+    assert image.startswith(settings.SITE_URL)
+    assert "fill-1200x630" in image
     [rendition] = Rendition.objects.filter(filter_spec="fill-1200x630")
-    assert image == f"{settings.SITE_URL}{rendition.url}" and rendition.file.storage.exists(
-        rendition.file.name
-    )
+    assert image == f"{settings.SITE_URL}{rendition.url}"
+    assert rendition.file.storage.exists(rendition.file.name)
     notice = NoticePage.objects.live().filter(locale__language_code="en").first()
     page = client.get(notice.get_url()).content.decode()
     assert meta(page, "og:title") == notice.title

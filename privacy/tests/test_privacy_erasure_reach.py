@@ -154,7 +154,8 @@ def test_erasure_leaves_her_in_no_file_summary_cache_session_or_text(
 
     before = everywhere(LAN, settings)
     assert {where for where, _word in in_files(settings.PRIVATE_MEDIA_ROOT, LAN)}, "her file and workbook"
-    assert in_cache(LAN) and in_sessions(LAN)
+    assert in_cache(LAN)
+    assert in_sessions(LAN)
     assert {
         ("teams_rosterimport", "summary", "Phạm Thị Xuân Lan"),
         ("teams_rosterimport", "summary", "0912 000 111"),

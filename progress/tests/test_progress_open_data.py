@@ -76,13 +76,15 @@ def test_csv_and_json_hold_the_same_rows_as_the_province_page(files):
         for row in csv.DictReader(io.StringIO(files["province-months.csv"]))
         if row["province_code"] == "91"
     ]
-    assert len(months) == 12 and months[-1]["month"] == "2026-11"
+    assert len(months) == 12
+    assert months[-1]["month"] == "2026-11"
 
 
 def test_no_personal_data_in_any_file(files):
     everything = "\n".join(files.values())
     assert progress_world.SECRET_NAME not in everything
-    assert progress_world.SECRET_PHONE not in everything and progress_world.SECRET_PHONE[3:] not in everything
+    assert progress_world.SECRET_PHONE not in everything
+    assert progress_world.SECRET_PHONE[3:] not in everything
     fields = {
         field["name"]
         for resource in json.loads(files["datapackage.json"])["resources"]
@@ -107,11 +109,9 @@ def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(wo
         ]:
             assert client.get(urlsplit(link["@id"]).path).status_code == 200, link
         page = client.get(urlsplit(dataset["dcat:landingPage"][0]["@id"]).path).content.decode()
-        assert (
-            'id="dictionary"' in page
-            and "20/11/2026" in page
-            and "creativecommons.org/licenses/by/4.0" in page
-        )
+        assert 'id="dictionary"' in page
+        assert "20/11/2026" in page
+        assert "creativecommons.org/licenses/by/4.0" in page
     assert client.get("/open-data/nobody.csv").status_code == 404
     assert client.get("/vi/open-data/nobody/").status_code == 404
 
@@ -130,5 +130,6 @@ def test_completeness_counts_reports_per_province_and_month(world, client):
     figures = ("expected", "submitted", "approved", "on_time", "late", "completeness_rate", "timeliness_rate")
     assert [rows["91", "2026-10"][name] for name in figures] == ["3", "1", "0", "1", "2", "33.3", "33.3"]
     assert [rows["92", "2026-10"][name] for name in figures] == ["2", "0", "0", "0", "2", "0.0", "0.0"]
-    assert rows["91", "2026-11"]["late"] == "0" and rows["91", "2026-11"]["submitted"] == "0"
+    assert rows["91", "2026-11"]["late"] == "0"
+    assert rows["91", "2026-11"]["submitted"] == "0"
     assert rows["91", "2026-10"]["deadline"] == "2026-11-05T23:59:59+07:00"

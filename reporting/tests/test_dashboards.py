@@ -144,7 +144,8 @@ def test_a_team_dissolved_before_the_month_leaves_both_reports_one_dissolved_dur
     )
     assert len(commune_book.sheetnames) == 2  # the totals and the team dissolved during the month
     rows = list(commune_book["Tổng hợp"].iter_rows(values_only=True))
-    assert going.name in [row[0] for row in rows] and gone.name not in [row[0] for row in rows]
+    assert going.name in [row[0] for row in rows]
+    assert gone.name not in [row[0] for row in rows]
     province_book = load_workbook(
         BytesIO(client.get(f"/vi/dashboard/report/province/91.xlsx?month={month:%Y-%m}").content)
     )
@@ -160,7 +161,8 @@ def test_a_teams_history_reads_in_the_language_of_the_page(commune, client):
     client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user)
     english = client.get(f"/en/dashboard/team/{team.pk}/").content.decode()
     assert "member joined, Lê Văn Bình (leader)" in english
-    assert "thành viên" not in english and "tổ trưởng" not in english
+    assert "thành viên" not in english
+    assert "tổ trưởng" not in english
     vietnamese = client.get(f"/vi/dashboard/team/{team.pk}/").content.decode()
     assert "Lê Văn Bình (tổ trưởng)" in vietnamese
 
@@ -172,7 +174,8 @@ def test_a_dissolved_team_keeps_its_history_and_last_years_logs(commune):
     team.status = team.Status.DISSOLVED
     team.save()
     kinds = list(team.events.values_list("kind", flat=True))
-    assert "status_changed" in kinds and "founded" in kinds
+    assert "status_changed" in kinds
+    assert "founded" in kinds
     member = team.members.first()
     member.left_on = datetime.date(2026, 1, 1)
     member.save()

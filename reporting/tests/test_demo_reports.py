@@ -99,7 +99,8 @@ def test_the_commune_officer_sees_why_january_came_back_and_can_send_february(cl
     response = client.get(month_page("commune", "00583", JANUARY))
     assert response.status_code == 200, response
     returned = visible_text(response.content.decode())
-    assert "trả lại" in returned and "Thôn Kim Lan" in returned
+    assert "trả lại" in returned
+    assert "Thôn Kim Lan" in returned
     assert "Nguyễn Văn Tỉnh" in returned  # who sent it back
     assert MonthlyReport.objects.get(commune="00583", month=FEBRUARY).state == "draft"
     response = client.post(month_page("commune", "00583", FEBRUARY), {"action": "submit"})

@@ -50,8 +50,10 @@ def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land
     assert response.status_code == 302
     report = report_of(land["a"])
     assert report.state == "submitted"
-    assert report.figures["citizens_helped"] == 12 and report.figures["members"] == 2
-    assert report.figures["trained_members"] == 1 and report.figures["teams_active"] == 1
+    assert report.figures["citizens_helped"] == 12
+    assert report.figures["members"] == 2
+    assert report.figures["trained_members"] == 1
+    assert report.figures["teams_active"] == 1
     first_submitted = report.first_submitted_at
     submitted = report.events.get()
     assert (submitted.action, submitted.by, submitted.figures_hash) == (
@@ -73,9 +75,9 @@ def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land
     assert report_of(land["a"]).state == "returned"
     text_message = Message.objects.get(recipient=OFFICER_A_PHONE)
     assert text_message.purpose == Purpose.NOTICE
-    assert (
-        reason in text_message.body and "11/2026" in text_message.body and "Xã Bát Tràng" in text_message.body
-    )
+    assert reason in text_message.body
+    assert "11/2026" in text_message.body
+    assert "Xã Bát Tràng" in text_message.body
 
     land["clock"].move_to(SECOND_OF_DECEMBER.replace(day=3))
     correct_log(land["a"], 20)
@@ -101,7 +103,8 @@ def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land
     assert says(page, "Người dân được hỗ trợ: 20 → 25")
 
     no_reason = client.post(a_page, {"action": "reopen", "reason": ""})
-    assert no_reason.status_code == 400 and report_of(land["a"]).state == "approved"
+    assert no_reason.status_code == 400
+    assert report_of(land["a"]).state == "approved"
     client.post(a_page, {"action": "reopen", "reason": "Cần cập nhật số liệu đã sửa sau khi duyệt."})
     assert report_of(land["a"]).state == "returned"
     assert Message.objects.filter(recipient=OFFICER_A_PHONE).count() == 2
@@ -147,14 +150,16 @@ def test_the_province_approves_its_month_only_after_every_commune(client, land):
         )
         assert client.post(province_page, {"action": "approve"}).status_code == 302
         month = MonthlyReport.objects.get(province=land["north"], commune=None, month=NOVEMBER)
-        assert month.state == "approved" and month.figures["citizens_helped"] == 12
+        assert month.state == "approved"
+        assert month.figures["citizens_helped"] == 12
         assert month.events.get().figures_hash == figures_hash(month.figures)
 
         # The approved month holds its communes: reopening one needs the month reopened first.
         blocked = client.post(
             month_page("commune", "91001"), {"action": "reopen", "reason": "Một lý do đủ dài để mở lại."}
         )
-        assert blocked.status_code == 400 and report_of(land["a"]).state == "approved"
+        assert blocked.status_code == 400
+        assert report_of(land["a"]).state == "approved"
 
         workbook = load_workbook(
             io.BytesIO(client.get("/vi/dashboard/month/2026-11/province/91.xlsx").content)

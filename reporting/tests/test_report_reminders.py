@@ -52,7 +52,9 @@ def test_three_days_one_day_before_and_the_day_after_once_a_day(land):
             assert len(texts(OFFICER_A_PHONE)) == len(sent_days)  # one a day, however often the task runs
     assert sent_days == [2, 4, 6]
     two_days, one_day, overdue = (message.body for message in texts(OFFICER_A_PHONE))
-    assert two_days.startswith("Báo cáo tháng 11/2026 của Xã Bát Tràng cần nộp trước 23:59 05/12, còn 3 ngày. ")
+    assert two_days.startswith(
+        "Báo cáo tháng 11/2026 của Xã Bát Tràng cần nộp trước 23:59 05/12, còn 3 ngày. "
+    )
     assert "còn 1 ngày" in one_day
     assert "đã quá hạn nộp" in overdue
     assert all(message.purpose == Purpose.REMINDER for message in texts(OFFICER_A_PHONE))

@@ -66,7 +66,8 @@ def test_upload_previews_then_confirm_writes_everything(officer_client, officer)
     assert job.status == RosterImport.Status.PREVIEWED
     assert job.file.name.startswith("rosters/")
     page = response.content.decode()
-    assert "Xem trước" in page and "Xác nhận và nhập" in page
+    assert "Xem trước" in page
+    assert "Xác nhận và nhập" in page
     assert Member.objects.count() == 0
 
     officer_client.post(reverse("rosters:confirm", args=[job.pk]))
@@ -208,13 +209,15 @@ def test_a_sheet_without_header_is_imported_only_once_the_officer_ticks_skip(off
 
     page = response.content.decode()
     assert job.status == RosterImport.Status.PREVIEWED
-    assert 'data-sheet-status="no_header"' in page and "Không tìm thấy dòng tiêu đề cột" in page
+    assert 'data-sheet-status="no_header"' in page
+    assert "Không tìm thấy dòng tiêu đề cột" in page
     assert 'name="skip_sheet" value="Ghi chú"' in page
 
     # Confirming without the tick writes nothing and says which sheet stands in the way.
     page = officer_client.post(reverse("rosters:confirm", args=[job.pk]), follow=True).content.decode()
     job.refresh_from_db()
-    assert job.status == RosterImport.Status.PREVIEWED and not Member.objects.exists()
+    assert job.status == RosterImport.Status.PREVIEWED
+    assert not Member.objects.exists()
     assert "Các trang tính Ghi chú không có dòng tiêu đề cột" in page
 
     officer_client.post(reverse("rosters:confirm", args=[job.pk]), {"skip_sheet": ["Ghi chú", "Invented"]})

@@ -51,7 +51,8 @@ def hamlets_and_roles():
 def test_an_unnamed_column_holding_hamlets_or_roles_blocks_the_import(officer):
     plan = import_file(officer_sheets.unnamed_columns_list(), "ds.xlsx", scope_for(officer), officer)
 
-    assert not plan.ok and plan.errors == []
+    assert not plan.ok
+    assert plan.errors == []
     assert [(column["letter"], column["header"], column["field"]) for column in plan.columns_to_map] == [
         ("C", "Địa danh", "village"),
         ("D", "Cương vị", "role"),
@@ -108,7 +109,8 @@ def test_the_officer_maps_columns_in_the_preview_and_the_units_next_file_is_read
     job = RosterImport.objects.get()
     assert "Xác nhận và nhập" not in page
     assert "các giá trị trông như Thôn/Tổ dân phố" in page
-    assert 'name="column:dia danh"' in page and 'name="column:cuong vi"' in page
+    assert 'name="column:dia danh"' in page
+    assert 'name="column:cuong vi"' in page
 
     officer_client.post(
         reverse("rosters:columns", args=[job.pk]),
@@ -117,7 +119,8 @@ def test_the_officer_maps_columns_in_the_preview_and_the_units_next_file_is_read
     job.refresh_from_db()
     assert job.status == RosterImport.Status.PREVIEWED
     assert job.column_choices == MAPPED
-    assert job.summary["columns_to_map"] == [] and job.can_confirm
+    assert job.summary["columns_to_map"] == []
+    assert job.can_confirm
     officer_client.post(reverse("rosters:confirm", args=[job.pk]))
     assert len(hamlets_and_roles()) == 3
 
@@ -179,6 +182,8 @@ def test_a_file_waiting_for_its_columns_is_kept_even_with_rows_in_error(officer_
     page = upload(officer_client, workbook_bytes(workbook)).content.decode()
 
     job = RosterImport.objects.get()
-    assert job.summary["errors"] and job.summary["columns_to_map"]
-    assert job.file and job.errors_file
+    assert job.summary["errors"]
+    assert job.summary["columns_to_map"]
+    assert job.file
+    assert job.errors_file
     assert 'name="column:dia danh"' in page

@@ -41,9 +41,11 @@ def _listed_status(client):
 def test_a_preview_with_rows_to_fix_says_so_not_that_it_waits_for_confirmation(officer_client):
     upload(officer_client, roster_xlsx(GOOD_ROWS + BAD_ROWS))
     job = RosterImport.objects.get()
-    assert job.status == RosterImport.Status.PREVIEWED and not job.can_confirm
+    assert job.status == RosterImport.Status.PREVIEWED
+    assert not job.can_confirm
     listed = _listed_status(officer_client)
-    assert "chưa nhập: hãy sửa tệp rồi tải lên lại" in listed and "chờ xác nhận" not in listed
+    assert "chưa nhập: hãy sửa tệp rồi tải lên lại" in listed
+    assert "chờ xác nhận" not in listed
 
 
 @pytest.mark.parametrize("rows", [GOOD_ROWS, GOOD_ROWS + BAD_ROWS], ids=["confirmable", "with-errors"])
@@ -64,7 +66,8 @@ def test_an_unconfirmed_preview_expires_after_a_week_and_its_files_are_deleted(
         jobs.expire_roster_previews()
     job.refresh_from_db()
     assert job.status == RosterImport.Status.EXPIRED
-    assert not job.file and not job.errors_file
+    assert not job.file
+    assert not job.errors_file
     assert _files_under(settings.PRIVATE_MEDIA_ROOT) == []
     assert "đã hết hạn: chưa nhập" in _listed_status(officer_client)
     # Confirming it afterwards writes nothing.
@@ -80,7 +83,8 @@ def test_an_imported_file_is_not_expired_as_a_preview(officer_client):
     with time_machine.travel(UPLOADED + timedelta(days=8), tick=False):
         jobs.expire_roster_previews()
     job = RosterImport.objects.get()
-    assert job.status == RosterImport.Status.DONE and job.file
+    assert job.status == RosterImport.Status.DONE
+    assert job.file
 
 
 def test_expiring_previews_is_scheduled(settings):

@@ -33,7 +33,7 @@ from rosters.tests import test_roster_admin as roster_pages
 from rosters.tests.test_roster_admin import upload
 from teams.models import Member
 from tests.factories import RoleAssignmentFactory, UserFactory
-from tests.factories_rosters import (  # noqa: F401  (fixture)
+from tests.factories_rosters import (
     commune_officer,
     province_officer,
     roster_xlsx,
@@ -165,9 +165,11 @@ def test_an_unreadable_upload_fails_with_a_clear_message_and_is_deleted(
     job = RosterImport.objects.get()
     assert job.status == RosterImport.Status.FAILED
     text = page.content.decode()
-    assert "chưa nhập được" in text and message in text
+    assert "chưa nhập được" in text
+    assert message in text
     assert "Xác nhận và nhập" not in text
-    assert not job.file and _files_under(settings.PRIVATE_MEDIA_ROOT) == []
+    assert not job.file
+    assert _files_under(settings.PRIVATE_MEDIA_ROOT) == []
 
 
 def test_a_file_the_readers_choke_on_marks_the_job_failed_not_checking(officer_client, officer):
@@ -180,14 +182,16 @@ def test_a_file_the_readers_choke_on_marks_the_job_failed_not_checking(officer_c
     assert job.status == RosterImport.Status.FAILED
     assert "không phải bảng tính chúng tôi đọc được" in job.summary["file_error"]
     page = officer_client.get(reverse("rosters:detail", args=[job.pk])).content.decode()
-    assert "không phải bảng tính chúng tôi đọc được" in page and "roster-progress" not in page
+    assert "không phải bảng tính chúng tôi đọc được" in page
+    assert "roster-progress" not in page
 
 
 def test_a_refused_file_is_deleted_once_its_error_workbook_is_built(officer_client, settings):
     upload(officer_client, roster_xlsx(GOOD_ROWS + BAD_ROWS))
 
     job = RosterImport.objects.get()
-    assert job.status == RosterImport.Status.PREVIEWED and not job.can_confirm
+    assert job.status == RosterImport.Status.PREVIEWED
+    assert not job.can_confirm
     assert not job.file  # refused: deleted at once
     assert _files_under(settings.PRIVATE_MEDIA_ROOT) == [Path(job.errors_file.path)]
     download = officer_client.get(reverse("rosters:errors", args=[job.pk]))
@@ -204,13 +208,14 @@ def test_a_cancelled_preview_deletes_the_file(officer_client, settings):
     officer_client.post(reverse("rosters:cancel", args=[job.pk]))
 
     job.refresh_from_db()
-    assert job.status == RosterImport.Status.CANCELLED and not job.file
+    assert job.status == RosterImport.Status.CANCELLED
+    assert not job.file
     assert _files_under(settings.PRIVATE_MEDIA_ROOT) == []
     officer_client.post(reverse("rosters:confirm", args=[job.pk]))
     assert Member.objects.count() == 0
 
 
-@pytest.mark.parametrize("age_days, kept", [(29, True), (31, False)])
+@pytest.mark.parametrize(("age_days", "kept"), [(29, True), (31, False)])
 def test_an_imported_file_is_kept_for_the_retention_period_only(officer_client, settings, age_days, kept):
     # Imported at 00:30 on the 1st, Hanoi time: the edge where day and month arithmetic slips.
     imported = datetime(2026, 3, 1, 0, 30, tzinfo=HANOI)
@@ -219,7 +224,8 @@ def test_an_imported_file_is_kept_for_the_retention_period_only(officer_client, 
         job = RosterImport.objects.get()
         officer_client.post(reverse("rosters:confirm", args=[job.pk]))
     job.refresh_from_db()
-    assert job.status == RosterImport.Status.DONE and job.file
+    assert job.status == RosterImport.Status.DONE
+    assert job.file
 
     with time_machine.travel(imported + timedelta(days=age_days), tick=False):
         jobs.delete_expired_roster_files()
@@ -227,7 +233,8 @@ def test_an_imported_file_is_kept_for_the_retention_period_only(officer_client, 
     job.refresh_from_db()
     assert bool(job.file) is kept
     assert bool(_files_under(settings.PRIVATE_MEDIA_ROOT)) is kept
-    assert job.status == RosterImport.Status.DONE and Member.objects.count() == 1
+    assert job.status == RosterImport.Status.DONE
+    assert Member.objects.count() == 1
 
 
 def test_a_480000_bad_row_summary_is_stored_small():
@@ -265,7 +272,8 @@ def test_many_bad_rows_keep_a_bounded_summary_and_a_light_page(officer_client):
         with CaptureQueriesContext(connection) as queries:
             assert officer_client.get(url).status_code == 200
         roster_queries = [query["sql"] for query in queries if "teams_rosterimport" in query["sql"]]
-        assert roster_queries and not any(whole_summary.search(sql) for sql in roster_queries)
+        assert roster_queries
+        assert not any(whole_summary.search(sql) for sql in roster_queries)
 
 
 def _crafted_xlsx(rows):
@@ -284,7 +292,8 @@ def test_a_crafted_file_gets_a_bounded_error_workbook_built_once_by_the_worker(o
     upload(officer_client, data)
     job = RosterImport.objects.get()
     built = job.errors_file.name
-    assert built and not job.file  # built after the preview, then the upload deleted
+    assert built
+    assert not job.file
 
     # What the worker does, measured: memory stays small whatever the file unpacks to.
     job.file.save("again", io.BytesIO(data))
@@ -301,7 +310,8 @@ def test_a_crafted_file_gets_a_bounded_error_workbook_built_once_by_the_worker(o
     rows = list(sheet.values)
     assert len(rows) == 1 + 1_000
     assert rows[0][3].startswith("Lỗi cần sửa (còn 9.000 lỗi")
-    assert rows[1] == ("DS", 2, "B (SĐT)", rows[1][3]) and "090" in rows[1][3]
+    assert rows[1] == ("DS", 2, "B (SĐT)", rows[1][3])
+    assert "090" in rows[1][3]
 
 
 def test_the_error_view_never_builds_a_workbook_itself(officer_client, officer):
@@ -339,7 +349,8 @@ def test_the_sweeper_fails_jobs_whose_task_died_and_leaves_running_ones(officer,
 
     stuck.refresh_from_db()
     working.refresh_from_db()
-    assert stuck.status == RosterImport.Status.FAILED and not stuck.file
+    assert stuck.status == RosterImport.Status.FAILED
+    assert not stuck.file
     assert stuck.summary["file_error"].startswith("Việc kiểm tra hoặc nhập tệp đã dừng")
     assert working.status == RosterImport.Status.PREVIEWING
     # The dead task, delivered late after all, does nothing to the failed job.
@@ -386,7 +397,8 @@ def test_uploads_left_in_public_media_are_moved_or_deleted_by_the_command(office
     assert re.fullmatch(r"rosters/[0-9a-f]{32}", waiting.file.name)
     assert waiting.file.read() == b"roster"
     assert not failed.file
-    assert len(failed.summary["errors"]) == 1_000 and failed.summary["errors_left_off"] == {"C (SĐT)": 500}
+    assert len(failed.summary["errors"]) == 1_000
+    assert failed.summary["errors_left_off"] == {"C (SĐT)": 500}
     again = StringIO()
     call_command("move_roster_files", stdout=again)
     assert again.getvalue().startswith("0 file(s) were moved")

@@ -274,7 +274,7 @@ def test_dates_as_text_or_excel_dates_are_read(officer):
             "Tổ trưởng",
             "Thôn Đông",
             "15/03/2023",
-            datetime.datetime(2023, 3, 1),
+            datetime.datetime(2023, 3, 1),  # noqa: DTZ001  (a spreadsheet date has no time zone)
         ]
     ]
     header = ["STT", "Họ và tên", "SĐT", "Chức vụ trong tổ", "Thôn", "Ngày tham gia", "Ngày quyết định"]

@@ -6,6 +6,8 @@ report for last year counts the people who were on the team then. `TeamEvent` (h
 what changed and when (founding, status changes, members joining, leaving or changing role).
 """
 
+import contextlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -255,10 +257,8 @@ class Member(CountedInReports):
         self.name_key = search_key(self.full_name)
         if self.phone:
             # Saved outside a form (imports, scripts): still stored as +84; `clean` reports bad ones.
-            try:
+            with contextlib.suppress(InvalidPhone):
                 self.phone = normalize_phone(self.phone)
-            except InvalidPhone:
-                pass
         creating = self._state.adding
         super().save(*args, **kwargs)
         history.write(history.member_events([self], creating), getattr(self, "changed_by", None))

@@ -6,6 +6,7 @@ by province (shared/domain.md), so they are not columns of their own.
 """
 
 import dataclasses
+import re
 from datetime import date, datetime
 
 from rosters.cells import cell_text
@@ -18,8 +19,6 @@ DATE_PATTERN = r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})$"
 
 def looks_like_date(value):
     """An Excel date, or dd/mm/yyyy text: what a column of session days holds."""
-    import re
-
     if isinstance(value, date | datetime):
         return True
     return bool(re.match(DATE_PATTERN, cell_text(value)))

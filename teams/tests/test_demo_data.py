@@ -61,7 +61,8 @@ def test_the_readme_leader_and_member_are_on_the_team_of_thon_giang_cao_in_bat_t
     assert (leader.team.village.name, leader.team.commune.name) == ("Thôn Giang Cao", "Xã Bát Tràng")
     assert leader.role == Member.TeamRole.LEADER
     assert (member.team, member.role) == (leader.team, Member.TeamRole.MEMBER)
-    assert leader.user.full_name == leader.full_name and member.user.full_name == member.full_name
+    assert leader.user.full_name == leader.full_name
+    assert member.user.full_name == member.full_name
 
 
 def test_loading_teams_again_changes_nothing(loaded):

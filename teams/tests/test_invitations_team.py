@@ -44,16 +44,17 @@ def test_an_invited_member_lands_in_her_team(
     client, officer, team, capsys, django_capture_on_commit_callbacks
 ):
     form = client.get(reverse("invite_by_sms")).content.decode()
-    assert "Tổ công nghệ số thôn Giang Cao" in form and "Vai trò trong tổ" in form
+    assert "Tổ công nghệ số thôn Giang Cao" in form
+    assert "Vai trò trong tổ" in form
     response = invite(client, django_capture_on_commit_callbacks, team=team.pk, team_role="deputy")
     assert response.status_code == 302
     accept_and_sign_in(client, capsys, django_capture_on_commit_callbacks)
     member = Member.objects.get(team=team, phone="+84912345678")
-    assert (
-        member.role == Member.TeamRole.DEPUTY and member.user.role_assignments.get().commune == team.commune
-    )
+    assert member.role == Member.TeamRole.DEPUTY
+    assert member.user.role_assignments.get().commune == team.commune
     page = client.get("/vi/team/").content.decode()
-    assert "Tổ công nghệ số thôn Giang Cao" in page and "Bạn chưa thuộc tổ nào" not in page
+    assert "Tổ công nghệ số thôn Giang Cao" in page
+    assert "Bạn chưa thuộc tổ nào" not in page
 
 
 def test_a_person_already_on_the_roster_keeps_their_row_and_gets_the_account(
@@ -63,7 +64,8 @@ def test_a_person_already_on_the_roster_keeps_their_row_and_gets_the_account(
     invite(client, django_capture_on_commit_callbacks, team=team.pk, role=Role.TEAM_LEADER)
     accept_and_sign_in(client, capsys, django_capture_on_commit_callbacks)
     listed.refresh_from_db()
-    assert listed.user.phone == "+84912345678" and listed.role == Member.TeamRole.LEADER
+    assert listed.user.phone == "+84912345678"
+    assert listed.role == Member.TeamRole.LEADER
     assert Member.objects.filter(phone="+84912345678").count() == 1
 
 
@@ -73,7 +75,8 @@ def test_a_team_outside_the_officers_units_cannot_be_named(
     elsewhere = TeamFactory(commune=world["c"], name="Tổ Tả Van")
     assert "Tổ Tả Van" not in client.get(reverse("invite_by_sms")).content.decode()
     response = invite(client, django_capture_on_commit_callbacks, team=elsewhere.pk)
-    assert response.status_code == 200 and "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+    assert response.status_code == 200
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
     assert not Invitation.objects.exists()
 
 

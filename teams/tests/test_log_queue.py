@@ -53,7 +53,8 @@ def test_a_refused_session_says_why_in_the_leaders_language(signed_in, team):
 def test_an_expired_sign_in_redirects_so_the_phone_keeps_the_session(client, team):
     assert client.get("/vi/team/log/token/").status_code == 302
     answer = client.post(LOG_URL, {"submission_key": str(uuid.uuid4())}, **QUEUED)
-    assert answer.status_code == 302 and "/accounts/login/" in answer["Location"]
+    assert answer.status_code == 302
+    assert "/accounts/login/" in answer["Location"]
 
 
 def test_a_fresh_token_is_handed_to_a_signed_in_leader(signed_in):

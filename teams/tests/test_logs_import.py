@@ -37,6 +37,7 @@ def officer(places):
     someone.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return someone
 
+
 HEADER = [
     "STT",
     "Ngày",
@@ -74,8 +75,9 @@ def logs_xlsx(rows, header=HEADER):
     return workbook_bytes(workbook)
 
 
+# Excel dates have no time zone: the naive datetimes below are what openpyxl writes and reads.
 GOOD = [
-    [datetime.datetime(2026, 11, 3), "Thôn Đông", 14, 8, 3, "VNeID", "VNeID mức 2: 6", "Nhà văn hoá"],
+    [datetime.datetime(2026, 11, 3), "Thôn Đông", 14, 8, 3, "VNeID", "VNeID mức 2: 6", "Nhà văn hoá"],  # noqa: DTZ001
     [
         46340,
         "thon tay",
@@ -100,7 +102,8 @@ def test_a_month_of_sessions_is_imported_with_its_outcomes_and_counted(officer, 
         (datetime.date(2026, 11, 20), teams["Thôn Đông"], 5),
     ]
     assert sorted(logs[1].services.values_list("code", flat=True)) == ["public-services", "vneid"]
-    assert logs[0].outcomes.get().count == 6 and logs[0].note == "Nhà văn hoá"
+    assert logs[0].outcomes.get().count == 6
+    assert logs[0].note == "Nhà văn hoá"
     assert logs[0].created_by == officer
     month = CommuneMonth.objects.get(commune=teams["Thôn Đông"].commune, month=datetime.date(2026, 11, 1))
     assert (month.sessions, month.citizens_helped, month.women_helped) == (3, 28, 10)
@@ -112,7 +115,8 @@ def test_the_same_file_imported_twice_adds_nothing(officer, teams):
     import_file(data, "so.xlsx", scope_for(officer), user=officer, kind="logs")
     assert AssistanceLog.objects.count() == 4
     again = import_file(data, "so.xlsx", scope_for(officer), user=officer, kind="logs")
-    assert again.ok and again.changes() == 0
+    assert again.ok
+    assert again.changes() == 0
     assert again.count("unchanged") == 4
     assert AssistanceLog.objects.count() == 4
     assert CommuneMonth.objects.get(commune=teams["Thôn Đông"].commune, month="2026-11-01").sessions == 4
@@ -159,7 +163,7 @@ def test_a_village_outside_the_officers_area_is_refused(officer, teams):
 
 def test_a_column_of_dates_nobody_named_is_asked_about(officer, teams):
     """'Ngày báo cáo' holds dates: the day of the session or of the report? The officer says."""
-    rows = [[*row, datetime.datetime(2026, 11, 30)] for row in GOOD]
+    rows = [[*row, datetime.datetime(2026, 11, 30)] for row in GOOD]  # noqa: DTZ001
     plan = plan_file(logs_xlsx(rows, [*HEADER, "Ngày báo cáo"]), "so.xlsx", scope_for(officer), kind="logs")
     assert not plan.ok
     assert [(column["letter"], column["field"]) for column in plan.columns_to_map] == [("J", "held_on")]

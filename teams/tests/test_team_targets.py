@@ -40,7 +40,8 @@ def test_the_commune_officer_sets_targets_and_the_leader_sees_how_far_the_team_h
 
     client.force_login(world.person("leader"))
     shown = aims(client, team)
-    assert "10 trên 50" in shown and "3 trên 20" in shown
+    assert "10 trên 50" in shown
+    assert "3 trên 20" in shown
     assert 'max="50" value="10"' in shown
 
 
@@ -72,7 +73,7 @@ def test_a_province_default_aims_every_team_without_its_own(clock, world, client
 
 
 @pytest.mark.parametrize(
-    "kind, where, allowed",
+    ("kind", "where", "allowed"),
     [
         ("commune", ("teams:targets", "a"), True),
         ("commune", ("teams:targets", "c"), False),
@@ -96,7 +97,8 @@ def test_the_commune_dashboard_shows_each_teams_bars(clock, world, client):
     Target.objects.create(team=world["teams"]["a"], measure="citizens", value=20)
     client.force_login(world.person("commune"))
     page = client.get(reverse("reporting:dashboard_commune", args=[world["a"].pk])).content.decode()
-    assert "10 trên 20" in page and 'max="20" value="10"' in page
+    assert "10 trên 20" in page
+    assert 'max="20" value="10"' in page
 
 
 def test_the_leader_sees_no_link_to_set_targets(clock, world, client):

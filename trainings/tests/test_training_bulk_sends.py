@@ -120,7 +120,8 @@ def test_a_session_that_texts_without_diacritics_shows_the_text_as_it_goes(offic
 
     sent = unaccented(texts.cancelled(session_with_three, "vi"))
     html = page.content.decode()
-    assert escape(sent) in html and 'data-encoding="gsm7"' in html
+    assert escape(sent) in html
+    assert 'data-encoding="gsm7"' in html
     assert "Nếu gửi không dấu" not in html  # nothing cheaper to offer
 
 
@@ -146,7 +147,8 @@ def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confir
     assert "3 người sẽ nhận tin nhắn." in html
     assert f"khoảng {money(preview.sending.segments * PRICE)}" in html
     assert f'name="team" value="{team.pk}"' in html  # the choice rides along to the confirmation
-    assert not Registration.objects.exists() and not Message.objects.exists()
+    assert not Registration.objects.exists()
+    assert not Message.objects.exists()
 
     officer.post(url, {"team": team.pk, "confirm_send": "1"})
     officer.post(url, {"team": team.pk, "confirm_send": "1"})
@@ -159,7 +161,7 @@ def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confir
 
 
 def test_going_back_from_the_enrolment_confirmation_keeps_the_choice(officer, place):
-    team, members, session = enrol_team(place)
+    team, _members, session = enrol_team(place)
 
     page = officer.post(f"/vi/team/trainings/{session.pk}/", {"team": team.pk, "back_to_form": "1"})
 
@@ -249,7 +251,8 @@ def test_an_officer_of_another_commune_neither_sees_nor_sends(
     client.force_login(officer_of(place["other"]))
     response = getattr(client, method)(f"/vi/team/trainings/{session_with_three.pk}/{path}", data)
     assert response.status_code == 404
-    assert not notices("cancelled").exists() and not notices("moved").exists()
+    assert not notices("cancelled").exists()
+    assert not notices("moved").exists()
 
 
 # THE WAGTAIL ADMIN
@@ -285,14 +288,17 @@ def test_moving_a_session_in_the_admin_asks_for_confirmation_first(client, place
     page = client.post(url, data)
 
     assert page.status_code == 200
-    assert [t.name for t in page.templates][0] == "trainings/admin/confirm_send.html"
+    assert next(t.name for t in page.templates) == "trainings/admin/confirm_send.html"
     html = page.content.decode()
-    assert says(html, "2 người sẽ nhận tin nhắn.") and says(html, "Thêm 1 người đã từ chối nhận tin")
+    assert says(html, "2 người sẽ nhận tin nhắn.")
+    assert says(html, "Thêm 1 người đã từ chối nhận tin")
     assert f"khoảng {money(page.context['preview'].sending.cost)}" in html
-    assert TrainingSession.objects.get().starts_at == starts_at and not notices("moved").exists()
+    assert TrainingSession.objects.get().starts_at == starts_at
+    assert not notices("moved").exists()
 
     back = client.post(url, {**data, "back_to_form": "1"})
-    assert back.status_code == 200 and back.context["form"]["starts_at"].value() == data["starts_at"]
+    assert back.status_code == 200
+    assert back.context["form"]["starts_at"].value() == data["starts_at"]
     assert TrainingSession.objects.get().starts_at == starts_at
 
     assert client.post(url, {**data, "confirm_send": "1"}).status_code == 302

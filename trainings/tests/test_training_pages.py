@@ -70,7 +70,8 @@ def test_signing_up_with_the_texted_code_records_consent_and_confirms(client, pl
         "vi",
     )
     consent = ConsentRecord.objects.get(phone="+84912345678")
-    assert consent.granted and consent.method == "form"
+    assert consent.granted
+    assert consent.method == "form"
     page = client.get(response["Location"])
     assert "bạn đã đăng ký thành công" in page.content.decode()
     assert Message.objects.filter(recipient="+84912345678", training_link__kind="confirmation").exists()
@@ -91,7 +92,8 @@ def test_bad_sign_up_says_why_keeps_what_was_typed_and_saves_nothing(client, pla
     assert response.status_code == 400
     assert message in body
     assert 'value="Nguyễn Thị Lan"' in body
-    assert not Registration.objects.exists() and not Message.objects.exists()
+    assert not Registration.objects.exists()
+    assert not Message.objects.exists()
 
 
 def test_a_full_session_offers_the_waiting_list(client, place):
@@ -108,7 +110,8 @@ def test_a_person_cancels_their_own_place_after_confirming_and_the_link_then_ope
     link = signed_up_through_the_pages(client, session)["Location"]
     asked = client.post(link)  # "Cancel my place" pressed once, or by mistake
     page = asked.content.decode()
-    assert "Huỷ chỗ của bạn?" in page and "Có, huỷ chỗ của tôi" in page
+    assert "Huỷ chỗ của bạn?" in page
+    assert "Có, huỷ chỗ của tôi" in page
     assert Registration.objects.get().status == "registered"
     kept = client.get(link).content.decode()  # "No, keep my place"
     assert "bạn đã đăng ký" in kept
@@ -133,9 +136,11 @@ def test_calendar_feed_and_add_to_calendar(client, place):
     assert ics["Content-Type"].startswith("text/calendar")
     start = session.starts_at.astimezone(UTC)
     assert f"DTSTART:{start:%Y%m%dT%H%M%S}Z" in text
-    assert "SUMMARY:Sử dụng VNeID" in text and "\r\nEND:VCALENDAR\r\n" in text
+    assert "SUMMARY:Sử dụng VNeID" in text
+    assert "\r\nEND:VCALENDAR\r\n" in text
     feed = client.get("/en/trainings/calendar.ics", {"place": "Bat Trang"}).content.decode()
-    assert feed.count("BEGIN:VEVENT") == 1 and "SUMMARY:Using VNeID" in feed
+    assert feed.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Using VNeID" in feed
     page = client.get(f"/vi/trainings/{session.pk}/").content.decode()
     assert "calendar.google.com/calendar/render?action=TEMPLATE" in page
 

@@ -145,7 +145,8 @@ def test_the_unaccented_setting_sends_texts_without_diacritics(clock):
     bodies = list(
         Message.objects.filter(training_link__registration=registration).values_list("body", "encoding")
     )
-    assert bodies and all(encoding == "gsm7" for _, encoding in bodies)
+    assert bodies
+    assert all(encoding == "gsm7" for _, encoding in bodies)
     assert any(body.startswith('Ban da dang ky "Su dung VNeID"') for body, _ in bodies)
 
 
@@ -220,7 +221,8 @@ def test_signing_up_again_after_withdrawing_gets_fresh_reminders_never_a_second_
     first = sign_up(session, full_name="Lan", phone="0912000001", language="vi")
     withdraw(first)
     again = sign_up(session, full_name="Lan", phone="0912000001", language="vi")
-    assert again.pk == first.pk and again.status == "registered"
+    assert again.pk == first.pk
+    assert again.status == "registered"
     reminders = SessionMessage.objects.filter(registration=again, kind="reminder")
     assert sorted(reminders.values_list("message__state", flat=True)) == [
         "cleared",

@@ -91,7 +91,8 @@ def test_the_answer_does_not_tell_a_stranger_whether_a_number_is_signed_up(sessi
     told = Message.objects.filter(recipient="+84912345678", purpose=Purpose.NOTICE).exclude(
         training_link__kind="confirmation"
     )
-    assert told.count() == 1 and "đã có chỗ" in told.get().body
+    assert told.count() == 1
+    assert "đã có chỗ" in told.get().body
     assert (
         Message.objects.filter(purpose=Purpose.SIGN_IN).count() == codes_before + 1
     )  # the stranger's number only
@@ -110,7 +111,8 @@ def test_guessing_the_code_fails_and_gives_the_place_back(session, client):
     assert not SignUpHold.objects.exists()  # the place is free again
     answer = client.post(f"/vi/trainings/{session.pk}/confirm/", {"code": right})
     assert "Sai mã quá nhiều lần" in answer.content.decode()
-    assert not Registration.objects.exists() and not ConsentRecord.objects.exists()
+    assert not Registration.objects.exists()
+    assert not ConsentRecord.objects.exists()
 
 
 def test_an_expired_hold_confirms_nothing(session, client, settings):
@@ -120,7 +122,8 @@ def test_an_expired_hold_confirms_nothing(session, client, settings):
     with time_machine.travel(later):
         answer = client.post(f"/vi/trainings/{session.pk}/confirm/", {"code": code})
     assert "Mã đã hết hạn" in answer.content.decode()
-    assert not Registration.objects.exists() and not ConsentRecord.objects.exists()
+    assert not Registration.objects.exists()
+    assert not ConsentRecord.objects.exists()
 
 
 def test_codes_and_links_are_never_kept_in_clear(session, client):
@@ -129,12 +132,14 @@ def test_codes_and_links_are_never_kept_in_clear(session, client):
     hold = SignUpHold.objects.get()
     assert code not in hold.code_hash
     message = Message.objects.get(purpose=Purpose.SIGN_IN)
-    assert code not in message.body and code not in message.sealed_secret
+    assert code not in message.body
+    assert code not in message.sealed_secret
     stored_sessions = [s.get_decoded() for s in Session.objects.all()]
     assert code not in repr(stored_sessions)
 
     link = client.post(f"/vi/trainings/{session.pk}/confirm/", {"code": code})["Location"]
     key = link.rstrip("/").rsplit("/", 1)[1]
     registration = Registration.objects.get()
-    assert key not in registration.link_hash and len(registration.link_hash) == 64
+    assert key not in registration.link_hash
+    assert len(registration.link_hash) == 64
     assert key not in repr([s.get_decoded() for s in Session.objects.all()])

@@ -122,7 +122,7 @@ def confirm_sign_up(request, pk):
             limited = True
         else:
             try:
-                registration, key = verifying.confirm(pending, form.cleaned_data["code"])
+                _registration, key = verifying.confirm(pending, form.cleaned_data["code"])
             except verifying.WrongCode as error:
                 form.add_error("code", str(error))
             except RegistrationError as error:
