@@ -6,16 +6,18 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from cms.models import TopicPage
 from forum.models import Answer, Expert, Organisation, Question, Status
-from tests.factories_cms import add_guide, demo_guide
+from tests.factories_cms import add_guide, demo_guide, vietnamese_topic
 from tests.forum_steps import topic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_pages")]
 
 
 def published_question(**fields):
+    fields.setdefault("topic", topic())
     return Question.objects.create(
-        topic=topic(), asker_name="Lan", title="Làm sao đổi số điện thoại trên VNeID?",
+        asker_name="Lan", title="Làm sao đổi số điện thoại trên VNeID?",
         language="vi", status=Status.PUBLISHED, **fields,
     )  # fmt: skip
 
@@ -42,11 +44,15 @@ def test_html_typed_in_an_answer_its_name_note_and_badge_shows_as_text(client):
 
 
 def test_the_page_links_the_topics_live_guides_and_the_guide_written_from_it(client):
-    written = add_guide(topic(), "Đổi số điện thoại trên VNeID", slug="doi-so-dien-thoai")
-    draft = add_guide(topic(), "Bản nháp chưa duyệt", slug="ban-nhap")
-    draft.unpublish()
-    question = published_question(guide=written)
-    page = cold_page(client, question)
-    assert f'<a href="{demo_guide().url}">{demo_guide().title}</a>' in page
-    assert f' <a href="{written.url}">{written.title}</a></p>' in page  # the line under the answers
+    new_topic = (
+        vietnamese_topic()
+        .get_parent()
+        .add_child(instance=TopicPage(title="Thanh toán số", slug="thanh-toan"))
+    )
+    live = add_guide(new_topic, "Mở ví điện tử", slug="mo-vi")
+    add_guide(new_topic, "Bản nháp chưa duyệt", slug="ban-nhap").unpublish()
+    written = demo_guide()
+    page = cold_page(client, published_question(topic=new_topic, guide=written))
+    assert f'<li><a href="{live.url}">{live.title}</a></li>' in page
     assert "Bản nháp chưa duyệt" not in page
+    assert f' <a href="{written.url}">{written.title}</a></p>' in page  # the line under the answers
