@@ -26,6 +26,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 OUTPUT_ROOT = Path(settings.BASE_DIR) / "test-results"
+# Fixtures several apps' tests share: the roster map and officer, Wagtail's root page.
+pytest_plugins = ["tests.shared_fixtures"]
 
 
 def missing_service(reason):

@@ -101,6 +101,8 @@ class InvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
         _narrow_to(self, for_user)
+        # No role until the officer picks one: the first offered is the most powerful they may give.
+        self.fields["role"].choices = [("", "---------"), *self.fields["role"].choices]
         # Only teams in the inviter's own units; the choice is checked again when sending.
         self.fields["team"].queryset = memberships.teams_to_invite_to(for_user)
         self.fields["team"].label_from_instance = lambda team: f"{team.name} ({team.commune.name})"

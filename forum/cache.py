@@ -1,5 +1,5 @@
 """The forum's pages as anonymous readers get them: rendered once, kept in the shared cache,
-purged on every change, with the edge-cache headers progress/edge.py sends.
+purged on every change, with the edge-cache headers of runtime/edge.py.
 
 One version token keys every cached forum page, as cms/cache.py does for Wagtail pages: a new
 answer, a moderator's action, an accepted answer, a merge, a helpful vote or an erasure replaces
@@ -13,14 +13,15 @@ exempt (forum/views/public.py says why). The edge keeps a page for a minute, not
 no purge reaches it; the ETag makes its revalidation a 304 with no body.
 """
 
-import hashlib
 import uuid
 from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
+
+from runtime import edge
 
 VERSION_KEY = "forum:pages:version"
 TIMEOUT = 24 * 60 * 60
@@ -51,10 +52,14 @@ def _shared(request):
 
 
 def _edge_headers(request, response):
-    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=EDGE_SECONDS)
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
-    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    # Vary on Cookie too: a reader with a session is served the page of their own.
+    return edge.shared(
+        request,
+        response,
+        browser_seconds=BROWSER_SECONDS,
+        edge_seconds=EDGE_SECONDS,
+        vary=("Accept-Language", "Cookie"),
+    )
 
 
 def cached_page(*params):

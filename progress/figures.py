@@ -77,20 +77,25 @@ def _in_months(queryset, months):
 
 
 def _commune_values(months):
-    """{province code: {commune code: {figure: n}}} for every commune of the country."""
+    """{province code: {commune code: {figure: n}}} for every commune of the country.
+
+    Two queries over kept rows (a row per commune, a row per commune and month shown), read as
+    tuples: this runs on every uncached public page and API call, for the whole country.
+    """
     values = {}
-    for row in CommuneTotals.objects.values("commune_id", "province_id", *TOTALS_COLUMNS.values()):
-        unit = values.setdefault(row["province_id"], {}).setdefault(row["commune_id"], _zero())
-        unit.update({name: row[column] for name, column in TOTALS_COLUMNS.items()})
+    counts = CommuneTotals.objects.values_list("commune_id", "province_id", *TOTALS_COLUMNS.values())
+    for commune, province, *figures in counts:
+        values.setdefault(province, {})[commune] = dict(zip(FIELDS, (*figures, 0, 0), strict=True))
     activity = (
         _in_months(CommuneMonth.objects.all(), months)
         .values("commune_id", "province_id")
-        .annotate(**{name: Sum(column) for name, column in MONTH_COLUMNS.items()})
+        .annotate(*(Sum(column) for column in MONTH_COLUMNS.values()))
+        .values_list("commune_id", "province_id", *(f"{column}__sum" for column in MONTH_COLUMNS.values()))
         .order_by()
     )
-    for row in activity:
-        unit = values.setdefault(row["province_id"], {}).setdefault(row["commune_id"], _zero())
-        unit.update({name: row[name] or 0 for name in ACTIVITY})
+    for commune, province, sessions, citizens in activity:
+        unit = values.setdefault(province, {}).setdefault(commune, _zero())
+        unit["sessions"], unit["citizens"] = sessions or 0, citizens or 0
     return values
 
 
@@ -116,8 +121,14 @@ def _protect_column(name, provinces, communes):
     commune_marks, bounds, forced = {}, {}, []
     for code, value in provinces.items():
         rows = communes.get(code, {})
+        primary = [commune for commune, figures in rows.items() if small(figures[name])]
+        if not primary:  # nothing to hide: the reader knows the sum of the communes exactly
+            commune_marks[code] = {}
+            shown = sum(figures[name] for figures in rows.values())
+            bounds[code] = Cell(value, shown, shown)
+            continue
         cells = {commune: commune_cell(figures[name]) for commune, figures in rows.items()}
-        marks, safe = protect(cells, [commune for commune, cell in cells.items() if small(cell.value)])
+        marks, safe = protect(cells, primary)
         commune_marks[code] = marks
         shown = sum(cell.value for commune, cell in cells.items() if commune not in marks)
         bounds[code] = Cell(

@@ -15,6 +15,7 @@ Zeros are shown: a zero names nobody, and a hidden zero would be worked out at o
 knows a hidden cell that is not "< 5" cannot lie in 1..4).
 """
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ def small(value):
     return 1 <= value < THRESHOLD
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # a Cell is frozen; thousands of communes per page share a few hundred values
 def commune_cell(value):
     """A commune's figure: "< 5" tells the reader 1..4, any other hidden figure is at least 5."""
     return Cell(value, 1, THRESHOLD - 1) if small(value) else Cell(value, THRESHOLD, math.inf)
@@ -66,14 +70,25 @@ def protect(cells, primary):
 
 
 def _safe(cells, marks):
-    """Whether every primary cell keeps at least two possible values given the hidden sum."""
-    total = sum(cells[key].value for key in marks)
+    """Whether every primary cell keeps at least two possible values given the hidden sum.
+
+    The others' bounds are the column's sums less the cell's own, so a check is linear in the
+    hidden cells (a province of a few hundred communes, four columns, on every uncached page); an
+    unbounded high is counted apart, as inf - inf would be nan.
+    """
+    hidden = [cells[key] for key in marks]
+    total = sum(cell.value for cell in hidden)
+    lows = sum(cell.low for cell in hidden)
+    highs = sum(cell.high for cell in hidden if cell.high != math.inf)
+    unbounded = sum(1 for cell in hidden if cell.high == math.inf)
     for key, mark in marks.items():
         if mark != SMALL:
             continue
-        others = [cells[other] for other in marks if other != key]
-        low = max(cells[key].low, total - sum(cell.high for cell in others))
-        high = min(cells[key].high, total - sum(cell.low for cell in others))
+        cell = cells[key]
+        own_unbounded = cell.high == math.inf
+        others_high = math.inf if unbounded - own_unbounded else highs - (0 if own_unbounded else cell.high)
+        low = max(cell.low, total - others_high)
+        high = min(cell.high, total - (lows - cell.low))
         if high - low < 1:
             return False
     return True

@@ -104,7 +104,7 @@ def index(request):
             .defer("summary")
             .annotate(rows_in_error=Cast(KT("summary__totals__errors"), IntegerField()))[:20],
             "templates": [(kind.name, kind.label) for kind in kinds.all_kinds() if kind.template],
-            "exports": [(what, export.title) for what, export in EXPORTS.items()],
+            "exports": [(what, export.label) for what, export in EXPORTS.items()],
         },
     )
 

@@ -24,14 +24,15 @@ from rosters.cells import safe_cell
 class Export:
     resource: Any  # a django-import-export ModelResource class
     rows: Any  # rows(user) -> the queryset of what `user` may see
-    title: str  # the sheet's name, shown on the roster page too
+    title: str  # the sheet's name: Vietnamese, as the files are sent upward
+    label: Any  # what the roster page calls it, in the reader's language (a lazy string)
 
 
 EXPORTS = {}
 
 
-def register_export(name, resource, rows, title):
-    EXPORTS[name] = Export(resource, rows, title)
+def register_export(name, resource, rows, title, label):
+    EXPORTS[name] = Export(resource, rows, title, label)
 
 
 def export_dataset(what, user, narrower=None):

@@ -38,10 +38,17 @@ def edge_cached(view: View) -> View:
     return wrapper
 
 
-def shared(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+def shared(
+    request: HttpRequest,
+    response: HttpResponseBase,
+    *,
+    browser_seconds: int = BROWSER_SECONDS,
+    edge_seconds: int = EDGE_SECONDS,
+    vary: tuple[str, ...] = ("Accept-Language",),
+) -> HttpResponseBase:
     """Mark an anonymous reader's 200 as one the edge may keep; a 304 when their copy is current."""
-    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=EDGE_SECONDS)
-    patch_vary_headers(response, ("Accept-Language",))
+    patch_cache_control(response, public=True, max_age=browser_seconds, s_maxage=edge_seconds)
+    patch_vary_headers(response, vary)
     # Every response that is not streamed is an HttpResponse: the one kind with a .content.
     if isinstance(response, HttpResponse) and not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'

@@ -19,16 +19,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def wagtail_root(transactional_db):
-    """Wagtail's root page, which an earlier transactional test's flush removed with every table."""
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code="vi")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
 def test_a_new_team_leader_accepts_on_the_phone_and_signs_in_with_the_code(
     wagtail_root, browser, phone_page, live_server, home_pages, fake_twilio, output_dir
 ):

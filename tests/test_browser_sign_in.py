@@ -17,16 +17,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def wagtail_root(transactional_db):
-    """Wagtail's root page, which an earlier transactional test's flush removed with every table."""
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code="vi")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
 def fits_the_screen(page):
     return page.evaluate("document.documentElement.scrollWidth") <= 360
 

@@ -284,4 +284,6 @@ def register():
             summary_template="trainings/attendance_summary.html",
         )
     )
-    register_export("attendance", AttendanceResource, attendance_rows, "Điểm danh")
+    register_export(
+        "attendance", AttendanceResource, attendance_rows, "Điểm danh", gettext_lazy("Attendance")
+    )

@@ -1,6 +1,7 @@
 """Officers invite people by SMS within their scope; a link grants a role only to its phone's
 holder, once, before it expires, and never signs anyone in."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -29,13 +30,6 @@ def units(world):
     return {"hanoi": world["north"], "laocai": world["south"], "bat trang": world["a"], "ta van": world["c"]}
 
 
-@pytest.fixture
-def commune_officer(client, units):
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=units["bat trang"]).user
-    client.force_login(officer)
-    return officer
-
-
 def post_invitation(client, on_commit, phone="0912 345 678", name="Lê Thị Mai", **fields):
     data = {"full_name": name, "phone": phone, "role": Role.TEAM_LEADER, "language": "vi", **fields}
     with on_commit(execute=True):
@@ -43,7 +37,7 @@ def post_invitation(client, on_commit, phone="0912 345 678", name="Lê Thị Mai
 
 
 def test_the_attack_an_officer_invites_a_staff_phone_from_another_province(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     """The Bát Tràng officer invites the phone of a Lào Cai province officer and opens the link."""
     victim = RoleAssignmentFactory(
@@ -81,7 +75,7 @@ def test_the_attack_an_officer_invites_a_staff_phone_from_another_province(
 
 
 def test_a_new_member_accepts_once_and_signs_in_with_the_texted_code(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
     client.logout()
@@ -109,7 +103,7 @@ def test_a_new_member_accepts_once_and_signs_in_with_the_texted_code(
 
 
 def test_an_existing_member_opening_the_link_is_asked_to_sign_in_then_accepts(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     member = UserFactory(phone="+84912345678", full_name="Trần Văn Hùng", email=None)
     post_invitation(
@@ -135,7 +129,7 @@ def test_an_existing_member_opening_the_link_is_asked_to_sign_in_then_accepts(
 
 
 def test_someone_signed_in_as_another_person_cannot_accept(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     UserFactory(phone="+84912345678")
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
@@ -147,7 +141,14 @@ def test_someone_signed_in_as_another_person_cannot_accept(
 
 @pytest.mark.parametrize(("hours_later", "opens"), [(71, True), (73, False)])
 def test_a_link_expires_after_the_configured_hours(
-    client, units, commune_officer, clock, capsys, django_capture_on_commit_callbacks, hours_later, opens
+    client,
+    units,
+    commune_officer_signed_in,
+    clock,
+    capsys,
+    django_capture_on_commit_callbacks,
+    hours_later,
+    opens,
 ):
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
     link = invitation_link_path(deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks))
@@ -157,7 +158,7 @@ def test_a_link_expires_after_the_configured_hours(
 
 
 def test_the_expiry_follows_the_setting(
-    client, units, commune_officer, clock, settings, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, clock, settings, capsys, django_capture_on_commit_callbacks
 ):
     settings.INVITATION_LINK_MAX_AGE_HOURS = 2
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
@@ -171,12 +172,12 @@ def test_the_expiry_follows_the_setting(
 
 
 def test_a_link_stops_working_when_its_officer_loses_the_role(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     post_invitation(client, django_capture_on_commit_callbacks, commune=units["bat trang"].pk)
     link = invitation_link_path(deliver_scheduled_texts(capsys, django_capture_on_commit_callbacks))
     client.logout()
-    RoleAssignment.objects.filter(user=commune_officer).delete()
+    RoleAssignment.objects.filter(user=commune_officer_signed_in).delete()
     assert client.get(link).status_code == 410
 
 
@@ -189,7 +190,7 @@ def test_a_link_stops_working_when_its_officer_loses_the_role(
     ],
 )
 def test_an_invitation_outside_the_officers_scope_is_refused(
-    client, units, commune_officer, role, unit, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, role, unit, django_capture_on_commit_callbacks
 ):
     fields = {"role": role, "commune": units[unit].pk if unit else "", "province": ""}
     response = post_invitation(client, django_capture_on_commit_callbacks, **fields)
@@ -222,7 +223,7 @@ def test_a_province_officer_invites_only_in_their_province(
 
 
 def test_the_link_is_kept_sealed_then_emptied_and_only_its_hash_stays(
-    client, units, commune_officer, capsys, django_capture_on_commit_callbacks
+    client, units, commune_officer_signed_in, capsys, django_capture_on_commit_callbacks
 ):
     import hashlib
 
@@ -236,3 +237,16 @@ def test_the_link_is_kept_sealed_then_emptied_and_only_its_hash_stays(
     assert message.sealed_secret == ""  # emptied once the provider had it
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert Invitation.objects.get().token_hash == hashlib.sha256(token.encode()).hexdigest()
+
+
+def test_no_role_is_chosen_for_the_national_administrator_inviting(
+    client, world, django_capture_on_commit_callbacks
+):
+    # The first role offered is the most powerful: preselected, a hurried invitation handed it out.
+    client.force_login(world.person("national"))
+    page = client.get(reverse("invite_by_sms")).content.decode()
+    # A browser shows a select's first option as chosen: it must be the empty one.
+    assert re.search(r'<select name="role"[^>]*>\s*<option value=""', page)
+    refused = post_invitation(client, django_capture_on_commit_callbacks, role="")
+    assert refused.status_code == 200
+    assert not Invitation.objects.exists()

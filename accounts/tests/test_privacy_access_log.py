@@ -24,7 +24,7 @@ def world(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def officer(client, world):
+def province_officer(client, world):
     user = RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=world.team.commune.province).user
     client.force_login(user)
     return user
@@ -67,7 +67,7 @@ def export_urls(world):
     return urls
 
 
-def test_each_export_writes_one_log_row_with_its_row_count(client, officer, world):
+def test_each_export_writes_one_log_row_with_its_row_count(client, province_officer, world):
     for url, what, expected in export_urls(world):
         before = AccessLogEntry.objects.count()
         response = client.get(url)
@@ -76,7 +76,7 @@ def test_each_export_writes_one_log_row_with_its_row_count(client, officer, worl
         entry = AccessLogEntry.objects.first()
         rows = expected if expected is not None else data_rows(response)
         assert (entry.user, entry.what, entry.scope, entry.rows) == (
-            officer,
+            province_officer,
             what,
             f"province:{world.team.commune.province_id}",
             rows,
@@ -84,11 +84,11 @@ def test_each_export_writes_one_log_row_with_its_row_count(client, officer, worl
     assert AccessLogEntry.objects.filter(what="members").first().rows == 2  # Lan and Hưng
 
 
-def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, officer):
+def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, province_officer):
     job = RosterImport(
         kind="members",
         original_name="to.csv",
-        created_by=officer,
+        created_by=province_officer,
         summary={"totals": {"new": 3, "errors": 1}, "errors": [], "sheets": []},
     )
     job.file.save("to.csv", ContentFile("Họ và tên,Số điện thoại\nA,0912000333\n".encode()), save=False)
@@ -104,10 +104,10 @@ def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, of
     ]
 
 
-def test_only_the_national_administrator_reads_the_access_log(client, officer, world):
+def test_only_the_national_administrator_reads_the_access_log(client, province_officer, world):
     client.get(reverse("rosters:export", args=["members", "csv"]))
     assert sent_to_admin_home(client.get(reverse("access_log:index")))
     client.force_login(RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user)
     page = client.get(reverse("access_log:index")).content.decode()
-    assert officer.email in page
+    assert province_officer.email in page
     assert "members" in page

@@ -101,7 +101,7 @@ def test_nobody_can_sign_up_alone(client):
 
 
 @pytest.fixture
-def officer(client):
+def superuser(client):
     """A superuser signed in through allauth's own form (as a person would), not yet enrolled."""
     user = UserFactory(email="officer@example.vn", is_staff=True, is_superuser=True)
     response = client.post(
@@ -112,19 +112,19 @@ def officer(client):
 
 
 @pytest.mark.parametrize("path", ["/admin/", "/django-admin/", "/vi/"])
-def test_staff_without_two_factor_are_sent_to_enrol_first(client, officer, path):
+def test_staff_without_two_factor_are_sent_to_enrol_first(client, superuser, path):
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
 
 
-def test_staff_with_an_authenticator_still_type_its_code_in_this_session(client, officer):
+def test_staff_with_an_authenticator_still_type_its_code_in_this_session(client, superuser):
     # Enrolled is not enough: this session has had no code from the app (accounts/tests/test_sign_in_paths.py).
-    Authenticator.objects.create(user=officer, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    Authenticator.objects.create(user=superuser, type=Authenticator.Type.TOTP, data={"secret": "x"})
     assert client.get("/admin/")["Location"].startswith(reverse("mfa_reauthenticate"))
 
 
-def test_enrolling_gives_recovery_codes(client, officer):
+def test_enrolling_gives_recovery_codes(client, superuser):
     from tests.totp import totp_code
 
     response = client.get(reverse("mfa_activate_totp"))
@@ -133,14 +133,14 @@ def test_enrolling_gives_recovery_codes(client, officer):
     response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_view_recovery_codes")
-    assert Authenticator.objects.filter(user=officer, type=Authenticator.Type.RECOVERY_CODES).exists()
+    assert Authenticator.objects.filter(user=superuser, type=Authenticator.Type.RECOVERY_CODES).exists()
     assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.parametrize(
     ("path", "answer"), [("/favicon.ico", (302, "/static/cms/favicon.ico")), ("/admin/", (403, None))]
 )
-def test_a_browsers_background_request_leaves_the_secret_being_enrolled(client, officer, path, answer):
+def test_a_browsers_background_request_leaves_the_secret_being_enrolled(client, superuser, path, answer):
     """Browsers fetch /favicon.ico after every page: sent to the enrolment page, it made a new
     secret, and the code for the QR code on screen was refused."""
     shown = client.get(reverse("mfa_activate_totp")).context["form"].secret

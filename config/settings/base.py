@@ -246,6 +246,9 @@ RATE_LIMITS = {
     "forum_question": "10/d/ip",
     "forum_answer": "30/d/ip",
     "forum_report": "20/h/ip",
+    # Helpful votes: one per session, and a session is free to make, so per client address too
+    # (a village's readers behind one address still vote freely).
+    "forum_helpful": "60/h/ip",
 }
 
 # SECURITY

@@ -62,3 +62,27 @@ def test_the_askers_erasure_removes_her_posts_text_and_name(asker):
     assert answer.phone == ""
     assert answer.author_name == ERASED_NAME
     assert "Cảm ơn" not in answer.body
+
+
+def test_a_script_dropping_its_cookie_cannot_pile_up_helpful_votes(client):
+    question = Question.objects.create(
+        topic=topic(),
+        title="Cài VNeID thế nào?",
+        phone="+84913444555",
+        asker_name="Hoa",
+        status=Status.PUBLISHED,
+    )
+    answer = Answer.objects.create(
+        question=question,
+        phone="+84913444666",
+        author_name="Lan",
+        body="Vào kho ứng dụng.",
+        status=Status.PUBLISHED,
+    )
+    vote = reverse("forum:helpful", kwargs={"pk": question.pk, "answer_pk": answer.pk})
+    for _ in range(100):
+        client.cookies.clear()  # a new session at every vote, as a script without cookies has
+        client.post(vote)
+    page = client.get(reverse("forum:question", kwargs={"pk": question.pk})).content.decode()
+    # Readers behind one address (a village's shared connection) still count, up to the hour's limit.
+    assert "60 người thấy hữu ích" in page

@@ -223,6 +223,10 @@ def _voter(request):
 def helpful(request, pk, answer_pk):
     question = _visible_question(request, pk)
     post = get_object_or_404(Answer, pk=answer_pk, question=question, status=Status.PUBLISHED)
+    back = redirect(reverse("forum:question", kwargs={"pk": pk}) + f"#answer-{post.pk}")
+    # A script that drops its cookie is a new session at every post: only the throttle bounds it.
+    if not throttle.allow(request, "forum_helpful"):
+        return back
     try:
         with transaction.atomic():
             HelpfulVote.objects.create(answer=post, voter=_voter(request))
@@ -230,7 +234,7 @@ def helpful(request, pk, answer_pk):
             transaction.on_commit(purge)
     except IntegrityError:
         pass  # one vote per reader: a second click changes nothing
-    return redirect(reverse("forum:question", kwargs={"pk": pk}) + f"#answer-{post.pk}")
+    return back
 
 
 @csrf_exempt

@@ -33,7 +33,7 @@ def commune():
 
 
 @pytest.fixture
-def officer(client, commune):
+def commune_officer_client(client, commune):
     client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user)
     return client
 
@@ -43,24 +43,28 @@ def sheet_rows(response, sheet=None):
     return workbook, list(workbook[sheet or workbook.sheetnames[0]].iter_rows(values_only=True))
 
 
-def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_any_earlier(commune, officer):
+def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_any_earlier(
+    commune, commune_officer_client
+):
     team = commune.teams.order_by("pk").first()
     with time_machine.travel(FIRST_OF_DECEMBER, tick=False):
         LogFactory(team=team, held_on=datetime.date(2026, 11, 28), citizens_helped=12)
         LogFactory(team=team, held_on=datetime.date(2025, 12, 3), citizens_helped=5)
-        page = officer.get("/vi/dashboard/commune/91001/").content.decode()
+        page = commune_officer_client.get("/vi/dashboard/commune/91001/").content.decode()
         assert '<option value="2026-11" selected>11/2026</option>' in page  # the month just ended
         assert '<option value="2026-12">12/2026 (đến nay)</option>' in page
         assert '<option value="2025-12">' in page
 
-        november = officer.get(REPORT)  # the dashboard's default, and the address without ?month=
+        november = commune_officer_client.get(
+            REPORT
+        )  # the dashboard's default, and the address without ?month=
         _workbook, rows = sheet_rows(november)
         assert ("Tháng", "11/2026") in [row[:2] for row in rows]
         header = next(row for row in rows if row and row[0] == "Tổ")
         total = next(row for row in rows if row and row[0] == "Tổng cộng")
         assert total[header.index("Người dân được hỗ trợ")] == 12
 
-        a_year_ago = officer.get(REPORT, {"month": "2025-12"})
+        a_year_ago = commune_officer_client.get(REPORT, {"month": "2025-12"})
         _workbook, rows = sheet_rows(a_year_ago)
         total = next(row for row in rows if row and row[0] == "Tổng cộng")
         assert total[header.index("Người dân được hỗ trợ")] == 5
@@ -74,9 +78,11 @@ def test_on_the_first_of_the_month_the_officer_gets_last_month_and_may_choose_an
         ("2027-01", "Chưa thể lập báo cáo tháng 01/2027"),
     ],
 )
-def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(officer, month, message):
+def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(
+    commune_officer_client, month, message
+):
     with time_machine.travel(FIRST_OF_DECEMBER, tick=False):
-        response = officer.get(REPORT, {"month": month})
+        response = commune_officer_client.get(REPORT, {"month": month})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     page = response.content.decode()
@@ -84,13 +90,15 @@ def test_a_month_that_cannot_be_is_refused_with_a_clear_message_not_replaced(off
     assert 'name="month"' in page  # the form to pick a month that exists
 
 
-def test_team_sheets_are_named_after_their_village_not_cut_to_the_shared_prefix(commune, officer):
+def test_team_sheets_are_named_after_their_village_not_cut_to_the_shared_prefix(
+    commune, commune_officer_client
+):
     TeamFactory(village=None, commune=commune, name="Tổ công nghệ số cộng đồng khu tập thể Nhà máy Dệt Kim")
     for block in ("A", "B"):  # the same first 31 characters
         TeamFactory(
             village=VillageFactory(commune=commune, name=f"Tổ dân phố số 10 khu tập thể Thành Công {block}")
         )
-    workbook, _rows = sheet_rows(officer.get(REPORT))
+    workbook, _rows = sheet_rows(commune_officer_client.get(REPORT))
     assert sorted(workbook.sheetnames[1:]) == [
         "Tổ dân phố số 1",
         "Tổ dân phố số 10 khu tập (2)",
@@ -101,14 +109,14 @@ def test_team_sheets_are_named_after_their_village_not_cut_to_the_shared_prefix(
     assert all(len(name) <= 31 for name in workbook.sheetnames)
 
 
-def test_the_totals_row_leaves_text_columns_empty(commune, officer):
+def test_the_totals_row_leaves_text_columns_empty(commune, commune_officer_client):
     team = commune.teams.order_by("pk").first()
     vneid = OutcomeType.objects.get(code="vneid-level2")
     last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=10)
     log = LogFactory(team=team, held_on=last_month, citizens_helped=9, note="Tại nhà văn hoá")
     log.services.set([Service.objects.get(code="vneid")])
     LogOutcome.objects.create(log=log, outcome_type=vneid, count=4)
-    workbook, rows = sheet_rows(officer.get(REPORT, {"month": f"{last_month:%Y-%m}"}))
+    workbook, rows = sheet_rows(commune_officer_client.get(REPORT, {"month": f"{last_month:%Y-%m}"}))
     header = next(row for row in rows if row and row[0] == "Tổ")
     total = next(row for row in rows if row and row[0] == "Tổng cộng")
     assert total[header.index("Thôn, tổ dân phố")] is None

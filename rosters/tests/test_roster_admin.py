@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -23,27 +24,6 @@ from tests.factories_rosters import (  # noqa: F401
 from tests.factories_teams import MemberFactory, TeamFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
-
-
-@pytest.fixture
-def officer(officer):
-    """The commune officer (rosters/tests/conftest.py), through the admin's door."""
-    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return officer
-
-
-@pytest.fixture
-def officer_client(client, officer, django_capture_on_commit_callbacks):
-    """The officer's browser; tasks queued on commit run as the request ends (no broker in tests)."""
-    client.force_login(officer)
-    original = client.request
-
-    def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(**kwargs)
-
-    client.request = request
-    return client
 
 
 ROWS = [
@@ -227,3 +207,20 @@ def test_a_sheet_without_header_is_imported_only_once_the_officer_ticks_skip(off
     assert job.skipped_sheets == ["Ghi chú"]
     assert [sheet["status"] for sheet in job.summary["sheets"]] == ["read", "skipped_by_officer"]
     assert list(Member.objects.values_list("full_name", flat=True)) == ["Nguyễn Văn An"]
+
+
+def test_the_exports_are_named_in_the_officers_language_and_the_sheets_stay_vietnamese(officer_client):
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = officer_client.get(reverse("rosters:index")).content.decode()
+    assert "Assistance logs:" in page
+    assert "Attendance:" in page
+    assert "Nhật ký hỗ trợ" not in page
+    assert "Điểm danh" not in page
+    officer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = officer_client.get(reverse("rosters:index")).content.decode()
+    assert "Nhật ký hỗ trợ:" in page
+    assert "Điểm danh:" in page
+    workbook = load_workbook(
+        io.BytesIO(officer_client.get(reverse("rosters:export", args=["logs", "xlsx"])).content)
+    )
+    assert workbook.sheetnames == ["Nhật ký hỗ trợ"]

@@ -5,7 +5,6 @@ remembered for the unit's next file with the same header."""
 from io import BytesIO, StringIO
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -22,26 +21,6 @@ from tests.factories_rosters import commune_officer, workbook_bytes
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 MAPPED = {"dia danh": "village", "cuong vi": "role"}
-
-
-@pytest.fixture
-def officer(officer):
-    """The commune officer (rosters/tests/conftest.py), through the admin's door."""
-    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return officer
-
-
-@pytest.fixture
-def officer_client(client, officer, django_capture_on_commit_callbacks):
-    client.force_login(officer)
-    original = client.request
-
-    def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(**kwargs)
-
-    client.request = request
-    return client
 
 
 def hamlets_and_roles():

@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from rosters import jobs
 from rosters.models import RosterImport
-from rosters.tests import test_roster_admin as roster_pages
 from rosters.tests.test_roster_admin import upload
 from tests.factories_rosters import roster_xlsx
 
@@ -25,8 +24,6 @@ GOOD_ROWS = [["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng t
 BAD_ROWS = [["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"]]
 # Uploaded at 23:50 on 31 October, Hanoi time: the edge where day and month arithmetic slips.
 UPLOADED = datetime(2026, 10, 31, 23, 50, tzinfo=HANOI)
-
-officer, officer_client = roster_pages.officer, roster_pages.officer_client  # places: conftest.py
 
 
 def _files_under(root):

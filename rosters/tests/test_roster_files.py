@@ -29,7 +29,6 @@ from rosters import jobs
 from rosters.models import RosterImport
 from rosters.outcome import Plan
 from rosters.tables import RowError
-from rosters.tests import test_roster_admin as roster_pages
 from rosters.tests.test_roster_admin import upload
 from teams.models import Member
 from tests.factories import RoleAssignmentFactory, UserFactory
@@ -45,10 +44,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 GOOD_ROWS = [["Nguyễn Văn An", "0912 345 678", "Tổ trưởng", "Trưởng thôn", "Thôn Đông", "Xã Tân Lập"]]
 BAD_ROWS = [["Trần Thị Hoà", "091234", "Tổ phó", "Bí thư Đoàn", "Thôn Đông", "Xã Tân Lập"]]
-
-
-# The roster pages' officer and officer's browser (rosters/tests/test_roster_admin.py).
-officer, officer_client = roster_pages.officer, roster_pages.officer_client  # places: conftest.py
 
 
 def _admin(user):

@@ -9,7 +9,7 @@ from accounts.scopes import scope_for
 from rosters import read_cache
 from rosters.importing import import_file, plan_file
 from teams.models import Member, TeamEvent
-from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
+from tests.factories_rosters import roster_xlsx
 from vietnamese.legacy_encodings import encode_tcvn3
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,6 @@ HEADER = ["STT", "Họ và tên", "SĐT", "Chức vụ trong tổ", "Đơn vị 
 
 class _Rollback(Exception):
     pass
-
-
-@pytest.fixture
-def officer():
-    return commune_officer(roster_map()[1])
 
 
 def tcvn3_roster(rows):

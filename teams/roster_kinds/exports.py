@@ -5,6 +5,7 @@ so a member file exported and imported again changes nothing. Registered in team
 """
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
 from accounts.scopes import visible
@@ -143,6 +144,6 @@ def _logs(user):
 
 
 def register():
-    register_export("members", MemberResource, _members, "Thành viên")
-    register_export("teams", TeamResource, _teams, "Tổ")
-    register_export("logs", AssistanceLogResource, _logs, "Nhật ký hỗ trợ")
+    register_export("members", MemberResource, _members, "Thành viên", gettext_lazy("Team members"))
+    register_export("teams", TeamResource, _teams, "Tổ", gettext_lazy("Teams"))
+    register_export("logs", AssistanceLogResource, _logs, "Nhật ký hỗ trợ", gettext_lazy("Assistance logs"))

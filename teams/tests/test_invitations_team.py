@@ -6,18 +6,10 @@ from django.urls import reverse
 
 from accounts.models import Invitation, Role
 from teams.models import Member
-from tests.factories import RoleAssignmentFactory
 from tests.factories_teams import MemberFactory, TeamFactory
 from tests.sign_in_steps import deliver_scheduled_texts, invitation_link_path, last_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "clock")]
-
-
-@pytest.fixture
-def officer(client, world):
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world["a"]).user
-    client.force_login(officer)
-    return officer
 
 
 @pytest.fixture
@@ -41,7 +33,7 @@ def accept_and_sign_in(client, capsys, on_commit):
 
 
 def test_an_invited_member_lands_in_her_team(
-    client, officer, team, capsys, django_capture_on_commit_callbacks
+    client, commune_officer_signed_in, team, capsys, django_capture_on_commit_callbacks
 ):
     form = client.get(reverse("invite_by_sms")).content.decode()
     assert "Tổ công nghệ số thôn Giang Cao" in form
@@ -58,7 +50,7 @@ def test_an_invited_member_lands_in_her_team(
 
 
 def test_a_person_already_on_the_roster_keeps_their_row_and_gets_the_account(
-    client, officer, team, capsys, django_capture_on_commit_callbacks
+    client, commune_officer_signed_in, team, capsys, django_capture_on_commit_callbacks
 ):
     listed = MemberFactory(team=team, full_name="Lê Thị Mai", phone="+84912345678", user=None)
     invite(client, django_capture_on_commit_callbacks, team=team.pk, role=Role.TEAM_LEADER)
@@ -70,7 +62,7 @@ def test_a_person_already_on_the_roster_keeps_their_row_and_gets_the_account(
 
 
 def test_a_team_outside_the_officers_units_cannot_be_named(
-    client, officer, world, django_capture_on_commit_callbacks
+    client, commune_officer_signed_in, world, django_capture_on_commit_callbacks
 ):
     elsewhere = TeamFactory(commune=world["c"], name="Tổ Tả Van")
     assert "Tổ Tả Van" not in client.get(reverse("invite_by_sms")).content.decode()
@@ -81,7 +73,7 @@ def test_a_team_outside_the_officers_units_cannot_be_named(
 
 
 def test_the_team_decides_the_commune_and_a_team_has_one_leader(
-    client, officer, team, world, django_capture_on_commit_callbacks
+    client, commune_officer_signed_in, team, world, django_capture_on_commit_callbacks
 ):
     MemberFactory(team=team, role=Member.TeamRole.LEADER, phone="+84987000111")
     response = invite(client, django_capture_on_commit_callbacks, team=team.pk, role=Role.TEAM_LEADER)

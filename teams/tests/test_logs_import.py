@@ -4,7 +4,6 @@ nothing, only villages in their area, Excel dates read, and the same file twice 
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -13,29 +12,12 @@ from places.models import Village
 from reporting.models import CommuneMonth, CommuneMonthOutcome
 from rosters.importing import import_file, plan_file
 from rosters.models import RosterImport
-from rosters.tests import test_roster_admin as roster_pages
 from rosters.tests.test_roster_admin import upload
 from teams.models import AssistanceLog
-from tests.factories_rosters import commune_officer, roster_map, workbook_bytes
+from tests.factories_rosters import workbook_bytes
 from tests.factories_teams import TeamFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "clock")]
-
-officer_client = roster_pages.officer_client
-
-
-@pytest.fixture
-def places():
-    """The roster tests' map (rosters/tests/conftest.py): Tân Lập inside the officer's scope."""
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    """Tân Lập's commune officer, through the admin's door."""
-    someone = commune_officer(places[1])
-    someone.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return someone
 
 
 HEADER = [

@@ -6,16 +6,14 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from rosters.models import RosterImport
-from rosters.tests import test_roster_admin as roster_pages
 from rosters.tests.test_roster_admin import upload
 from teams.models import Member
-from tests.factories_rosters import commune_officer, roster_map, workbook_bytes
+from tests.factories_rosters import workbook_bytes
 from tests.factories_teams import MemberFactory, TeamFactory
 from tests.factories_trainings import SessionFactory
 from tests.pages import says
@@ -23,23 +21,6 @@ from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol, sign_up
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
-
-# The roster pages' officer's browser (rosters/tests/test_roster_admin.py), on their map and officer.
-officer_client = roster_pages.officer_client
-
-
-@pytest.fixture
-def places():
-    return roster_map()
-
-
-@pytest.fixture
-def officer(places):
-    """Tân Lập's commune officer, through the admin's door."""
-    user = commune_officer(places[1])
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
-
 
 # How sheets typed by hand head their columns: other spellings, remarks in brackets, no diacritics.
 MESSY_HEADER = ["STT", "Mã buổi", "Ho ten", "SĐT (di động)", "Điểm danh", "Ghi chú"]

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from accounts.models import Role
-from messaging import consent
-from messaging.models import Message, State
+from messaging import consent, optout
+from messaging.models import Message, Purpose, State
 from messaging.segments import count_segments, unaccented
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory
@@ -50,7 +50,7 @@ def officer_of(commune):
 
 
 @pytest.fixture
-def officer(client, place):
+def commune_officer_client(client, place):
     client.force_login(officer_of(place["commune"]))
     return client
 
@@ -76,13 +76,14 @@ def notices(kind):
 
 
 def test_cancelling_shows_recipients_the_text_its_segments_and_cost_and_queues_nothing(
-    officer, session_with_three
+    commune_officer_client, session_with_three
 ):
     body = texts.cancelled(session_with_three, "vi")
-    segments = count_segments(body)
+    # Counted as sent: the text, then the opt-out link every text but a sign-in code ends with.
+    segments = count_segments(optout.as_counted(optout.with_link(body, Purpose.NOTICE, "vi")))
     assert segments.encoding == "ucs2"
 
-    page = officer.get(f"/vi/team/trainings/{session_with_three.pk}/cancel/")
+    page = commune_officer_client.get(f"/vi/team/trainings/{session_with_three.pk}/cancel/")
 
     assert page.status_code == 200
     html = page.content.decode()
@@ -102,21 +103,23 @@ def test_cancelling_shows_recipients_the_text_its_segments_and_cost_and_queues_n
     assert not notices("cancelled").exists()
 
 
-def test_confirming_a_cancellation_twice_texts_each_person_once(officer, session_with_three):
+def test_confirming_a_cancellation_twice_texts_each_person_once(commune_officer_client, session_with_three):
     url = f"/vi/team/trainings/{session_with_three.pk}/cancel/"
-    assert officer.post(url).status_code == 302
-    assert officer.post(url).status_code == 302
+    assert commune_officer_client.post(url).status_code == 302
+    assert commune_officer_client.post(url).status_code == 302
 
     assert sorted(notices("cancelled").values_list("recipient", flat=True)) == PHONES
     assert notices("cancelled").get(recipient=PHONES[2]).state == State.MUTED  # recorded, never sent
     assert TrainingSession.objects.get().status == TrainingSession.Status.CANCELLED
 
 
-def test_a_session_that_texts_without_diacritics_shows_the_text_as_it_goes(officer, session_with_three):
+def test_a_session_that_texts_without_diacritics_shows_the_text_as_it_goes(
+    commune_officer_client, session_with_three
+):
     TrainingSession.objects.filter(pk=session_with_three.pk).update(unaccented_sms=True)
     session_with_three.refresh_from_db()
 
-    page = officer.get(f"/vi/team/trainings/{session_with_three.pk}/cancel/")
+    page = commune_officer_client.get(f"/vi/team/trainings/{session_with_three.pk}/cancel/")
 
     sent = unaccented(texts.cancelled(session_with_three, "vi"))
     html = page.content.decode()
@@ -132,11 +135,13 @@ def enrol_team(place, size=3):
     return team, members, session
 
 
-def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confirmed(officer, place):
+def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confirmed(
+    commune_officer_client, place
+):
     team, members, session = enrol_team(place)
     url = f"/vi/team/trainings/{session.pk}/"
 
-    page = officer.post(url, {"team": team.pk})
+    page = commune_officer_client.post(url, {"team": team.pk})
 
     assert page.status_code == 200
     preview = page.context["preview"]
@@ -150,8 +155,8 @@ def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confir
     assert not Registration.objects.exists()
     assert not Message.objects.exists()
 
-    officer.post(url, {"team": team.pk, "confirm_send": "1"})
-    officer.post(url, {"team": team.pk, "confirm_send": "1"})
+    commune_officer_client.post(url, {"team": team.pk, "confirm_send": "1"})
+    commune_officer_client.post(url, {"team": team.pk, "confirm_send": "1"})
 
     assert Registration.objects.filter(status="registered").count() == 3
     assert sorted(notices("confirmation").values_list("recipient", flat=True)) == sorted(
@@ -160,10 +165,12 @@ def test_enrolling_a_team_is_confirmed_first_and_sends_once_however_often_confir
     assert Message.objects.count() == preview.sending.messages
 
 
-def test_going_back_from_the_enrolment_confirmation_keeps_the_choice(officer, place):
+def test_going_back_from_the_enrolment_confirmation_keeps_the_choice(commune_officer_client, place):
     team, _members, session = enrol_team(place)
 
-    page = officer.post(f"/vi/team/trainings/{session.pk}/", {"team": team.pk, "back_to_form": "1"})
+    page = commune_officer_client.post(
+        f"/vi/team/trainings/{session.pk}/", {"team": team.pk, "back_to_form": "1"}
+    )
 
     assert page.status_code == 200
     assert page.context["enrol_form"]["team"].value() == str(team.pk)
@@ -188,12 +195,14 @@ def moved_form(session, hours=2, **fields):
     return {**data, **fields}
 
 
-def test_moving_a_session_shows_the_change_notice_then_sends_it_once(officer, session_with_three):
+def test_moving_a_session_shows_the_change_notice_then_sends_it_once(
+    commune_officer_client, session_with_three
+):
     url = f"/vi/team/trainings/{session_with_three.pk}/edit/"
     data = moved_form(session_with_three)
     starts_at = session_with_three.starts_at
 
-    page = officer.post(url, data)
+    page = commune_officer_client.post(url, data)
 
     assert page.status_code == 200
     assert page.context["preview"].sending.recipients == 2
@@ -203,19 +212,19 @@ def test_moving_a_session_shows_the_change_notice_then_sends_it_once(officer, se
     assert TrainingSession.objects.get().starts_at == starts_at
     assert not notices("moved").exists()
 
-    back = officer.post(url, {**data, "back_to_form": "1"})
+    back = commune_officer_client.post(url, {**data, "back_to_form": "1"})
     assert back.status_code == 200
     assert f'value="{data["starts_at"]}"' in back.content.decode()  # as typed, still unsaved
     assert TrainingSession.objects.get().starts_at == starts_at
 
-    officer.post(url, {**data, "confirm_send": "1"})
-    officer.post(url, {**data, "confirm_send": "1"})
+    commune_officer_client.post(url, {**data, "confirm_send": "1"})
+    commune_officer_client.post(url, {**data, "confirm_send": "1"})
     assert TrainingSession.objects.get().starts_at == starts_at + timedelta(hours=2)
     assert sorted(notices("moved").values_list("recipient", flat=True)) == PHONES
 
 
-def test_a_change_that_texts_nobody_is_saved_at_once(officer, session_with_three):
-    response = officer.post(
+def test_a_change_that_texts_nobody_is_saved_at_once(commune_officer_client, session_with_three):
+    response = commune_officer_client.post(
         f"/vi/team/trainings/{session_with_three.pk}/edit/",
         moved_form(session_with_three, hours=0, trainer="Lê Thị Hoa"),
     )
@@ -223,12 +232,14 @@ def test_a_change_that_texts_nobody_is_saved_at_once(officer, session_with_three
     assert TrainingSession.objects.get().trainer == "Lê Thị Hoa"
 
 
-def test_more_places_shows_the_texts_to_those_promoted_from_the_waiting_list(officer, place):
+def test_more_places_shows_the_texts_to_those_promoted_from_the_waiting_list(commune_officer_client, place):
     session = SessionFactory(commune=place["commune"], capacity=1, starts_at=in_five_days())
     for phone in PHONES:
         sign_up(session, full_name="Người", phone=phone, language="vi")
 
-    page = officer.post(f"/vi/team/trainings/{session.pk}/edit/", moved_form(session, hours=0, capacity="2"))
+    page = commune_officer_client.post(
+        f"/vi/team/trainings/{session.pk}/edit/", moved_form(session, hours=0, capacity="2")
+    )
 
     preview = page.context["preview"]
     assert (preview.people, preview.sending.recipients) == (1, 1)
