@@ -62,10 +62,11 @@ def question_list(request):
 
 def _visible_question(request, pk):
     """The question at `pk`, or the one it was merged into (posts sent from an old page land there)."""
-    question = get_object_or_404(Question.objects.select_related("topic", "commune", "guide"), pk=pk)
+    # Not the guide: few questions have one, and joining two more tables costs every page.
+    question = get_object_or_404(Question.objects.select_related("topic", "commune"), pk=pk)
     if question.merged_into_id is not None:
         question = get_object_or_404(
-            Question.objects.select_related("topic", "commune", "guide"), pk=question.merged_into_id
+            Question.objects.select_related("topic", "commune"), pk=question.merged_into_id
         )
     if question.status not in VISIBLE and question.phone != proven_phone(request):
         raise Http404
@@ -93,8 +94,12 @@ def question_page(request, pk, answer_form=None, status=200):
         return HttpResponsePermanentRedirect(reverse("forum:question", kwargs={"pk": question.pk}))
     answers = list(_answers(question))
     is_asker = bool(question.phone) and question.phone == proven_phone(request)
+    # A link needs a title and an address: the guide's other columns cost the page for nothing.
     topic_guides = (
-        GuidePage.objects.live().child_of(question.topic).filter(locale__language_code=get_language())[:3]
+        GuidePage.objects.live()
+        .child_of(question.topic)
+        .filter(locale__language_code=get_language())
+        .only("title", "url_path")[:3]
     )
     context = {
         "question": question,
