@@ -75,7 +75,10 @@ PROMISES = {
         "shows": {"Commune officer": ["Bát Tràng"], "Province officer": ["Hà Nội"]},
     },
     "/vi/find-your-team/": {"open to": EVERYONE},
-    "/vi/questions/": {"open to": EVERYONE},
+    "/vi/questions/": {
+        "open to": EVERYONE,
+        "shows": {MEMBER: ["Kích hoạt VNeID mức 2 có phải ra công an xã không?", "Xã Bát Tràng"]},
+    },
     "/vi/questions/moderate/": {"open to": {"National administrator", "Province officer"}},
     "/accounts/login/": {"open to": set()},  # where people sign in: the sign-in test below
 }
