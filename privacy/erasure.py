@@ -36,7 +36,7 @@ from accounts.models import AccessLogEntry, Invitation, User
 from forum import cache as forum_cache
 from forum.models import Answer, Question
 from households.erasure import erase_households
-from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber
+from messaging.models import PENDING_STATES, Message, MessageEvent, MutedNumber, OptOutLink
 from messaging.outbox import clear
 from privacy.holdings import people_of
 from privacy.models import RequestAction, RightsRequest
@@ -132,6 +132,8 @@ def erase_person(phone, *, by=None, request=None):
         # After the registrations lost the number: unmuting schedules reminders for registrations
         # found by number, and there must be none.
         MutedNumber.objects.filter(phone=phone).delete()
+        # The opt-out links of its texts find the number by their hash: gone with the texts.
+        OptOutLink.objects.filter(phone=phone).delete()
         # Invitations not yet accepted and sign-ups waiting for their code name the number too.
         Invitation.objects.filter(phone=phone).delete()
         SignUpHold.objects.filter(phone=phone).delete()
