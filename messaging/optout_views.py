@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from messaging import optout, phone_proof
 from messaging.forms import CodeForm
 from messaging.models import OptOutLink
+from messaging.proof_views import check_code
 from runtime import throttle
 
 SESSION_KEY = "optout_link"
@@ -65,27 +66,13 @@ def code(request: HttpRequest) -> HttpResponse:
     if waiting is None or waiting.door != DOOR or waiting.phone != found.phone:
         return redirect("optout:stop")
     form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if not throttle.allow(request, "phone_proof_check"):
-            form.add_error("code", _("Too many tries in a short time. Please wait a few minutes."))
-            status = 429
-        else:
-            try:
-                phone = phone_proof.check(request, form.cleaned_data["code"])
-            except phone_proof.TooManyTries:
-                form.add_error("code", _("Too many wrong codes. Ask for a new code."))
-                status = 429
-            else:
-                if phone == found.phone:
-                    return _done(request, found)
-                form.add_error(
-                    "code",
-                    _(
-                        "This code is not right, or has expired. Check the text message or ask for a new code."
-                    ),
-                )
-                status = 400
-    elif form.errors:
+    phone, status = check_code(request, form)
+    if phone == found.phone:
+        return _done(request, found)
+    if phone:  # a code proving another number stops nothing here
+        form.add_error(
+            "code",
+            _("This code is not right, or has expired. Check the text message or ask for a new code."),
+        )
         status = 400
     return render(request, "messaging/optout_code.html", {"link": found, "form": form}, status=status)

@@ -54,32 +54,36 @@ def check(request: HttpRequest, door: str) -> HttpResponse:
     if waiting is None or waiting.door != the_door.name:
         return redirect("phone_proof:ask", door=the_door.name)
     form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if not throttle.allow(request, "phone_proof_check"):
-            form.add_error("code", _("Too many tries in a short time. Please wait a few minutes."))
-            status = 429
-        else:
-            try:
-                phone = phone_proof.check(request, form.cleaned_data["code"])
-            except phone_proof.TooManyTries:
-                form.add_error("code", _("Too many wrong codes. Ask for a new code."))
-                status = 429
-            else:
-                if phone:
-                    return redirect(the_door.landing)
-                form.add_error(
-                    "code",
-                    _(
-                        "This code is not right, or has expired. Check the text message or ask for a new code."
-                    ),
-                )
-                status = 400
-    elif form.errors:
-        status = 400
+    phone, status = check_code(request, form)
+    if phone:
+        return redirect(the_door.landing)
     return render(
         request,
         "messaging/prove_phone_code.html",
         {"door": the_door, "form": form, "pending": waiting},
         status=status,
     )
+
+
+def check_code(request: HttpRequest, form: CodeForm) -> tuple[str | None, int]:
+    """The number the posted code proves, or None with the form's error and the page's status.
+    Every page that takes a texted code (a door's proof, an opt-out link) checks it here."""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    if not throttle.allow(request, "phone_proof_check"):
+        form.add_error("code", _("Too many tries in a short time. Please wait a few minutes."))
+        return None, 429
+    try:
+        phone = phone_proof.check(request, form.cleaned_data["code"])
+    except phone_proof.TooManyTries:
+        form.add_error("code", _("Too many wrong codes. Ask for a new code."))
+        return None, 429
+    if phone:
+        return phone, 200
+    form.add_error(
+        "code",
+        _("This code is not right, or has expired. Check the text message or ask for a new code."),
+    )
+    return None, 400

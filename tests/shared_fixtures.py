@@ -5,7 +5,11 @@ the rosters, teams (sessions' logs) and trainings (attendance) imports all read 
 A test that needs another officer keeps its own fixture, named for who it is.
 """
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 
 @pytest.fixture
@@ -61,3 +65,17 @@ def commune_officer_signed_in(client, world):
     user = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world["a"]).user
     client.force_login(user)
     return user
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The whole demo (`manage.py load_demo`), loaded once per test module and rolled back after it."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -14,7 +14,6 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,19 +81,6 @@ PROMISES = {
     "/vi/questions/moderate/": {"open to": {"National administrator", "Province officer"}},
     "/accounts/login/": {"open to": set()},  # where people sign in: the sign-in test below
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def sign_in(client, role, capsys, django_capture_on_commit_callbacks):

@@ -6,11 +6,7 @@ Where the short way cannot promise Wagtail's answer it returns None and Wagtail 
 allowed, but every live page of the demo must be found the short way (that is what it is for).
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import translation
@@ -20,19 +16,6 @@ from cms import routing
 from cms.models import GuidePage, TopicPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def _answer(route_of, language, path):
