@@ -1,6 +1,7 @@
 """The forum's forms: asking, answering, reporting and a moderator's action with its reason."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import TopicPage
@@ -97,7 +98,10 @@ class ExpertForm(forms.Form):
         help_text=_("The number they sign in with."),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Organisation.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        choices=[(value, capfirst(label)) for value, label in Organisation.choices],
+    )
     organisation = forms.CharField(
         label=_("Organisation, as the badge shows it"),
         max_length=120,

@@ -5,13 +5,14 @@ Counted per province (households/figures.py `by_province`), then protected among
 the way commune cells are among a province's (progress/suppression.py): a province's cell of
 1 to 4 reads "< 5", and more are hidden when a reader could subtract their way to one; the
 country's total is hidden when no set of hidden cells keeps a small one safe. The register's size
-(households listed) is shown as the villages are: it counts places kept, not people helped.
+(households listed) is protected too, unlike villages: no more households are covered than are
+listed, so a register of 1 beside a covered "< 5" would give the covered count back.
 """
 
 from households.figures import by_province, group_labels
 from progress.suppression import HIDDEN, SMALL, commune_cell, protect, small
 
-PROTECTED = ("covered", *(code for code, _label in group_labels()))
+PROTECTED = ("households", "covered", *(code for code, _label in group_labels()))
 
 
 def _marks(counts, name):
@@ -28,7 +29,7 @@ def public_households(province_code=None):
     unit = counts.get(province_code, {}) if province_code else _sum(counts)
     if not unit.get("households"):
         return []
-    figures = [("households", None, unit["households"], "")]
+    figures = []
     for name in PROTECTED:
         marks, safe = _marks(counts, name)
         mark = marks.get(province_code, "") if province_code else ("" if safe else HIDDEN)

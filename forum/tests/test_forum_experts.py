@@ -38,6 +38,9 @@ def test_a_province_officer_marks_a_leader_of_her_province_and_unmarks_her(world
     assert list(expert.topics.all()) == [topic()]
     page = officer.get(EXPERTS).content.decode()
     assert "Bưu điện xã Bát Tràng" in page
+    # The kind of organisation starts a line (the list's) and a choice (the form's): capitalised.
+    assert '<div class="q-meta">Bưu điện · ' in page
+    assert '<option value="post">Bưu điện</option>' in page
     assert leader.full_name in page
 
     officer.post(reverse("forum:unmark_expert", kwargs={"pk": expert.pk}))
