@@ -17,12 +17,25 @@ Scope is the caller's business: pass only the provinces the reader may see.
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from places.models import Province
 from reporting.models import MonthlyReport, ReportState
 from reporting.monthly.periods import deadline, expected_communes
 
 IN_PROVINCE = (ReportState.SUBMITTED, ReportState.APPROVED)
+# The order a province works through its communes in: who to chase, then what waits for it.
+GROUP_ORDER = (
+    ReportState.SUBMITTED,
+    ReportState.RETURNED,
+    ReportState.DRAFT,
+    ReportState.APPROVED,
+    ReportState.NO_REPORT,
+)
+# A group this short is shown open; a longer one (a province has up to a few hundred communes)
+# is a line with its count until the reader opens it.
+OPEN_UP_TO = 10
 
 
 @dataclass
@@ -38,6 +51,17 @@ class CommuneStatus:
     @property
     def state_label(self):
         return str(ReportState(self.state).label)
+
+
+@dataclass
+class CommuneGroup:
+    key: str  # "late" or a state
+    label: str
+    communes: list
+
+    @property
+    def open(self):
+        return len(self.communes) <= OPEN_UP_TO
 
 
 @dataclass
@@ -73,6 +97,15 @@ class UnitCompleteness:
     @property
     def late(self):
         return [commune for commune in self.communes if commune.late]
+
+    @property
+    def groups(self):
+        """[CommuneGroup]: the late first, then the others by state (GROUP_ORDER); none empty."""
+        groups = [CommuneGroup("late", _("Late"), self.late)]
+        for state in GROUP_ORDER:
+            communes = [c for c in self.communes if c.state == state and not c.late]
+            groups.append(CommuneGroup(state, capfirst(state.label), communes))
+        return [group for group in groups if group.communes]
 
     def rate(self, count):
         return round(100 * count / self.expected, 1) if self.expected else None

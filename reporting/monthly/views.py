@@ -165,7 +165,12 @@ def country_month(request, month):
     return render(
         request,
         "reporting/monthly/country_month.html",
-        {"month": month, "provinces": completeness(month), "deadline": deadline(month)},
+        {
+            "month": month,
+            # The provinces with the most late communes first; by name among equals.
+            "provinces": sorted(completeness(month), key=lambda unit: -len(unit.late)),
+            "deadline": deadline(month),
+        },
     )
 
 

@@ -8,6 +8,7 @@ November), and Gia Lâm Mới was formed on 20 November (expected in November).
 """
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -88,15 +89,40 @@ def test_the_deadline_is_a_setting(province, settings):
     assert [c.name for c in north.late] == []
 
 
-def test_the_province_page_lists_who_is_late_and_the_country_page_each_province(client, province):
+def test_the_province_page_lists_who_is_late_first_and_the_others_by_state(client, province):
     client.force_login(province["province"])
     page = visible_text(client.get(month_page("province", "91")).content.decode())
     assert "Phải nộp 5 Đã nộp 3 60,0 % Đã duyệt 0 Đúng hạn 2 40,0 %" in page
-    late = page.split("Trễ hạn", 1)[1].split("Xã, phường", 1)[0]
+    communes = page.split("Xã, phường", 1)[1]
+    late, submitted = communes.split("Trễ hạn (3)", 1)[1].split("Đã nộp (2)", 1)
     assert "Xã Cổ Bi : chưa nộp" in late
-    assert "Xã Đa Tốn : nộp lần đầu lúc 00:01 06/12/2026" in late
+    assert "Xã Đa Tốn : đã nộp, nộp lần đầu lúc 00:01 06/12/2026" in late
     assert "Xã Bát Tràng" not in late
+    assert "Xã Bát Tràng : nộp lần đầu lúc 10:00 03/12/2026" in submitted
 
+
+def test_a_long_group_of_communes_is_one_line_with_its_count_until_opened(client, province):
+    for number in range(10):
+        CommuneFactory(code=f"9101{number}", province=province["north"], name=f"Xã Mới {number}")
+    client.force_login(province["province"])
+    page = client.get(month_page("province", "91")).content.decode()
+    # 13 late communes on a phone would push the rest of the page away; 2 submitted would not.
+    assert re.search(
+        r'<details class="units" id="communes-late">\s*<summary><strong>Trễ hạn</strong> \(13\)', page
+    )
+    assert '<details class="units" id="communes-submitted" open>' in page
+
+
+def test_the_country_page_puts_the_provinces_with_most_late_communes_first(client, province):
+    for number in range(3):
+        CommuneFactory(code=f"9200{number + 2}", province=province["south"], name=f"Xã Lào Cai {number}")
     client.force_login(province["national"])
     country = visible_text(client.get("/vi/dashboard/month/2026-11/country/").content.decode())
-    assert "Thành phố Hà Nội 5 3 0 2 3" in country
+    provinces = country.split("Tỉnh, thành phố", 1)[1]
+    assert provinces.index("Tỉnh Lào Cai : 0/4 đã nộp, 4 trễ hạn") < provinces.index(
+        "Thành phố Hà Nội : 3/5 đã nộp, 3 trễ hạn"
+    )
+    assert (
+        "Thành phố Hà Nội : 3/5 đã nộp, 3 trễ hạn Phải nộp 5 Đã nộp 3 60,0 % Đã duyệt 0 Đúng hạn 2"
+        in provinces
+    )
