@@ -4,6 +4,7 @@ before then. The item shows from the month's last days and clears once the repor
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reporting.models import MonthlyReport
@@ -31,5 +32,6 @@ def team_week(team, today):
             "month": f"{month:%m/%Y}",
             "due": f"{due:%d/%m}",
         }
-        items.append(Item(label, due=due, opens=last_day(month) - WINDOW))
+        # The month form takes a month's paper sessions at once: the way to catch up before the deadline.
+        items.append(Item(label, due=due, opens=last_day(month) - WINDOW, url=reverse("teams:log_month")))
     return items

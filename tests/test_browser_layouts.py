@@ -20,12 +20,14 @@ LANGUAGES = {
         "my_team": "Tổ của tôi",
         "dashboards": "Bảng số liệu",
         "sign_out": "Đăng xuất",
+        "find_sessions": "Tìm buổi tập huấn",
     },
     "en": {
         "trainings": "Trainings",
         "my_team": "My team",
         "dashboards": "Dashboards",
         "sign_out": "Sign out",
+        "find_sessions": "Find sessions",
     },
 }
 
@@ -70,6 +72,16 @@ def test_the_citizens_layout_fits_a_phone(phone_page, live_server, output_dir, h
     page.wait_for_url(f"**/{language}/trainings/")
     assert page.locator("nav.site-nav [aria-current=page]").inner_text() == words["trainings"]
     check_phone_screen(page, output_dir, f"2-trainings-{language}")
+    # The finder's button stands apart from the first session under it.
+    button = page.get_by_role("button", name=words["find_sessions"]).bounding_box()
+    assert page.locator("#sessions").bounding_box()["y"] - (button["y"] + button["height"]) >= 8
+    for door in ("forum", "my-data"):
+        page.goto(f"{live_server.url}/{language}/phone/{door}/")
+        check_phone_screen(page, output_dir, f"2-phone-{door}-{language}")
+        # The phone box is a thumb's size, as tall as the sign-in page's, not the browser's thin default.
+        box = page.locator("input[name=phone]").bounding_box()
+        assert box["height"] >= 40, box
+        assert box["width"] >= 290, box
     page.goto(f"{live_server.url}/{language}/find-your-team/")
     check_phone_screen(page, output_dir, f"3-find-your-team-{language}")
     page.goto(f"{live_server.url}/{language}/no-such-page/")
@@ -97,6 +109,16 @@ def test_the_team_layout_fits_a_phone(phone_page, live_server, output_dir, home_
     assert min(alone) >= 290, alone
     assert all(width >= 140 for width in paired), paired
     assert max(paired) - min(paired) <= 2, paired
+    # A pair's boxes stand level even when one label takes two lines ("trong đó trên 60 tuổi").
+    tops = page.eval_on_selector_all(
+        typed, "fs => fs.filter(f => f.closest('.row')).map(f => f.getBoundingClientRect().top)"
+    )
+    assert max(tops) - min(tops) <= 1, tops
+    page.goto(f"{live_server.url}/{language}/team/log/month/")
+    check_phone_screen(page, output_dir, f"2-month-form-{language}")
+    # A row's date and village each take the line: side by side both were cut.
+    for field in ("held_on", "village"):
+        assert page.locator(f"#row-1 [name$='-{field}']").bounding_box()["width"] >= 250, field
     page.locator("nav.site-nav").get_by_role("link", name=words["trainings"]).click()
     page.wait_for_url(f"**/{language}/team/trainings/")
     check_phone_screen(page, output_dir, f"3-trainings-{language}")

@@ -44,6 +44,8 @@ def test_the_leader_sees_what_is_due_and_what_is_late_in_red(clock, world, clien
     assert len(late) == 2
     assert "Điểm danh" in late[1].split("</li>")[0]
     assert "Quá hạn từ 29/11" in late[1]
+    # The report's item opens the month form, where the month's paper sessions go in at once.
+    assert f'<a href="{reverse("teams:log_month")}">Ghi đủ các buổi hỗ trợ tháng 11/2026' in listed
 
 
 def test_a_plain_member_sees_no_week_whose_items_only_the_leader_can_open(clock, world, client):
