@@ -30,7 +30,7 @@ class AskForm(forms.Form):
         help_text=_("Readers see only your first name and commune."),
     )
     province = forms.ModelChoiceField(
-        queryset=Province.objects.order_by("name"), label=_("Province (optional)"), required=False
+        queryset=Province.objects.order_by("name_key"), label=_("Province (optional)"), required=False
     )
     commune = forms.CharField(label=_("Commune or ward (optional)"), max_length=80, required=False)
     text_me = forms.BooleanField(label=_("Text me once when an expert answers"), required=False, initial=True)

@@ -71,6 +71,17 @@ def header_links(html):
                 ("Hướng dẫn", "/vi/", False),
                 ("Tập huấn", "/vi/trainings/", True),
                 ("Tìm tổ của bạn", "/vi/find-your-team/", False),
+                ("Hỏi chuyên gia", "/vi/questions/", False),
+            ],
+        ),
+        (
+            None,
+            "/vi/questions/",
+            [
+                ("Hướng dẫn", "/vi/", False),
+                ("Tập huấn", "/vi/trainings/", False),
+                ("Tìm tổ của bạn", "/vi/find-your-team/", False),
+                ("Hỏi chuyên gia", "/vi/questions/", True),
             ],
         ),
         (
@@ -125,10 +136,12 @@ def test_the_language_switch_names_the_other_language_in_its_own_words_on_every_
     assert "Tiếng Anh" not in html
 
 
-def test_the_home_page_links_to_trainings_and_finding_a_team(client, home_pages):
+def test_the_home_page_links_to_trainings_finding_a_team_and_the_experts(client, home_pages):
     html = client.get("/vi/").content.decode()
     assert ("Tập huấn", "/vi/trainings/", False) in header_links(html)
     assert ("Tìm tổ của bạn", "/vi/find-your-team/", False) in header_links(html)
+    # The forum had no way in from the public site (found by the demo walk).
+    assert ("Hỏi chuyên gia", "/vi/questions/", False) in header_links(html)
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

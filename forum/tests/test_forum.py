@@ -12,6 +12,7 @@ from django.urls import reverse
 from cms.models import GuidePage
 from forum.models import Expert, ModerationAction, Organisation, Question, Status
 from messaging.models import Message, Purpose
+from tests.factories import ProvinceFactory
 from tests.forum_steps import prove_phone, topic
 from tests.sessions import SignedInClient as Client
 
@@ -155,3 +156,13 @@ def test_a_team_leader_answers_questions_from_her_commune_only(asker, world):
     response = leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Lần nữa."})
     assert response.status_code == 404
     assert question.answers.count() == 1
+
+
+def test_the_ask_form_lists_provinces_in_vietnamese_order(asker, world):
+    for code, name in (("38", "Thanh Hóa"), ("11", "Điện Biên"), ("66", "Đắk Lắk")):
+        ProvinceFactory(code=code, name=name)
+    page = asker.get(reverse("forum:ask")).content.decode()
+    options = re.findall(r'<option value="\d+">([^<]+)</option>', page)
+    # Đ after D, and "Thành phố" read past as the unit's type: as people look a name up.
+    assert options.index("Đắk Lắk") < options.index("Điện Biên") < options.index("Thanh Hóa")
+    assert options.index(world["north"].name) < options.index("Thanh Hóa")

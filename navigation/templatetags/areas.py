@@ -1,6 +1,6 @@
 """The header's links for the reader's area (accounts/areas.py), the current one marked.
 
-Citizens: guides, trainings, find your team (and the search form beside). Team users: their team, logging a session
+Citizens: guides, trainings, find your team, ask an expert (and the search form beside). Team users: their team, logging a session
 (leaders), trainings. Officers: dashboards and the admin. Editors: the admin and the guides.
 Signing out is a POST form in the template, never a link.
 """
@@ -34,6 +34,7 @@ def _links(user, area):
         (_("Guides"), home),
         (_("Trainings"), reverse("trainings:upcoming")),
         (_("Find your team"), reverse("teams:find_team")),
+        (_("Ask an expert"), reverse("forum:list")),
     ]
 
 
