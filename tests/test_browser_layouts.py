@@ -138,6 +138,12 @@ def test_the_officers_layout_fits_a_phone(phone_page, live_server, output_dir, p
     page.wait_for_url(f"**/dashboard/commune/{place['commune'].code}/")
     assert page.locator("nav.site-nav [aria-current=page]").inner_text() == words["dashboards"]
     check_phone_screen(page, output_dir, f"1-commune-dashboard-{language}")
+    # The period's and the monthly XLSX's choices are thumb-sized, each with its button beside it.
+    for form in ("#period-picker", "#monthly-report"):
+        choice = page.locator(f"{form} select").bounding_box()
+        button = page.locator(f"{form} button").bounding_box()
+        assert choice["height"] >= 40, form
+        assert abs(button["y"] - choice["y"]) < choice["height"], form
     # Every table's last column is on screen, or its own box scrolls sideways to it.
     for table in page.locator("main table").all():
         box = table.locator("tr").first.locator("th, td").last.bounding_box()
