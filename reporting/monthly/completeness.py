@@ -100,10 +100,12 @@ class UnitCompleteness:
 
     @property
     def groups(self):
-        """[CommuneGroup]: the late first, then the others by state (GROUP_ORDER); none empty."""
-        groups = [CommuneGroup("late", _("Late"), self.late)]
+        """[CommuneGroup]: the late with nothing at the province first, then the others by state
+        (GROUP_ORDER; a report submitted late waits with the submitted, marked late); none empty."""
+        chase = [c for c in self.late if c.state not in IN_PROVINCE]
+        groups = [CommuneGroup("late", _("Late"), chase)]
         for state in GROUP_ORDER:
-            communes = [c for c in self.communes if c.state == state and not c.late]
+            communes = [c for c in self.communes if c.state == state and c not in chase]
             groups.append(CommuneGroup(state, capfirst(state.label), communes))
         return [group for group in groups if group.communes]
 
