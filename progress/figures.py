@@ -54,6 +54,11 @@ class Unit:
         return None if name in self.marks else self.values[name]
 
     @property
+    def empty(self):
+        """Nothing to show yet (every figure 0, and zeros are published): listed by name alone."""
+        return not any(self.values[name] for name in FIELDS)
+
+    @property
     def coverage(self):
         villages = self.values["villages"]
         return round(100 * self.values["covered"] / villages, 1) if villages else None

@@ -8,6 +8,7 @@ from progress.figures import public_table
 from reporting import dashboards
 from teams.activity import last_months
 from tests import progress_world
+from tests.factories import CommuneFactory
 from tests.pages import visible_text
 from tests.progress_attack import possible_values
 
@@ -142,3 +143,15 @@ def test_a_signed_in_readers_page_is_never_kept_at_the_edge(world, client):
     response = client.get("/vi/progress/")
     assert "private" in response["Cache-Control"]
     assert "s-maxage" not in response["Cache-Control"]
+
+
+def test_communes_with_nothing_yet_are_named_in_one_line_not_a_row_each(one_province, client):
+    """Hà Nội has 126 communes, most without a team: a block of zeros each took 30,000 px on a phone."""
+    CommuneFactory(code="91990", province=one_province["one"], name="Xã Chưa Có Tổ")
+    page = client.get("/vi/progress/91/").content.decode()
+    assert "Xã Chưa Có Tổ" not in rows_of(page)
+    quiet = visible_text(
+        re.search(r'<details class="units" id="no-figures">(.*?)</details>', page, re.S).group(1)
+    )
+    assert quiet == "Chưa có tổ hay số liệu (1) Xã Chưa Có Tổ"
+    assert rows_of(page)[""] == ["3 / 4", "18", "12", "12", "172"]  # the total counts every commune
