@@ -432,6 +432,14 @@ RECIPES = {
         out=lambda land: [([land["c"]["household"].pk], {"full_name": "Người Thử"})],
         inside=lambda land: ([land["a"]["household"].pk], {"full_name": "Người Thử"}),
     ),
+    "households:edit_person": Recipe(
+        out=lambda land: [([land["c"]["household_person"].pk], {"full_name": "Người Thử"})],
+        inside=lambda land: ([land["a"]["household_person"].pk], {"full_name": "Người Thử"}),
+    ),
+    "households:remove_person": Recipe(
+        out=lambda land: [([land["c"]["household_person"].pk], {})],
+        inside=lambda land: ([land["a"]["household_person"].pk], {}),
+    ),
     "households:add_follow_up": Recipe(
         out=lambda land: [
             (
