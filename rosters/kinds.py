@@ -69,10 +69,6 @@ def find(name):
     return _KINDS.get(name)
 
 
-def all_kinds():
-    return list(_KINDS.values())
-
-
 def officer_kinds():
     """The kinds officers import from the admin (the others are imported from their own area)."""
     return [kind for kind in _KINDS.values() if kind.scope_of is None]
