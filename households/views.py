@@ -157,9 +157,56 @@ def add_person(request, pk):
     return redirect("households:detail", household.pk)
 
 
+def _person(request, pk):
+    return _kept(request.user, HouseholdMember.objects.select_related("household__village"), pk=pk)
+
+
+@login_required
+def edit_person(request, pk):
+    """Correct one person's name, year of birth or sex; the household they are in is never posted."""
+    person = _person(request, pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.updated_by = request.user
+        person.save()
+        messages.success(request, _("%(name)s saved.") % {"name": person.full_name})
+        return redirect("households:detail", person.household_id)
+    return render(
+        request,
+        "households/person_form.html",
+        {"form": form, "person": person, "village": person.household.village},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def remove_person(request, pk):
+    """Take one person off the household, with their skills checks (they count no more). The
+    register keeps who changed a row last, not a history: the household records who removed them.
+    A household keeps one person at least, so that its head can still be checked."""
+    person = _person(request, pk)
+    household = person.household
+    if household.members.count() == 1:
+        messages.error(request, _("A household keeps at least one person: correct this one instead."))
+        return redirect("households:detail", household.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            person.delete()
+            household.updated_by = request.user
+            household.save(update_fields=["updated_by", "updated_at"])
+        messages.success(request, _("%(name)s removed from the household.") % {"name": person.full_name})
+        return redirect("households:detail", household.pk)
+    return render(
+        request,
+        "households/person_remove.html",
+        {"person": person, "village": household.village, "checks": person.checks.count()},
+    )
+
+
 @login_required
 def skills_check(request, pk):
-    person = _kept(request.user, HouseholdMember.objects.select_related("household__village"), pk=pk)
+    person = _person(request, pk)
     village = person.household.village
     form = SkillCheckForm(request.POST or None, team_members=team_members(village))
     if request.method == "POST" and form.is_valid():

@@ -8,8 +8,6 @@ officers with a geographic scope get here, and every file and export is limited 
 national administrators, 404 for anyone else.
 """
 
-from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -21,13 +19,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access_log import record_access
 from accounts.scopes import scope_for
 from rosters import choices, jobs, kinds, upkeep
 from rosters.exports import EXPORTS, export_file
+from rosters.forms import UploadForm
 from rosters.models import RosterImport
 from rosters.templates_file import template_workbook
 from vietnamese.formats import number
@@ -35,24 +33,6 @@ from vietnamese.formats import number
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ERRORS = 200
 NOT_IMPORTED_CHOICE = "-"  # the select's value for "not imported" ("" is "not chosen yet")
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"), choices=kinds.choices)
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet"),
-        help_text=gettext_lazy("XLSX, XLS, ODS (LibreOffice) or CSV (UTF-8 or Windows-1258)."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.xlsb,.ods,.csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.ROSTER_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)s MB: split it into several files.")
-                % {"limit": settings.ROSTER_MAX_UPLOAD_BYTES // (1024 * 1024)}
-            )
-        return upload
 
 
 def _officer(request):
@@ -89,11 +69,7 @@ def index(request):
     user = _officer(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = RosterImport(kind=form.cleaned_data["kind"], original_name=upload.name[:255], created_by=user)
-        job.file.save(upload.name, upload, save=False)
-        job.save()
-        transaction.on_commit(lambda: jobs.preview_roster_import.delay(job.pk))
+        job = jobs.start(form.cleaned_data["kind"], form.cleaned_data["file"], user)
         return redirect("rosters:detail", pk=job.pk)
     return render(
         request,
@@ -103,7 +79,7 @@ def index(request):
             "imports": RosterImport.objects.filter(created_by=user)
             .defer("summary")
             .annotate(rows_in_error=Cast(KT("summary__totals__errors"), IntegerField()))[:20],
-            "templates": [(kind.name, kind.label) for kind in kinds.all_kinds() if kind.template],
+            "templates": [(kind.name, kind.label) for kind in kinds.officer_kinds() if kind.template],
             "exports": [(what, export.label) for what, export in EXPORTS.items()],
         },
     )
@@ -201,13 +177,7 @@ def confirm(request, pk):
             % {"sheets": ", ".join(name for name in blocking if name not in ticked)},
         )
         return redirect("rosters:detail", pk=job.pk)
-    updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
-        status=RosterImport.Status.IMPORTING, started_at=timezone.now(), skipped_sheets=ticked
-    )
-    if updated and job.can_confirm:
-        transaction.on_commit(lambda: jobs.confirm_roster_import.delay(job.pk))
-    elif updated:
-        RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.PREVIEWED)
+    jobs.confirm(job, ticked)
     return redirect("rosters:detail", pk=job.pk)
 
 
@@ -246,7 +216,7 @@ def _record_download(request, job, what):
 def template(request, kind):
     _officer(request)
     found = kinds.find(kind)
-    if found is None or found.template is None:
+    if found is None or found.template is None or found.scope_of is not None:
         raise Http404
     return download(template_workbook(kind), f"mau-{kind}.xlsx")
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.scopes import scope_for
-from rosters import upkeep
+from rosters import kinds, upkeep
 from rosters.choices import choices_for
 from rosters.errors_file import errors_workbook
 from rosters.importing import import_file, plan_file
@@ -116,6 +116,33 @@ def _marks_failure(task):
     return run
 
 
+def scope_of(job):
+    """The part of the map the job's file is planned in, for whoever uploaded it, worked out again
+    at each step: someone who lost their role since the preview imports nothing."""
+    kind = kinds.find(job.kind)
+    return (kind.scope_of if kind and kind.scope_of else scope_for)(job.created_by)
+
+
+def start(kind, upload, user):
+    """A job for `upload` (an UploadedFile) of `kind`, kept privately, its preview queued."""
+    job = RosterImport(kind=kind, original_name=upload.name[:255], created_by=user)
+    job.file.save(upload.name, upload, save=False)
+    job.save()
+    transaction.on_commit(lambda: preview_roster_import.delay(job.pk))
+    return job
+
+
+def confirm(job, skipped_sheets=()):
+    """Queue the writing of a previewed job that may be confirmed; any other job is left as it is."""
+    updated = RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.IMPORTING, started_at=timezone.now(), skipped_sheets=list(skipped_sheets)
+    )
+    if updated and job.can_confirm:
+        transaction.on_commit(lambda: confirm_roster_import.delay(job.pk))
+    elif updated:
+        RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.PREVIEWED)
+
+
 def _read_upload(job):
     with job.file.open("rb") as stream:
         return stream.read()
@@ -127,7 +154,7 @@ def preview_roster_import(pk):
     job = RosterImport.objects.select_related("created_by").get(pk=pk)
     if job.status != RosterImport.Status.PREVIEWING:
         return
-    scope = scope_for(job.created_by)
+    scope = scope_of(job)
     with override(_language(job)):
         plan = plan_file(
             _read_upload(job),
@@ -181,7 +208,7 @@ def confirm_roster_import(pk):
         job = RosterImport.objects.select_for_update().select_related("created_by").get(pk=pk)
         if job.status != RosterImport.Status.IMPORTING:
             return
-        scope = scope_for(job.created_by)
+        scope = scope_of(job)
         with override(_language(job)):
             plan = import_file(
                 _read_upload(job),

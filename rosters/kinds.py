@@ -43,6 +43,10 @@ class Kind:
     # Included once the job is done, with `done_context(user, summary)` as {{ done }}.
     done_template: str = ""
     done_context: Any = None
+    # Who imports this kind, and where: `scope_of(user)` gives the Scope the file is planned in
+    # (teams' leaders' own logs: their teams only). None: officers from the admin, in the scope
+    # of their roles (accounts.scopes.scope_for); only those kinds are offered there.
+    scope_of: Any = None
 
 
 LEFT_OUT = (UNKNOWN, NOT_IMPORTED)  # the columns a sheet's notes name as not imported
@@ -65,12 +69,13 @@ def find(name):
     return _KINDS.get(name)
 
 
-def all_kinds():
-    return list(_KINDS.values())
+def officer_kinds():
+    """The kinds officers import from the admin (the others are imported from their own area)."""
+    return [kind for kind in _KINDS.values() if kind.scope_of is None]
 
 
 def choices():
-    return [(kind.name, kind.label) for kind in _KINDS.values()]
+    return [(kind.name, kind.label) for kind in officer_kinds()]
 
 
 class Planner:

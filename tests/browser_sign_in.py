@@ -34,8 +34,9 @@ def sign_in_by_phone(page, live_server, fake_twilio, typed_number):
     return page
 
 
-def signed_in_with_session(page, live_server, user):
-    """A session for `user` in the browser's cookies, as after a completed sign-in."""
+def session_key_for(user):
+    """A saved session for `user`, as after a completed sign-in: the session cookie's value.
+    .ci/lighthouse audits the team area with one (manage.py shell, against the demo)."""
     engine = import_module(settings.SESSION_ENGINE)
     session = engine.SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -43,7 +44,12 @@ def signed_in_with_session(page, live_server, user):
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     record_completed_sign_in(session, user)
     session.save()
+    return session.session_key
+
+
+def signed_in_with_session(page, live_server, user):
+    """A session for `user` in the browser's cookies, as after a completed sign-in."""
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session_key_for(user), "url": live_server.url}]
     )
     return page

@@ -334,6 +334,11 @@ RECIPES = {
             ([], {"held_on": _today(), "village": land["c"]["village"].pk, "citizens_helped": 2000})
         ]
     ),
+    # She leads no team: the team area's import is refused, and other people's jobs answer 404.
+    "teams:log_import": Recipe(out=lambda land: [([], _roster_upload(land["c"]["commune"].name))]),
+    "teams:log_import_confirm": Recipe(
+        out=lambda land: [([_job(land, "c").pk], {}), ([_job(land, "a").pk], {})]
+    ),
     "teams:log_month": Recipe(
         out=lambda land: [
             (
@@ -431,6 +436,14 @@ RECIPES = {
     "households:add_person": Recipe(
         out=lambda land: [([land["c"]["household"].pk], {"full_name": "Người Thử"})],
         inside=lambda land: ([land["a"]["household"].pk], {"full_name": "Người Thử"}),
+    ),
+    "households:edit_person": Recipe(
+        out=lambda land: [([land["c"]["household_person"].pk], {"full_name": "Người Thử"})],
+        inside=lambda land: ([land["a"]["household_person"].pk], {"full_name": "Người Thử"}),
+    ),
+    "households:remove_person": Recipe(
+        out=lambda land: [([land["c"]["household_person"].pk], {})],
+        inside=lambda land: ([land["a"]["household_person"].pk], {}),
     ),
     "households:add_follow_up": Recipe(
         out=lambda land: [

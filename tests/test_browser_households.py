@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from households.checks import record_check
 from households.models import FollowUp, Household
 from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, VillageFactory
@@ -95,3 +96,46 @@ def test_a_leader_adds_a_household_and_checks_its_heads_skills_on_a_phone(
     household = Household.objects.get()
     assert (household.head_name, household.created_by) == ("Lò Thị Mai", leader)
     assert FollowUp.objects.get().done_at is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_leader_corrects_one_person_and_removes_another_on_a_phone(
+    browser, live_server, output_dir, leader, language
+):
+    village = leader.memberships.get().team.village
+    household = Household.objects.create(village=village, head_name="Lò Văn Pao")
+    for name in ("Lò Văn Pao", "Lo Thi Mai", "Lò Văn Sáng"):
+        household.members.create(full_name=name)
+    sang = household.members.get(full_name="Lò Văn Sáng")
+    record_check(sang, ["pay_by_qr"], None)
+    journey = Journey(browser, live_server, output_dir, language)
+    try:
+        signed_in_with_session(journey.page, live_server, leader)
+        page = journey.open(f"/{language}/team/households/{household.pk}/")
+        page.get_by_role("link", name=journey.say("Edit %(name)s", name="Lo Thi Mai")).click()
+        assert journey.heading() == journey.say("Edit person")
+        page.get_by_label(journey.say("full name")).fill("Lò Thị Mai")
+        page.get_by_label(journey.say("year of birth")).fill("1987")
+        assert journey.fits_a_phone()
+        journey.step("person-form")
+        page.get_by_role("button", name=journey.say("Save")).click()
+        assert journey.say("%(name)s saved.", name="Lò Thị Mai") in journey.messages()
+        assert "Lò Thị Mai · 1987" in page.locator("#people").inner_text()
+
+        page.get_by_role("link", name=journey.say("Edit %(name)s", name="Lò Văn Sáng")).click()
+        page.get_by_role("link", name=journey.say("Remove from the household")).click()
+        assert journey.heading() == journey.say("Remove %(name)s from the household?", name="Lò Văn Sáng")
+        assert page.locator("#checks-lost").is_visible()
+        assert journey.fits_a_phone()
+        journey.step("remove")
+        page.get_by_role("button", name=journey.say("Remove")).click()
+        assert journey.say("%(name)s removed from the household.", name="Lò Văn Sáng") in journey.messages()
+        assert "Lò Văn Sáng" not in page.locator("#people").inner_text()
+        assert journey.fits_a_phone()
+        journey.step("after-removal")
+    finally:
+        journey.close()
+    assert sorted(household.members.values_list("full_name", "birth_year")) == [
+        ("Lò Thị Mai", 1987),
+        ("Lò Văn Pao", None),
+    ]

@@ -65,6 +65,7 @@ PROMISES = {
         "shows": {LEADER: ["Thôn Giang Cao"], MEMBER: ["Thôn Giang Cao"]},
     },
     "/vi/team/log/month/": {"open to": {LEADER}},
+    "/vi/team/log/import/": {"open to": {LEADER}, "shows": {LEADER: ["Thôn Giang Cao"]}},
     "/vi/team/households/": {
         "open to": {LEADER, MEMBER},
         "shows": {LEADER: ["Thôn Giang Cao"], MEMBER: ["Thôn Giang Cao"]},

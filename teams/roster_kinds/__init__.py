@@ -12,6 +12,8 @@ from accounts.scopes import visible
 from rosters import kinds
 from teams.models import Member, Team
 
+TEAM_LOGS = "team_logs"  # the kind a leader imports
+
 
 def imported_teams(user, summary):
     """The teams an import wrote to, with their members now (the job page once it is done)."""
@@ -24,6 +26,7 @@ def register():
     # The package's own modules import it (`from teams.roster_kinds import columns`): loaded here,
     # once the package is whole.
     from teams.roster_kinds import columns, exports, log_columns  # noqa: PLC0415
+    from teams.roster_kinds.leader_logs import TeamLogPlanner, leader_scope  # noqa: PLC0415
     from teams.roster_kinds.log_writer import write_logs  # noqa: PLC0415
     from teams.roster_kinds.logs import LogPlanner  # noqa: PLC0415
     from teams.roster_kinds.plan import RosterPlanner  # noqa: PLC0415
@@ -50,6 +53,18 @@ def register():
     kinds.register(
         kinds.Kind(
             "logs", _("assistance logs"), LogPlanner, write_logs, logs, "teams/roster_kinds/logs_summary.html"
+        )
+    )
+    # The same sheet, imported by a team's leader from the team area (teams/views/log_import.py).
+    kinds.register(
+        kinds.Kind(
+            TEAM_LOGS,
+            _("your team's sessions"),
+            TeamLogPlanner,
+            write_logs,
+            logs,
+            "teams/roster_kinds/logs_summary.html",
+            scope_of=leader_scope,
         )
     )
     exports.register()

@@ -8,14 +8,12 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from accounts.scopes import scope_for
-from places.models import Village
 from reporting.models import CommuneMonth, CommuneMonthOutcome
 from rosters.importing import import_file, plan_file
 from rosters.models import RosterImport
 from rosters.tests.test_roster_admin import upload
 from teams.models import AssistanceLog
 from tests.factories_rosters import workbook_bytes
-from tests.factories_teams import TeamFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "clock")]
 
@@ -31,19 +29,6 @@ HEADER = [
     "Kết quả",
     "Ghi chú",
 ]
-
-
-@pytest.fixture
-def teams(places):
-    """Thôn Đông and Thôn Tây of Xã Tân Lập, each with its team; Thôn Bắc of a commune elsewhere."""
-    _province, tan_lap, _hung_vuong, other = places
-    found = {}
-    for name in ("Thôn Đông", "Thôn Tây"):
-        village = Village.objects.create(commune=tan_lap, name=name)
-        found[name] = TeamFactory(village=village, commune=tan_lap)
-    elsewhere = Village.objects.create(commune=other, name="Thôn Bắc")
-    found["Thôn Bắc"] = TeamFactory(village=elsewhere, commune=other)
-    return found
 
 
 def logs_xlsx(rows, header=HEADER):

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--scope", required=True, help="commune (5 digits) or province (2 digits) code")
         parser.add_argument(
-            "--kind", choices=sorted(kind.name for kind in kinds.all_kinds()), default="roster"
+            "--kind", choices=sorted(kind.name for kind in kinds.officer_kinds()), default="roster"
         )
         parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
         parser.add_argument(
