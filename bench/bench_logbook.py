@@ -41,6 +41,7 @@ def run(report):
     from bench.__main__ import timed
     from places.models import Commune
     from reporting.models import CommuneMonth
+    from reporting.summaries import keep_year
     from teams.models import AssistanceLog, Service, Team
 
     if connection.vendor != "postgresql":
@@ -48,6 +49,7 @@ def run(report):
         return
     fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
     seeded(fraction, report)
+    keep_year()  # the kept twelve months, as beat makes them in a month's first hour
     commune = (
         Commune.objects.filter(teams__status=Team.Status.ACTIVE)
         .annotate(n=Count("teams__logs"))
