@@ -147,9 +147,11 @@ def _sum_province(province_id, month):
     )
 
 
-def rebuild_all():
-    """Every monthly row again from the logs: the nightly safety net and the end of `seed_scale`."""
-    summaries = (ProvinceMonthOutcome, ProvinceMonth, CommuneMonthOutcome, CommuneMonth, CommuneYear)
+def rebuild_all(kept_years=True):
+    """Every monthly row again from the logs: the nightly safety net and the end of `seed_scale`.
+    `kept_years` False leaves out the kept twelve months: for migration 0002 only, which runs
+    before their table exists (0005 makes them)."""
+    summaries = (ProvinceMonthOutcome, ProvinceMonth, CommuneMonthOutcome, CommuneMonth)
     with transaction.atomic():
         for model in summaries:
             model.objects.all().delete()
@@ -191,7 +193,8 @@ def rebuild_all():
             batch_size=5000,
         )
         _rebuild_provinces()
-        years.build(month_start(timezone.localdate()))
+        if kept_years:
+            years.build(month_start(timezone.localdate()))
         vacuum_after_commit(*summaries)
 
 

@@ -2,6 +2,16 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.utils import timezone
+
+from reporting import years
+from teams.activity import month_start
+
+
+def keep(apps, schema_editor):
+    """The twelve months ending this month, for a database that already has commune months."""
+    if apps.get_model("reporting", "CommuneMonth").objects.exists():
+        years.build(month_start(timezone.localdate()))
 
 
 class Migration(migrations.Migration):
@@ -51,4 +61,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(keep, migrations.RunPython.noop),
     ]
