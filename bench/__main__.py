@@ -8,7 +8,7 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import figures
+from bench import KEPT, figures
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
@@ -32,7 +32,9 @@ def main():
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    if KEPT:
+        connection.settings_dict["TEST"]["NAME"] = KEPT
+    database = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=bool(KEPT))
     print(
         f"# database: {connection.vendor} ({database}); python {sys.version.split()[0]}; {os.cpu_count()} cores"
     )
@@ -47,7 +49,8 @@ def main():
                 traceback.print_exc()
                 failed.append(name)
     finally:
-        connection.creation.destroy_test_db(database, verbosity=0)
+        if not KEPT:
+            connection.creation.destroy_test_db(database, verbosity=0)
     report.summary()
     if failed:
         sys.exit(f"failed: {', '.join(failed)}")

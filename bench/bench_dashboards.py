@@ -10,9 +10,8 @@ level would open it. PostgreSQL only: on SQLite it says so and measures nothing.
 
 import os
 import re
-from io import StringIO
 
-from bench import load_average
+from bench import load_average, seeded
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 
@@ -35,17 +34,6 @@ def _officers(province, commune):
         clients[level] = Client()
         clients[level].force_login(user)
     return clients
-
-
-def _seed(fraction, report):
-    from bench.__main__ import timed
-    from teams.models import AssistanceLog, Member, Team
-    from teams.seed_scale import seed
-
-    seconds, _ = timed(lambda: seed(fraction, StringIO()))
-    report(f"seed_scale --fraction {fraction}", f"{seconds:.0f}", "s")
-    counts = (Team.objects.count(), Member.objects.count(), AssistanceLog.objects.count())
-    report("teams / members / logs", " / ".join(f"{n:,}" for n in counts))
 
 
 def _rows(clients, province):
@@ -83,7 +71,7 @@ def run(report):
         return
     fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
     report("load average before seeding", load_average()[0])
-    _seed(fraction, report)
+    seeded(fraction, report)
     province = Province.objects.annotate(n=Count("communes__villages")).order_by("-n").first()
     commune = (
         Commune.objects.filter(teams__status=Team.Status.ACTIVE, province=province)
@@ -93,7 +81,7 @@ def run(report):
     )
     clients = _officers(province, commune)
     small = _rows(clients, province)
-    _seed(4 * fraction, report)
+    seeded(4 * fraction, report)
     large = _rows(clients, province)
     for level, label in (
         ("national", "national page"),

@@ -7,9 +7,8 @@ served from it (issue 24: under 100 ms median). PostgreSQL only: on SQLite it sa
 """
 
 import os
-from io import StringIO
 
-from bench import load_average
+from bench import load_average, seeded
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 TARGET_MS = 100
@@ -26,18 +25,15 @@ def run(report):
     from django.test import Client
 
     from bench.__main__ import timed
-    from teams.models import AssistanceLog, Member, Team
-    from teams.seed_scale import seed
+    from reporting.summaries import keep_year
 
     if connection.vendor != "postgresql":
         report("skipped: needs PostgreSQL (DATABASE_URL)", "-")
         return
     fraction = float(os.environ.get("BENCH_FRACTION", "0.02"))
     report("load average before seeding", load_average()[0])
-    seconds, _ = timed(lambda: seed(fraction, StringIO()))
-    report(f"seed_scale --fraction {fraction}", f"{seconds:.0f}", "s")
-    counts = (Team.objects.count(), Member.objects.count(), AssistanceLog.objects.count())
-    report("teams / members / logs", " / ".join(f"{n:,}" for n in counts))
+    seeded(fraction, report)
+    keep_year()  # the kept twelve months, as beat makes them in a month's first hour
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics after the bulk seed, as autovacuum would give
     client = Client(HTTP_HOST="localhost")

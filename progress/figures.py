@@ -19,8 +19,8 @@ from django.db.models import Sum
 
 from places.models import Commune, Province
 from progress.suppression import HIDDEN, SMALL, Cell, commune_cell, protect, small
-from reporting.models import CommuneMonth, CommuneTotals, ProvinceMonth, ProvinceTotals
-from teams.activity import next_month
+from reporting.models import CommuneMonth, CommuneTotals, CommuneYear, ProvinceMonth, ProvinceTotals
+from teams.activity import MONTHS_SHOWN, last_months, next_month
 
 FIELDS = ("villages", "covered", "members", "trained", "sessions", "citizens")
 PROTECTED = ("members", "trained", "sessions", "citizens")
@@ -81,24 +81,38 @@ def _in_months(queryset, months):
     return queryset.filter(month__gte=months[0], month__lt=next_month(months[-1]))
 
 
-def _commune_values(months):
-    """{province code: {commune code: {figure: n}}} for every commune of the country.
-
-    Two queries over kept rows (a row per commune, a row per commune and month shown), read as
-    tuples: this runs on every uncached public page and API call, for the whole country.
-    """
-    values = {}
-    counts = CommuneTotals.objects.values_list("commune_id", "province_id", *TOTALS_COLUMNS.values())
-    for commune, province, *figures in counts:
-        values.setdefault(province, {})[commune] = dict(zip(FIELDS, (*figures, 0, 0), strict=True))
-    activity = (
+def _commune_activity(months):
+    """(commune, province, sessions, citizens) for every commune over `months`: the kept twelve
+    months when those are asked and kept (reporting/years.py), else the commune months summed."""
+    if months == last_months(MONTHS_SHOWN, months[-1]):
+        kept = list(
+            CommuneYear.objects.filter(last_month=months[-1]).values_list(
+                "commune_id", "province_id", *MONTH_COLUMNS.values()
+            )
+        )
+        if kept:
+            return kept
+    return (
         _in_months(CommuneMonth.objects.all(), months)
         .values("commune_id", "province_id")
         .annotate(*(Sum(column) for column in MONTH_COLUMNS.values()))
         .values_list("commune_id", "province_id", *(f"{column}__sum" for column in MONTH_COLUMNS.values()))
         .order_by()
     )
-    for commune, province, sessions, citizens in activity:
+
+
+def _commune_values(months):
+    """{province code: {commune code: {figure: n}}} for every commune of the country.
+
+    Two queries over kept rows (a row per commune, and a row per commune for the twelve months
+    shown), read as tuples: this runs on every uncached public page and API call, for the whole
+    country.
+    """
+    values = {}
+    counts = CommuneTotals.objects.values_list("commune_id", "province_id", *TOTALS_COLUMNS.values())
+    for commune, province, *figures in counts:
+        values.setdefault(province, {})[commune] = dict(zip(FIELDS, (*figures, 0, 0), strict=True))
+    for commune, province, sessions, citizens in _commune_activity(months):
         unit = values.setdefault(province, {}).setdefault(commune, _zero())
         unit["sessions"], unit["citizens"] = sessions or 0, citizens or 0
     return values

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from places.models import Commune
+from reporting import years
 from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
 from reporting.summaries import ACTIVITY, _refresh_commune, _sum_province, open_months
 
@@ -33,6 +34,7 @@ def add_logs(added):
             _add_outcomes(ProvinceMonthOutcome, {"province_id": province_id}, month, figures["outcomes"])
         for (commune_id, province_id, month), figures in sorted(communes.items()):
             if _add(CommuneMonth.objects.filter(commune_id=commune_id, month=month), figures):
+                years.add(commune_id, province_id, month, figures)
                 _add_outcomes(
                     CommuneMonthOutcome,
                     {"commune_id": commune_id, "province_id": province_id},

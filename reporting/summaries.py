@@ -11,11 +11,19 @@ query). The province row is then the sum of its communes' rows, read after they 
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
 
 from places.models import Commune
-from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
+from reporting import years
+from reporting.models import (
+    CommuneMonth,
+    CommuneMonthOutcome,
+    CommuneYear,
+    ProvinceMonth,
+    ProvinceMonthOutcome,
+)
 from reporting.vacuum import vacuum_after_commit
-from teams.activity import next_month
+from teams.activity import MONTHS_SHOWN, last_months, month_start, next_month
 from teams.models import AssistanceLog, LogOutcome, OutcomeType
 
 ACTIVITY = ("sessions", "citizens_helped", "women_helped", "over_60_helped")
@@ -87,10 +95,16 @@ def _refresh_commune(commune_id, province_id, month):
     logs = AssistanceLog.objects.filter(
         commune_id=commune_id, held_on__gte=month, held_on__lt=next_month(month)
     )
+    before = CommuneMonth.objects.filter(commune_id=commune_id, month=month).values(*years.FIGURES).first()
+    totals = logs.aggregate(**_log_totals())
     CommuneMonth.objects.update_or_create(
-        commune_id=commune_id,
-        month=month,
-        defaults={"province_id": province_id, **logs.aggregate(**_log_totals())},
+        commune_id=commune_id, month=month, defaults={"province_id": province_id, **totals}
+    )
+    years.add(
+        commune_id,
+        province_id,
+        month,
+        {name: totals[name] - (before or {}).get(name, 0) for name in years.FIGURES},
     )
     CommuneMonthOutcome.objects.filter(commune_id=commune_id, month=month).delete()
     outcome_totals = (
@@ -133,8 +147,10 @@ def _sum_province(province_id, month):
     )
 
 
-def rebuild_all():
-    """Every monthly row again from the logs: the nightly safety net and the end of `seed_scale`."""
+def rebuild_all(kept_years=True):
+    """Every monthly row again from the logs: the nightly safety net and the end of `seed_scale`.
+    `kept_years` False leaves out the kept twelve months: for migration 0002 only, which runs
+    before their table exists (0005 makes them)."""
     summaries = (ProvinceMonthOutcome, ProvinceMonth, CommuneMonthOutcome, CommuneMonth)
     with transaction.atomic():
         for model in summaries:
@@ -177,7 +193,31 @@ def rebuild_all():
             batch_size=5000,
         )
         _rebuild_provinces()
+        if kept_years:
+            years.build(month_start(timezone.localdate()))
         vacuum_after_commit(*summaries)
+
+
+def keep_year(today=None):
+    """Make the kept twelve months ending this month (reporting/years.py) if they are not yet:
+    hourly, so the public pages read them from the first hours of a month. Returns whether it did.
+
+    This month is opened first and committed, so that every writer of the twelve months then
+    takes a province month's lock (rows that exist); this takes them all, in the writers' order,
+    and so sums every commune month with no writer's change left out or counted twice.
+    """
+    last_month = month_start(today or timezone.localdate())
+    if CommuneYear.objects.filter(last_month=last_month).exists():
+        return False
+    if not ProvinceMonth.objects.filter(month=last_month).exists():
+        with transaction.atomic():
+            open_months([last_month])
+    months = last_months(MONTHS_SHOWN, last_month)
+    with transaction.atomic():
+        locked = ProvinceMonth.objects.select_for_update().filter(month__gte=months[0], month__lte=last_month)
+        list(locked.order_by("province_id", "month").values_list("pk", flat=True))
+        years.build(last_month)
+    return True
 
 
 def _rebuild_provinces():

@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from reporting.monthly import reminders
-from reporting.summaries import rebuild_all
+from reporting.summaries import keep_year, rebuild_all
 from reporting.totals import rebuild_counts
 
 
@@ -12,6 +12,12 @@ def rebuild_summaries():
     """Nightly: every total again from the live rows (idempotent; repairs writes made around the app)."""
     rebuild_all()
     rebuild_counts()
+
+
+@shared_task(acks_late=True)
+def keep_twelve_months():
+    """Hourly: the public pages' kept twelve months ending this month, made once per month."""
+    keep_year()
 
 
 @shared_task(acks_late=True)

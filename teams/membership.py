@@ -24,6 +24,18 @@ def current_memberships(user):
     return Member.objects.current().filter(user=user).exclude(team__status=Team.Status.DISSOLVED)
 
 
+def _standing(user):
+    """(on a team, leads an active team) from one query, kept on the user object: the header asks
+    both on every page of the team area (accounts/areas.py, then its links), as `area_of` keeps
+    its answer."""
+    cached = getattr(user, "_team_standing", None)
+    if cached is None:
+        rows = list(current_memberships(user).values_list("role", "team__status"))
+        leads = (Member.TeamRole.LEADER, Team.Status.ACTIVE) in rows
+        cached = user._team_standing = (bool(rows), leads)
+    return cached
+
+
 def teams_led_by(user):
     """The active teams `user` currently leads."""
     team_ids = current_memberships(user).filter(role=Member.TeamRole.LEADER).values("team_id")
@@ -98,8 +110,8 @@ def join(user, team_id, team_role, *, today=None):
 
 DIRECTORY = TeamDirectory(
     people_on_teams=lambda: Member.objects.filter(user__isnull=False),
-    is_on_a_team=lambda user: current_memberships(user).exists(),
-    leads_a_team=lambda user: teams_led_by(user).exists(),
+    is_on_a_team=lambda user: _standing(user)[0],
+    leads_a_team=lambda user: _standing(user)[1],
     teams_to_invite_to=teams_to_invite_to,
     team_roles=lambda: Member.TeamRole.choices,
     has_other_leader=has_other_leader,

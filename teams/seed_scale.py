@@ -32,12 +32,17 @@ def remove_seed(cursor):
         cursor.execute(statement, [])
 
 
+def villages_at(fraction):
+    """How many villages (and teams) a seed of this fraction makes."""
+    return max(1, int(FULL["villages"] * fraction))
+
+
 def seed(fraction, stdout):
     if connection.vendor != "postgresql":
         raise RuntimeError("seed_scale needs PostgreSQL (set DATABASE_URL=postgres://…).")
     if not Commune.objects.exists():
         load_admin_map()
-    villages = max(1, int(FULL["villages"] * fraction))
+    villages = villages_at(fraction)
     logs_per_team = max(1, round(FULL["logs"] / FULL["villages"]))
     with transaction.atomic(), connection.cursor() as cursor:
         remove_seed(cursor)

@@ -380,6 +380,13 @@ CELERY_BEAT_SCHEDULE = {
     # The dashboards' totals are kept current on every write; this nightly rebuild repairs
     # anything written around the app (reporting/summaries.py, reporting/totals.py).
     "rebuild-summaries": {"task": "reporting.tasks.rebuild_summaries", "schedule": 24 * 60 * 60},
+    # The public progress pages' kept twelve months (reporting/years.py), made in a new month's
+    # first hour; until then the pages sum the months themselves.
+    "keep-twelve-months": {
+        "task": "reporting.tasks.keep_twelve_months",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
+    },
     # Reminders to commune officers whose monthly report is not in (reporting/monthly/reminders.py):
     # each run queues what today calls for, once.
     "monthly-report-reminders": {

@@ -72,6 +72,29 @@ class CommuneMonthOutcome(models.Model):
         return f"{self.commune_id} {self.month:%m/%Y} {self.outcome_type_id}: {self.total}"
 
 
+class CommuneYear(models.Model):
+    """A commune's sessions and citizens helped over the twelve months ending with `last_month`:
+    the public progress pages read 3,321 of these, not 12 × 3,321 commune months (issue 24).
+    Always the sum of its commune's months (reporting/years.py keeps it so)."""
+
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+", db_index=False)
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+", db_index=False)
+    last_month = models.DateField(help_text="First day of the twelfth month summed.")
+    sessions = models.PositiveIntegerField(default=0)
+    citizens_helped = models.PositiveIntegerField(default=0)
+
+    FIGURES = ("sessions", "citizens_helped")
+
+    class Meta:
+        verbose_name = _("commune twelve-month total")
+        verbose_name_plural = _("commune twelve-month totals")
+        constraints = [models.UniqueConstraint(fields=["commune", "last_month"], name="commune_year_once")]
+        indexes = [models.Index(fields=["last_month"], name="commune_year_by_last_month")]
+
+    def __str__(self):
+        return f"{self.commune_id} to {self.last_month:%m/%Y}"
+
+
 class ProvinceMonth(models.Model):
     """The sum of a province's commune months; its row is the lock every writer of that month takes."""
 

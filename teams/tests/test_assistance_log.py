@@ -266,3 +266,17 @@ def test_a_logged_session_is_not_written_to_wagtails_reference_index(leader, tea
     assert client.post(LOG_URL, form_values(client, team)).status_code == 302
     assert AssistanceLog.objects.count() == 1
     assert ReferenceIndex.objects.count() == before
+
+
+# Opening the form (issue 26): the session and user (2), the staff check (2), the leader's team,
+# the key's log, the outcome types, the officer's scope and the header's one look at the
+# person's teams, then each list of choices read once (villages, services, members present).
+OPEN_FORM_QUERIES = 12
+
+
+def test_opening_the_form_reads_each_list_of_choices_once(leader, team, client, django_assert_num_queries):
+    address = client.get(LOG_URL)["Location"]
+    with django_assert_num_queries(OPEN_FORM_QUERIES):
+        page = client.get(address).content.decode()
+    assert page.count('name="village"') == 1
+    assert page.count('name="attendees"') == team.members.current().count()
