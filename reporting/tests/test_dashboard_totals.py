@@ -17,7 +17,7 @@ from teams.models import AssistanceLog, Member, Service, Team
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_rosters import province_officer, roster_xlsx
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
-from tests.scope_land import posted
+from tests.pages import posted
 from trainings.attendance import mark_trained
 
 pytestmark = pytest.mark.django_db
