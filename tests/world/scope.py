@@ -91,7 +91,8 @@ def build(world):
 def officer(kind, world):
     """`world.person(kind)` (national, province or commune), who also keeps the trainings screens:
     they keep Wagtail's model permissions (trainings/admin_views.py)."""
+    user = world.person(kind)  # the role puts them in the Officers group
     Group.objects.get(name="Officers").permissions.add(
         *Permission.objects.filter(codename__in=TRAINING_PERMISSIONS)
     )
-    return world.person(kind)
+    return user
