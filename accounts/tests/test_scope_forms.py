@@ -72,9 +72,9 @@ def _counts():
     }
 
 
-def _edit_form(client, scope_land, what):
+def _edit_form(client, land, what):
     """The officer's own (Bát Tràng) object's edit form, as the page gave it."""
-    obj = scope_land["a"][what]
+    obj = land["a"][what]
     url = {
         "team": "teams/teams",
         "member": "teams/members",

@@ -44,13 +44,11 @@ def traces(words):
     return found
 
 
-def figures(user, privacy_people):
+def figures(user, people):
     months = last_months()
     national = dashboards.national(user, months)
-    commune = dashboards.commune(user, privacy_people.team.commune, months)
-    workbook, _name = reports.commune_report(
-        user, privacy_people.team.commune, month_start(privacy_people.log.held_on)
-    )
+    commune = dashboards.commune(user, people.team.commune, months)
+    workbook, _name = reports.commune_report(user, people.team.commune, month_start(people.log.held_on))
     saved = io.BytesIO()
     workbook.save(saved)
     read = load_workbook(saved)
