@@ -2,7 +2,7 @@
 
 The map: Hà Nội (province 91, "north") holds Xã Bát Tràng ("a"), Xã Đa Tốn ("b"), Xã Cổ Bi ("d")
 and Xã Phù Đổng ("e"); Lào Cai (province 92, "south") holds Xã Tả Van ("c") and Xã Bản Hồ ("f").
-`build_map(*keys)` makes the communes asked for, each with one village and one team (provinces
+`build_map(*keys)` makes the communes asked for, each with one village and its team (provinces
 only when one of their communes is made), and nothing else: the layers add the people and figures
 a family of tests needs, on these units and names, never on a map of their own:
 
@@ -47,15 +47,17 @@ KINDS = ("national", "province", "commune", "editor", "leader", "member", "nobod
 class World(dict):
     """Units by key ("north", "south", "a" … "f"), with "villages" and "teams" keyed by commune."""
 
-    def add_commune(self, key, *, team=True):
-        """Commune `key` of COMMUNES (and its province), with its village and team unless not `team`."""
+    def add_commune(self, key, *, village=True, team=True):
+        """Commune `key` of COMMUNES (and its province), with its village unless not `village`, and
+        the village's team unless not `team`."""
         province_key, code, name, village_name = COMMUNES[key]
         province_code, province_name = PROVINCES[province_key]
         self[province_key] = ProvinceFactory(code=province_code, name=province_name)
         commune = self[key] = CommuneFactory(code=code, province=self[province_key], name=name)
-        if team:
-            village = self["villages"][key] = VillageFactory(commune=commune, name=village_name)
-            self["teams"][key] = TeamFactory(village=village)
+        if village:
+            self["villages"][key] = VillageFactory(commune=commune, name=village_name)
+        if village and team:
+            self["teams"][key] = TeamFactory(village=self["villages"][key])
         return commune
 
     def person(self, kind):
@@ -78,11 +80,12 @@ class World(dict):
         raise ValueError(f"no such kind of person: {kind} (one of {KINDS})")
 
 
-def build_map(*keys):
-    """The communes `keys` (all six when none are given), each with a village and an empty team."""
+def build_map(*keys, teams=True):
+    """The communes `keys` (all six when none are given), each with a village and, unless not
+    `teams`, an empty team in it."""
     world = World(villages={}, teams={})
     for key in keys or COMMUNES:
-        world.add_commune(key)
+        world.add_commune(key, team=teams)
     return world
 
 

@@ -30,6 +30,6 @@ def build(lonely=True):
     if lonely:
         country.add_commune("c")
         staff(country["teams"]["c"], 2, citizens=(3,), held_on=this_month)
-        country.add_commune("f", team=False)
+        country.add_commune("f", village=False)
     country["national"] = officer(Role.NATIONAL_ADMIN)
     return country

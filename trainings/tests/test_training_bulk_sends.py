@@ -40,7 +40,7 @@ def price(settings):
 
 @pytest.fixture
 def place():
-    world = build_map("a", "b")  # Bát Tràng, and Đa Tốn beside it in Hà Nội
+    world = build_map("a", "b", teams=False)  # Bát Tràng, and Đa Tốn beside it in Hà Nội
     return {"commune": world["a"], "other": world["b"], "village": world["villages"]["a"]}
 
 

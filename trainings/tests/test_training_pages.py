@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def place():
-    world = build_map("a", "b")  # Bát Tràng, and Đa Tốn beside it in Hà Nội
+    world = build_map("a", "b", teams=False)  # Bát Tràng, and Đa Tốn beside it in Hà Nội
     return {
         "province": world["north"],
         "commune": world["a"],
