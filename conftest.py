@@ -26,7 +26,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 OUTPUT_ROOT = Path(settings.BASE_DIR) / "test-results"
-# Fixtures several apps' tests share: the roster map and officer, Wagtail's root page.
+# Fixtures several apps' tests share: the world and its layers, the roster map and officer, Wagtail's root page.
 pytest_plugins = ["tests.shared_fixtures"]
 
 
@@ -284,15 +284,6 @@ def fake_twilio(settings):
     settings.SMS_RATE_PER_SECOND = 0
     yield fake
     fake.stop()
-
-
-@pytest.fixture
-def world(db):
-    """Two provinces, three communes, a village, team, member and log in each (tests/world.py);
-    `world.person(kind)` adds a user of a kind: national, province, commune, editor, leader…"""
-    from tests.world import build_world
-
-    return build_world()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ because a figure must not run on from a digit or a decimal mark. `figures(html)`
 dashboard's headline figures (#figures) as shown, each with the note under it.
 `sent_to_admin_home(response)`: Wagtail's refusal of an admin page, a redirect to the admin's
 home with a "no permission" message (a 404 is asserted as such, never as one of several codes).
+`posted(form, **changes)`: what a browser posts for a form it was given, with some fields retyped.
 """
 
 import html as html_lib
@@ -36,3 +37,18 @@ def figures(page):
 
 def sent_to_admin_home(response):
     return (response.status_code, response.get("Location")) == (302, "/admin/")
+
+
+def posted(form, **changes):
+    """What a browser would post for `form` as it stands, with `changes` typed over it."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if value is not None and value is not False:
+            data[field.html_name] = value
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    return data

@@ -1,5 +1,9 @@
 """Fixtures several apps' tests use, defined once (the root conftest.py loads this module).
 
+`world` is the everyday world on the one map (tests/world/); `scope_land`, `privacy_people`,
+`monthly_land`, `progress_country` and `progress_province` are its layers for a family of tests.
+A test that needs the map at another moment calls the layer's `build()` under its own clock.
+
 `places` and `officer` are the roster map and its commune officer (tests/factories_rosters.py):
 the rosters, teams (sessions' logs) and trainings (attendance) imports all read files on them.
 A test that needs another officer keeps its own fixture, named for who it is.
@@ -20,6 +24,62 @@ def wagtail_root(transactional_db):
     if Page.get_first_root_node() is None:
         locale, _ = Locale.objects.get_or_create(language_code="vi")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+@pytest.fixture
+def world(db):
+    """Two provinces, three communes, a village, team, member and log in each (tests/world/);
+    `world.person(kind)` adds a user of a kind: national, province, commune, editor, leader…"""
+    from tests.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def scope_land(world):
+    """The world with sessions, registrations, texts, data requests and households in each
+    commune (tests/world/scope.py), keyed by commune: land["a"]["session"]…"""
+    from tests.world import scope
+
+    return scope.build(world)
+
+
+@pytest.fixture
+def privacy_people(db, django_capture_on_commit_callbacks):
+    """Lan and Hưng in Bát Tràng's team, with all a data-rights request reaches (tests/world/privacy.py)."""
+    from tests.world import privacy
+
+    return privacy.build(django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def monthly_land(db):
+    """November 2026's figures and officers (tests/world/monthly.py), the clock stopped on
+    2 December at 09:00 (land["clock"])."""
+    import time_machine
+
+    from tests.world import monthly
+
+    with time_machine.travel(monthly.SECOND_OF_DECEMBER, tick=False) as clock:
+        land = monthly.build()
+        land["clock"] = clock
+        yield land
+
+
+@pytest.fixture
+def progress_country(db):
+    """Hà Nội's figures and Lào Cai's one small commune (tests/world/progress.py)."""
+    from tests.world import progress
+
+    return progress.build()
+
+
+@pytest.fixture
+def progress_province(db):
+    """Hà Nội alone (tests/world/progress.py): its totals are all published."""
+    from tests.world import progress
+
+    return progress.build(lonely=False)
 
 
 @pytest.fixture
@@ -58,7 +118,7 @@ def officer_client(client, officer, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def commune_officer_signed_in(client, world):
-    """Bát Tràng's commune officer (world "a", tests/world.py), signed in."""
+    """Bát Tràng's commune officer (world "a", tests/world/), signed in."""
     from accounts.models import Role
     from tests.factories import RoleAssignmentFactory
 

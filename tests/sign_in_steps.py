@@ -63,6 +63,14 @@ def request_phone_code(client, phone, capsys, on_commit):
     return last_code(capsys)
 
 
+def sign_in_by_code(client, phone, capsys, on_commit):
+    """The whole phone sign-in: ask for a code, read it from the text, type it; returns the answer."""
+    code = request_phone_code(client, phone, capsys, on_commit)
+    response = client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert response.status_code == 302, "the code was not accepted"
+    return response
+
+
 def last_code(capsys):
     codes = re.findall(r"\b(\d{6})\b", sent_texts(capsys))
     assert codes, "no sign-in code was texted"

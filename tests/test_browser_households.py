@@ -11,9 +11,9 @@ from django.utils import timezone
 from households.checks import record_check
 from households.models import FollowUp, Household
 from tests.browser_sign_in import signed_in_with_session
-from tests.factories import CommuneFactory, ProvinceFactory, VillageFactory
-from tests.factories_teams import TeamFactory, leader_of
+from tests.factories_teams import leader_of
 from tests.journey_steps import LANGUAGES, Journey
+from tests.world import build_map
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,11 +31,7 @@ SECOND_VISIT = [
 
 @pytest.fixture
 def leader(transactional_db):
-    commune = CommuneFactory(
-        province=ProvinceFactory(code="91", name="Thành phố Hà Nội"), name="Xã Bát Tràng"
-    )
-    team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Giang Cao"))
-    return leader_of(team, full_name="Nguyễn Văn Hùng")
+    return leader_of(build_map("a")["teams"]["a"], full_name="Nguyễn Văn Hùng")
 
 
 def _tick(journey, labels):

@@ -13,10 +13,10 @@ import pytest
 from django.utils import timezone
 
 from teams.models import AssistanceLog, Member
-from tests.factories import CommuneFactory, ProvinceFactory, UserFactory, VillageFactory
-from tests.factories_teams import MemberFactory, TeamFactory, leader_of
+from tests.factories_teams import MemberFactory, account_of, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
 from tests.journey_steps import LANGUAGES, Journey, sign_in_with_phone_code, sign_out
+from tests.world import build_map
 from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
 from vietnamese.phones import parse_phone
@@ -37,15 +37,12 @@ def team_world(transactional_db):
 
     # The services the migration seeds (a transactional test's flush removes them).
     importlib.import_module("teams.migrations.0003_seed_services").seed(apps, None)
-    commune = CommuneFactory(
-        province=ProvinceFactory(code="91", name="Thành phố Hà Nội"), name="Xã Bát Tràng"
-    )
-    team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Giang Cao"))
+    world = build_map("a")
+    commune, team = world["a"], world["teams"]["a"]
     leader = leader_of(team, full_name="Nguyễn Văn Hùng")
     trainee = MemberFactory(team=team, full_name="Trần Thị Mai")
     member = MemberFactory(team=team, full_name="Lê Thị Hoa", role=Member.TeamRole.MEMBER)
-    member.user = UserFactory(email=None, phone=member.phone, full_name=member.full_name)
-    member.save()
+    account_of(member)
     session = SessionFactory(
         commune=commune,
         audience=TrainingSession.Audience.MEMBERS,
@@ -193,12 +190,11 @@ def vietnamese_leftovers(page):
 def citizen_world(home_pages, settings):
     # The confirmation goes at once whatever hour the test runs: the sending window has its own tests.
     settings.SMS_WINDOW_START, settings.SMS_WINDOW_END = "00:00", "24:00"
-    commune = CommuneFactory(
-        province=ProvinceFactory(code="91", name="Thành phố Hà Nội"), name="Xã Bát Tràng"
-    )
-    village = VillageFactory(commune=commune, name="Thôn Giang Cao")
+    world = build_map("a")
     course = CourseFactory(title_vi="Thanh toán bằng mã QR", title_en="Paying by QR code")
-    return SessionFactory(course=course, commune=commune, village=village, address="Nhà văn hoá thôn")
+    return SessionFactory(
+        course=course, commune=world["a"], village=world["villages"]["a"], address="Nhà văn hoá thôn"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

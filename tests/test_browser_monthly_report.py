@@ -8,7 +8,7 @@ import time_machine
 from messaging.models import Message
 from reporting.models import MonthlyReport
 from tests.browser_sign_in import signed_in_with_session
-from tests.monthly_land import OFFICER_A_PHONE, SECOND_OF_DECEMBER, build_land
+from tests.world.monthly import OFFICER_A_PHONE, SECOND_OF_DECEMBER, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def fits(page):
 
 def test_a_commune_officer_submits_and_the_province_officer_returns(browser, live_server, output_dir):
     with time_machine.travel(SECOND_OF_DECEMBER):
-        land = build_land()
+        land = build()
         commune = phone(browser, live_server, land["commune_a"])
         commune.goto(f"{live_server.url}/vi/dashboard/")
         commune.wait_for_url("**/vi/dashboard/commune/91001/")

@@ -19,7 +19,7 @@ from privacy.models import Breach
 from rosters.models import RosterImport
 from teams.models import OutcomeType, Service
 from tests.post_matrix import SNAPSHOT_APPS, post_endpoints, recipe_for
-from tests.scope_land import build_land, officer
+from tests.world.scope import officer
 from trainings.models import Course
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -39,9 +39,9 @@ def test_every_post_endpoint_has_a_recipe():
 
 
 @pytest.fixture
-def land(world):
-    land = build_land(world)
-    lao_cai = officer("national", land)  # stands for whoever made Tả Van's rows
+def land(scope_land, world):
+    land = scope_land
+    lao_cai = officer("national", world)  # stands for whoever made Tả Van's rows
     land["catalogue"] = {
         (Service, "c"): Service.objects.create(
             code="laocai-only",
@@ -120,9 +120,11 @@ def refused(response):
 
 
 @pytest.mark.parametrize(("route", "name"), ENDPOINTS, ids=[name for _route, name in ENDPOINTS])
-def test_a_commune_officer_aims_it_elsewhere_and_nothing_is_written(client, land, route, name, settings):
+def test_a_commune_officer_aims_it_elsewhere_and_nothing_is_written(
+    client, land, world, route, name, settings
+):
     recipe = recipe_for(name)
-    her = officer("commune", land)
+    her = officer("commune", world)
     land["jobs"] = {
         key: RosterImport.objects.create(
             kind="roster",

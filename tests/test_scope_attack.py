@@ -14,7 +14,8 @@ from reporting.summaries import rebuild_all
 from teams.activity import last_months
 from teams.membership import teams_led_by
 from teams.models import AssistanceLog, Member, Team
-from tests.scope_land import build_land, officer, posted
+from tests.pages import posted
+from tests.world.scope import officer
 from trainings.models import TrainingSession
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -39,12 +40,11 @@ def figures(national_admin, province):
     ]
 
 
-def test_the_bat_trang_officer_cannot_act_in_ta_van(client, world):
-    land = build_land(world)
+def test_the_bat_trang_officer_cannot_act_in_ta_van(client, world, scope_land):
     rebuild_all()  # the dashboards read the commune-month totals of the logs
-    bat_trang, ta_van = land["a"], land["c"]
-    national = officer("national", land)
-    her = officer("commune", land)
+    bat_trang, ta_van = scope_land["a"], scope_land["c"]
+    national = officer("national", world)
+    her = officer("commune", world)
     before = figures(national, ta_van["province"])
     assert before[0][1]["citizens"] == 30  # three logs of ten: the figures an attack would move
     rows_before = {model: model.objects.count() for model in (Team, Member, AssistanceLog, RoleAssignment)}

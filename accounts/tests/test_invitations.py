@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process",
 
 @pytest.fixture
 def units(world):
-    """Bát Tràng in Hà Nội and Tả Van in Lào Cai, from the shared world (tests/world.py)."""
+    """Bát Tràng in Hà Nội and Tả Van in Lào Cai, from the shared world (tests/world/)."""
     return {"hanoi": world["north"], "laocai": world["south"], "bat trang": world["a"], "ta van": world["c"]}
 
 

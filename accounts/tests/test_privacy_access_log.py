@@ -13,19 +13,15 @@ from accounts.models import AccessLogEntry, Role
 from rosters.models import RosterImport
 from tests.factories import RoleAssignmentFactory
 from tests.pages import sent_to_admin_home
-from tests.privacy_world import build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture
-def world(django_capture_on_commit_callbacks):
-    return build_world(django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def province_officer(client, world):
-    user = RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=world.team.commune.province).user
+def province_officer(client, privacy_people):
+    user = RoleAssignmentFactory(
+        role=Role.PROVINCE_OFFICER, province=privacy_people.team.commune.province
+    ).user
     client.force_login(user)
     return user
 
@@ -38,17 +34,17 @@ def data_rows(response):
     return sheet.max_row - 1
 
 
-def export_urls(world):
-    """Every download of personal data an officer has on main, with the rows it holds in this
-    world (None: counted from the file itself)."""
-    month = world.log.held_on.strftime("%Y-%m")
-    commune, province = world.team.commune, world.team.commune.province
+def export_urls(people):
+    """Every download of personal data an officer has on main, with the rows it holds in the
+    privacy layer's world (None: counted from the file itself)."""
+    month = people.log.held_on.strftime("%Y-%m")
+    commune, province = people.team.commune, people.team.commune.province
     urls = [
         (reverse("rosters:export", args=[what, fmt]), what, None)
         for what in ("members", "teams", "logs", "attendance")
         for fmt in ("xlsx", "csv")
     ]
-    urls.append((reverse("training_attendance_sheet", args=[world.session.pk, "xlsx"]), "attendance", None))
+    urls.append((reverse("training_attendance_sheet", args=[people.session.pk, "xlsx"]), "attendance", None))
     # A commune's report: one team row and its one log; a province's: one commune row, one team row.
     urls.append(
         (
@@ -67,8 +63,8 @@ def export_urls(world):
     return urls
 
 
-def test_each_export_writes_one_log_row_with_its_row_count(client, province_officer, world):
-    for url, what, expected in export_urls(world):
+def test_each_export_writes_one_log_row_with_its_row_count(client, province_officer, privacy_people):
+    for url, what, expected in export_urls(privacy_people):
         before = AccessLogEntry.objects.count()
         response = client.get(url)
         assert response.status_code == 200, url
@@ -78,7 +74,7 @@ def test_each_export_writes_one_log_row_with_its_row_count(client, province_offi
         assert (entry.user, entry.what, entry.scope, entry.rows) == (
             province_officer,
             what,
-            f"province:{world.team.commune.province_id}",
+            f"province:{privacy_people.team.commune.province_id}",
             rows,
         ), url
     assert AccessLogEntry.objects.filter(what="members").first().rows == 2  # Lan and Hưng
@@ -104,7 +100,7 @@ def test_an_imports_file_and_error_file_are_logged_with_the_rows_read(client, pr
     ]
 
 
-def test_only_the_national_administrator_reads_the_access_log(client, province_officer, world):
+def test_only_the_national_administrator_reads_the_access_log(client, province_officer, privacy_people):
     client.get(reverse("rosters:export", args=["members", "csv"]))
     assert sent_to_admin_home(client.get(reverse("access_log:index")))
     client.force_login(RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user)

@@ -21,19 +21,15 @@ from accounts.scoped_forms import ScopedAdminForm
 from teams.models import AssistanceLog, Member, Service, Team
 from tests.factories import VillageFactory
 from tests.factories_teams import TeamFactory, leader_of
-from tests.pages import says, sent_to_admin_home
-from tests.scope_land import OFFICERS, build_land, officer, posted
+from tests.pages import posted, says, sent_to_admin_home
+from tests.world import SCOPE_OF
+from tests.world.scope import officer
 from trainings.models import TrainingSession
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 REFUSED = "Lựa chọn này nằm ngoài địa bàn bạn quản lý."
 REFUSED_PLACE = "Địa điểm này nằm ngoài địa bàn bạn quản lý."  # sessions say which choice
-
-
-@pytest.fixture
-def land(world):
-    return build_land(world)
 
 
 def page_of(client, url):
@@ -54,14 +50,16 @@ OFFERED = [
 ]
 
 
-@pytest.mark.parametrize("kind", OFFICERS)
+@pytest.mark.parametrize("kind", SCOPE_OF)
 @pytest.mark.parametrize(("url", "names_of"), OFFERED, ids=[url for url, _ in OFFERED])
-def test_every_choice_lists_only_the_officers_units_and_people(client, land, kind, url, names_of):
-    client.force_login(officer(kind, land))
+def test_every_choice_lists_only_the_officers_units_and_people(
+    client, scope_land, world, kind, url, names_of
+):
+    client.force_login(officer(kind, world))
     page = page_of(client, f"/admin/{url}")
-    for key, unit in land.items():
+    for key, unit in scope_land.items():
         for name in names_of(unit):
-            assert (name in page) == (key in OFFICERS[kind]), (kind, url, name)
+            assert (name in page) == (key in SCOPE_OF[kind]), (kind, url, name)
 
 
 # OUT-OF-SCOPE IDS POSTED ANYWAY
@@ -145,53 +143,55 @@ def _part(unit, path):
 @pytest.mark.parametrize("kind", ["province", "commune"])
 @pytest.mark.parametrize(("case", "what", "url", "ids", "changes"), CASES, ids=[case[0] for case in CASES])
 def test_another_units_id_posted_anyway_is_refused_and_nothing_is_written(
-    client, land, kind, case, what, url, ids, changes
+    client, scope_land, world, kind, case, what, url, ids, changes
 ):
-    client.force_login(officer(kind, land))
-    form = _edit_form(client, land, what)
-    url = "/admin/" + url.format(pk=land["a"][what].pk)
-    before, saved = _counts(), type(land["a"][what]).objects.values().get(pk=land["a"][what].pk)
+    client.force_login(officer(kind, world))
+    form = _edit_form(client, scope_land, what)
+    url = "/admin/" + url.format(pk=scope_land["a"][what].pk)
+    before, saved = _counts(), type(scope_land["a"][what]).objects.values().get(pk=scope_land["a"][what].pk)
 
     def post(unit):
         ids_posted = {field: _part(unit, path) if path else None for field, path in ids.items()}
         return client.post(url, posted(form, **changes, **ids_posted))
 
-    response = post(land["c"])  # Tả Van, Lào Cai: outside both officers' scope
+    response = post(scope_land["c"])  # Tả Van, Lào Cai: outside both officers' scope
     assert response.status_code == 200
     assert REFUSED in response.content.decode() or REFUSED_PLACE in response.content.decode()
     assert _counts() == before
-    assert type(land["a"][what]).objects.values().get(pk=land["a"][what].pk) == saved
+    assert type(scope_land["a"][what]).objects.values().get(pk=scope_land["a"][what].pk) == saved
     # The same form with the officer's own unit goes through: only the unit was wrong.
-    assert post(land["a"]).status_code == 302
+    assert post(scope_land["a"]).status_code == 302
 
 
-def test_an_object_landing_outside_the_scope_is_refused_whatever_its_fields(land):
+def test_an_object_landing_outside_the_scope_is_refused_whatever_its_fields(scope_land, world):
     """A form that does not show the unit (here only the name) still may not save an object whose
     unit, set elsewhere, is another commune's: the form checks where the object ends up."""
     form_class = modelform_factory(Team, form=ScopedAdminForm, fields=["name", "decision_number"])
-    user = officer("commune", land)
+    user = officer("commune", world)
     for key, valid in (("c", False), ("a", True)):
         form = form_class(
             {"name": f"Tổ xã {key}", "decision_number": f"5{key}/QĐ"},
-            instance=Team(commune=land[key]["commune"]),
+            instance=Team(commune=scope_land[key]["commune"]),
             for_user=user,
         )
         assert form.is_valid() == valid, key
         assert (REFUSED in form.non_field_errors()) != valid, key
 
 
-def test_a_province_officer_moving_a_log_to_another_communes_village_is_told_why(client, land):
-    client.force_login(officer("province", land))
-    log = land["a"]["log"]
-    form = _edit_form(client, land, "log")
-    response = client.post(f"/admin/teams/logs/edit/{log.pk}/", posted(form, village=land["b"]["village"].pk))
+def test_a_province_officer_moving_a_log_to_another_communes_village_is_told_why(client, scope_land, world):
+    client.force_login(officer("province", world))
+    log = scope_land["a"]["log"]
+    form = _edit_form(client, scope_land, "log")
+    response = client.post(
+        f"/admin/teams/logs/edit/{log.pk}/", posted(form, village=scope_land["b"]["village"].pk)
+    )
     assert "Thôn này không thuộc xã của nhật ký." in response.content.decode()
     log.refresh_from_db()
-    assert log.village == land["a"]["village"]
+    assert log.village == scope_land["a"]["village"]
 
 
-def test_a_province_officer_adds_services_of_their_province_only(client, land):
-    client.force_login(officer("province", land))
+def test_a_province_officer_adds_services_of_their_province_only(client, scope_land, world):
+    client.force_login(officer("province", world))
     form = {
         "code": "postmart",
         "name_vi": "Postmart",
@@ -199,17 +199,17 @@ def test_a_province_officer_adds_services_of_their_province_only(client, land):
         "sort_order": "1",
         "is_active": "on",
     }
-    for province in (land["c"]["province"].pk, ""):  # Lào Cai's, or a national one
+    for province in (scope_land["c"]["province"].pk, ""):  # Lào Cai's, or a national one
         response = client.post("/admin/teams/services/new/", {**form, "province": province})
         assert REFUSED in response.content.decode()
     assert not Service.objects.filter(code="postmart").exists()
-    response = client.post("/admin/teams/services/new/", {**form, "province": land["a"]["province"].pk})
+    response = client.post("/admin/teams/services/new/", {**form, "province": scope_land["a"]["province"].pk})
     assert response.status_code == 302
-    assert Service.objects.get(code="postmart").province == land["a"]["province"]
+    assert Service.objects.get(code="postmart").province == scope_land["a"]["province"]
 
 
-def test_a_commune_officer_adds_no_services(client, land):
-    client.force_login(officer("commune", land))
+def test_a_commune_officer_adds_no_services(client, scope_land, world):
+    client.force_login(officer("commune", world))
     response = client.get("/admin/teams/services/new/", follow=True)
     assert "Postmart" not in response.content.decode()
     response = client.post("/admin/teams/services/new/", {"code": "x", "name_vi": "X", "name_en": "X"})
@@ -234,13 +234,16 @@ def _object_of(unit, model):
 
 
 @pytest.mark.parametrize("kind", ["province", "commune"])
-def test_every_page_of_another_units_object_is_closed(client, land, kind):
+def test_every_page_of_another_units_object_is_closed(client, scope_land, world, kind):
     """Edit, delete, history, usage, inspect… of every scoped viewset, found from its own URL list,
     so a page Wagtail adds later is checked too."""
-    client.force_login(officer(kind, land))
+    client.force_login(officer(kind, world))
     checked = set()
     for viewset in _scoped_viewsets():
-        outside, inside = _object_of(land["c"], viewset.model), _object_of(land["a"], viewset.model)
+        outside, inside = (
+            _object_of(scope_land["c"], viewset.model),
+            _object_of(scope_land["a"], viewset.model),
+        )
         for pattern in viewset.get_urlpatterns():
             if "<int:pk>" not in str(pattern.pattern):
                 continue
@@ -257,21 +260,21 @@ def test_every_page_of_another_units_object_is_closed(client, land, kind):
     assert {"edit", "delete", "history", "history_results", "usage", "inspect"} <= checked
 
 
-def test_officers_cannot_open_people_in_the_users_screens(client, land):
-    client.force_login(officer("province", land))
-    other = land["c"]["role"].user
+def test_officers_cannot_open_people_in_the_users_screens(client, scope_land, world):
+    client.force_login(officer("province", world))
+    other = scope_land["c"]["role"].user
     for view in ("history", "usage", "edit", "delete"):
         response = client.get(f"/admin/users/{view}/{other.pk}/", follow=True)
         assert other.full_name not in response.content.decode(), view
 
 
-def test_choices_cost_the_same_queries_for_many_teams_and_people(client, land):
-    client.force_login(officer("commune", land))
+def test_choices_cost_the_same_queries_for_many_teams_and_people(client, scope_land, world):
+    client.force_login(officer("commune", world))
     client.get("/admin/teams/members/new/")  # warm the session and permission caches
     with CaptureQueriesContext(connection) as few:
         client.get("/admin/teams/members/new/")
     for n in range(20):
-        village = VillageFactory(commune=land["a"]["commune"], name=f"Thôn thêm {n}")
+        village = VillageFactory(commune=scope_land["a"]["commune"], name=f"Thôn thêm {n}")
         leader_of(TeamFactory(village=village, name=f"Tổ thêm {n}"))
     with CaptureQueriesContext(connection) as many:
         page = client.get("/admin/teams/members/new/").content.decode()

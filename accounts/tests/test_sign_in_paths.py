@@ -42,7 +42,7 @@ PHONE = "+84912345678"
 
 @pytest.fixture
 def units(world):
-    """Hà Nội and Bát Tràng, from the shared world (tests/world.py)."""
+    """Hà Nội and Bát Tràng, from the shared world (tests/world/)."""
     return {"province": world["north"], "commune": world["a"]}
 
 

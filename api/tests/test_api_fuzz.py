@@ -19,7 +19,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from api.models import ApiToken
-from tests.monthly_land import ICT, build_land
+from tests.world.monthly import ICT, build
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def api_schema(wsgi_app):
 @pytest.fixture
 def province_token():
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=ICT), tick=False):
-        land = build_land()
+        land = build()
         _token, plaintext = ApiToken.issue(user=land["province"], name="Sở KH&CN Hà Nội")
     return plaintext
 

@@ -13,7 +13,7 @@ from places.models import Village
 from reporting.models import MonthlyReport
 from teams.models import AssistanceLog, Member
 from tests.factories import VillageFactory
-from tests.monthly_land import ICT, NOVEMBER, build_land
+from tests.world.monthly import ICT, NOVEMBER, build
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ SINCE = quote(LATER.isoformat())  # "+07:00": a bare "+" in a query string is a 
 @pytest.fixture
 def land():
     with time_machine.travel(FIRST_PULL, tick=False) as clock:
-        land = build_land()
+        land = build()
         _token, land["plaintext"] = ApiToken.issue(user=land["province"], name="Sở KH&CN Hà Nội")
         land["clock"] = clock
         yield land

@@ -11,7 +11,7 @@ import time_machine
 from api.models import ApiToken
 from reporting.models import MonthlyReport
 from teams.models import AssistanceLog, Team
-from tests.monthly_land import ICT, NOVEMBER, build_land
+from tests.world.monthly import ICT, NOVEMBER, build
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ SEES = {"commune_a": {"91001"}, "province": {"91001", "91002"}, "commune_c": {"9
 @pytest.fixture
 def land():
     with time_machine.travel(NOON, tick=False) as clock:
-        land = build_land()
+        land = build()
         for commune in ("a", "b", "c"):
             MonthlyReport.objects.create(
                 commune=land[commune], province_id=land[commune].province_id, month=NOVEMBER

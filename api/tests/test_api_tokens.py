@@ -9,7 +9,8 @@ import time_machine
 from accounts.models import AccessLogEntry, Role
 from api.models import ApiToken
 from reporting.monthly import workflow
-from tests.monthly_land import ICT, NOVEMBER, build_land, officer
+from tests.world import officer
+from tests.world.monthly import ICT, NOVEMBER, build
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ NOON = datetime.datetime(2026, 12, 2, 12, 0, tzinfo=ICT)
 @pytest.fixture
 def land():
     with time_machine.travel(NOON, tick=False):
-        land = build_land()
+        land = build()
         land["token"], land["plaintext"] = ApiToken.issue(user=land["commune_a"], name="Xã Bát Tràng")
         yield land
 

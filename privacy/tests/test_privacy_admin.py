@@ -17,7 +17,7 @@ from privacy.models import Breach, RightsRequest
 from privacy.requests import open_request
 from tests.factories import CommuneFactory, RoleAssignmentFactory
 from tests.pages import sent_to_admin_home
-from tests.privacy_world import LAN_PHONE, build_world
+from tests.world.privacy import LAN_PHONE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -41,11 +41,6 @@ def test_acknowledgement_is_due_at_the_end_of_the_second_working_day(received, d
     assert clocks.acknowledge_due(received.astimezone(ZoneInfo("UTC"))) == due
 
 
-@pytest.fixture
-def world(django_capture_on_commit_callbacks):
-    return build_world(django_capture_on_commit_callbacks)
-
-
 def request_in(commune, received_at=FRIDAY_4PM, kind=RightsRequest.Kind.ACCESS, **fields):
     return open_request(
         kind,
@@ -58,8 +53,10 @@ def request_in(commune, received_at=FRIDAY_4PM, kind=RightsRequest.Kind.ACCESS, 
     )
 
 
-def test_an_unacknowledged_request_is_highlighted_once_its_two_working_days_have_passed(client, world):
-    commune = world.team.commune
+def test_an_unacknowledged_request_is_highlighted_once_its_two_working_days_have_passed(
+    client, privacy_people
+):
+    commune = privacy_people.team.commune
     late = request_in(commune)
     answered = request_in(commune)
     client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user)
@@ -74,9 +71,9 @@ def test_an_unacknowledged_request_is_highlighted_once_its_two_working_days_have
     assert answered.overdue(datetime(2026, 11, 25, 0, 30, tzinfo=VN)) is None
 
 
-def test_a_withdrawal_of_consent_is_overdue_after_fifteen_days_even_when_acknowledged(client, world):
-    withdrawal = request_in(world.team.commune, kind=RightsRequest.Kind.WITHDRAWAL)
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user
+def test_a_withdrawal_of_consent_is_overdue_after_fifteen_days_even_when_acknowledged(client, privacy_people):
+    withdrawal = request_in(privacy_people.team.commune, kind=RightsRequest.Kind.WITHDRAWAL)
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
     client.force_login(officer)
     client.post(reverse("privacy_request_act", args=[withdrawal.pk]), {"action": "acknowledged"})
     withdrawal.refresh_from_db()
@@ -89,10 +86,12 @@ def test_a_withdrawal_of_consent_is_overdue_after_fifteen_days_even_when_acknowl
     assert withdrawal.overdue(datetime(2027, 1, 1, tzinfo=VN)) is None
 
 
-def test_an_officer_never_reaches_a_request_of_another_province(client, world):
+def test_an_officer_never_reaches_a_request_of_another_province(client, privacy_people):
     elsewhere = request_in(CommuneFactory())
-    mine = request_in(world.team.commune)
-    client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user)
+    mine = request_in(privacy_people.team.commune)
+    client.force_login(
+        RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
+    )
     listing = client.get(reverse("data_requests:index")).content.decode()
     assert f"#{mine.pk} " in listing
     assert f"#{elsewhere.pk} " not in listing
@@ -107,8 +106,8 @@ def test_an_officer_never_reaches_a_request_of_another_province(client, world):
     assert (elsewhere.status, elsewhere.actions.count()) == ("received", 1)
 
 
-def test_an_officer_records_a_request_made_in_person_only_in_their_own_units(client, world):
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user
+def test_an_officer_records_a_request_made_in_person_only_in_their_own_units(client, privacy_people):
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
     client.force_login(officer)
     form = {
         "kind": "correction",
@@ -122,15 +121,17 @@ def test_an_officer_records_a_request_made_in_person_only_in_their_own_units(cli
     assert response.status_code == 200
     assert "commune" in response.context["form"].errors
     assert not RightsRequest.objects.exists()
-    response = client.post(reverse("privacy_record_request"), {**form, "commune": world.team.commune.pk})
+    response = client.post(
+        reverse("privacy_record_request"), {**form, "commune": privacy_people.team.commune.pk}
+    )
     request = RightsRequest.objects.get()
     assert response["Location"] == reverse("data_requests:inspect", args=[request.pk])
     assert (request.phone, request.channel, request.recorded_by) == ("+84912999001", "in_person", officer)
     assert request.actions.get().by == officer
 
 
-def test_an_opt_out_given_on_paper_mutes_the_number_as_a_stop_text_does(client, world):
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user
+def test_an_opt_out_given_on_paper_mutes_the_number_as_a_stop_text_does(client, privacy_people):
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
     client.force_login(officer)
     reminders = Message.objects.filter(
         recipient=LAN_PHONE, purpose=Purpose.REMINDER, state__in=PENDING_STATES
@@ -161,7 +162,7 @@ def test_an_opt_out_given_on_paper_mutes_the_number_as_a_stop_text_does(client, 
     assert not has_consent(LAN_PHONE, Purpose.REMINDER)
 
 
-def test_consent_for_a_number_outside_the_officers_units_is_refused(client, world):
+def test_consent_for_a_number_outside_the_officers_units_is_refused(client, privacy_people):
     client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=CommuneFactory()).user)
     response = client.post(
         reverse("privacy_record_consent"),
@@ -171,9 +172,9 @@ def test_consent_for_a_number_outside_the_officers_units_is_refused(client, worl
     assert not MutedNumber.objects.exists()
 
 
-def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_clock(client, world):
+def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_clock(client, privacy_people):
     client.force_login(
-        RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=world.team.commune.province).user
+        RoleAssignmentFactory(role=Role.PROVINCE_OFFICER, province=privacy_people.team.commune.province).user
     )
     assert sent_to_admin_home(client.get(reverse("data_breaches:index")))
     assert sent_to_admin_home(client.get(reverse("data_breaches:add")))
@@ -200,11 +201,13 @@ def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_
         assert 'class="overdue' in client.get(reverse("data_breaches:index")).content.decode()
 
 
-def test_a_requests_times_are_in_vietnam_time_and_a_new_one_reads_as_received(client, world):
+def test_a_requests_times_are_in_vietnam_time_and_a_new_one_reads_as_received(client, privacy_people):
     """Issue 22: "Thời điểm tiếp nhận 06:05" while its history said 13:05, and a new request's
     status read "thời điểm nhận" (a time, from another screen's word)."""
-    request = request_in(world.team.commune, received_at=datetime(2026, 11, 20, 13, 5, tzinfo=VN))
-    client.force_login(RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user)
+    request = request_in(privacy_people.team.commune, received_at=datetime(2026, 11, 20, 13, 5, tzinfo=VN))
+    client.force_login(
+        RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
+    )
     page = client.get(reverse("data_requests:inspect", args=[request.pk])).content.decode()
     assert "20/11/2026 13:05" in page
     assert "06:05" not in page

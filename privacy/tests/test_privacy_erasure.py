@@ -23,8 +23,9 @@ from rosters.models import RosterImport
 from teams.activity import last_months, month_start
 from teams.models import Member
 from tests.factories import RoleAssignmentFactory
-from tests.privacy_world import LAN_PHONE, build_world, sign_in_by_code
 from tests.sessions import SignedInClient
+from tests.sign_in_steps import sign_in_by_code
+from tests.world.privacy import LAN_PHONE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -43,11 +44,11 @@ def traces(words):
     return found
 
 
-def figures(user, world):
+def figures(user, people):
     months = last_months()
     national = dashboards.national(user, months)
-    commune = dashboards.commune(user, world.team.commune, months)
-    workbook, _name = reports.commune_report(user, world.team.commune, month_start(world.log.held_on))
+    commune = dashboards.commune(user, people.team.commune, months)
+    workbook, _name = reports.commune_report(user, people.team.commune, month_start(people.log.held_on))
     saved = io.BytesIO()
     workbook.save(saved)
     read = load_workbook(saved)
@@ -61,17 +62,14 @@ def figures(user, world):
     )
 
 
-@pytest.fixture
-def world(django_capture_on_commit_callbacks):
-    return build_world(django_capture_on_commit_callbacks)
-
-
 def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
-    client, world, capsys, django_capture_on_commit_callbacks
+    client, privacy_people, capsys, django_capture_on_commit_callbacks
 ):
     admin = RoleAssignmentFactory(role=Role.NATIONAL_ADMIN).user
-    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world.team.commune).user
-    log(instance=world.lan_member, action="wagtail.edit", user=officer)  # the admin history names her
+    officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
+    log(
+        instance=privacy_people.lan_member, action="wagtail.edit", user=officer
+    )  # the admin history names her
     mute(LAN_PHONE, "texted an opt-out keyword")
     sign_in_by_code(client, LAN_PHONE, capsys, django_capture_on_commit_callbacks)
     client.get(reverse("privacy:download", args=["json"]))  # her own access-log entry
@@ -81,7 +79,7 @@ def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
     request.save()
     # The scan does find her before: her name, her number as stored, as written in a note.
     assert {word for _t, _c, word in traces(LAN_TRACES)} >= {"Xuân Lan", "+84912000111", "0912 000 111"}
-    before = figures(admin, world)
+    before = figures(admin, privacy_people)
 
     officer_client = SignedInClient()
     officer_client.force_login(officer)
@@ -105,23 +103,23 @@ def test_carrying_out_a_deletion_leaves_no_trace_and_every_count_as_it_was(
     assert response.status_code == 302
 
     assert traces(LAN_TRACES) == []
-    assert figures(admin, world) == before
-    assert not User.objects.filter(pk=world.lan.pk).exists()
-    placeholder = Member.objects.get(pk=world.lan_member.pk)
-    assert (placeholder.phone, placeholder.user, placeholder.team) == (None, None, world.team)
-    assert world.log.attendees.count() == 2
+    assert figures(admin, privacy_people) == before
+    assert not User.objects.filter(pk=privacy_people.lan.pk).exists()
+    placeholder = Member.objects.get(pk=privacy_people.lan_member.pk)
+    assert (placeholder.phone, placeholder.user, placeholder.team) == (None, None, privacy_people.team)
+    assert privacy_people.log.attendees.count() == 2
     request.refresh_from_db()
     assert request.status == RightsRequest.Status.DONE
     assert [a.action for a in request.actions.all()] == ["received", "erased", "done"]
     assert client.get(reverse("privacy:my_data")).status_code == 302  # her session ended with her account
     # Hưng, on the same team, is untouched.
-    assert Member.objects.get(pk=world.hung_member.pk).full_name == "Đỗ Quang Hưng"
+    assert Member.objects.get(pk=privacy_people.hung_member.pk).full_name == "Đỗ Quang Hưng"
     assert traces(["Đỗ Quang Hưng"]) != []
 
 
-def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(world):
-    RosterImport.objects.create(kind="members", original_name="x.xlsx", created_by=world.lan)
-    record_access(world.lan, "members", rows=3)
+def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(privacy_people):
+    RosterImport.objects.create(kind="members", original_name="x.xlsx", created_by=privacy_people.lan)
+    record_access(privacy_people.lan, "members", rows=3)
     request = open_request(
         RightsRequest.Kind.DELETION,
         phone=LAN_PHONE,
@@ -129,7 +127,7 @@ def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(wor
         channel=ConsentMethod.IN_PERSON,
     )
     erase_person(LAN_PHONE, request=request)
-    shell = User.objects.get(pk=world.lan.pk)
+    shell = User.objects.get(pk=privacy_people.lan.pk)
     assert (shell.full_name, shell.phone, shell.is_active, shell.has_usable_password()) == (
         "",
         None,
@@ -139,7 +137,7 @@ def test_an_officer_whose_roster_imports_point_at_him_is_emptied_not_deleted(wor
     assert traces(LAN_TRACES) == []
 
 
-def test_the_scan_reads_every_text_column(world):
+def test_the_scan_reads_every_text_column(privacy_people):
     hits = traces(["Đỗ Quang Hưng"])
     assert ("accounts_user", "full_name", "Đỗ Quang Hưng") in hits
     assert ("teams_member", "full_name", "Đỗ Quang Hưng") in hits

@@ -23,8 +23,8 @@ from rosters import jobs
 from rosters.models import RosterImport
 from rosters.reading import SpreadsheetError, read_spreadsheet
 from tests.factories_rosters import commune_officer, roster_map
-from tests.privacy_world import HUNG_PHONE, LAN_PHONE, build_world
 from tests.sessions import SignedInClient
+from tests.world.privacy import HUNG_PHONE, LAN_PHONE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.redis, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -118,13 +118,8 @@ def _upload(officer, content, name, captured):
     return job
 
 
-@pytest.fixture
-def world(django_capture_on_commit_callbacks):
-    return build_world(django_capture_on_commit_callbacks)
-
-
 def test_erasure_leaves_her_in_no_file_summary_cache_session_or_text(
-    world, settings, django_capture_on_commit_callbacks
+    privacy_people, settings, django_capture_on_commit_callbacks
 ):
     captured = django_capture_on_commit_callbacks
     officer = commune_officer(roster_map()[1])

@@ -13,8 +13,8 @@ from frictionless import validate
 
 from accounts.models import Role
 from reporting.monthly import workflow
-from tests import progress_world
 from tests.factories import RoleAssignmentFactory
+from tests.world import progress
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +22,13 @@ SLUGS = ("provinces", "communes", "province-months", "reporting-completeness")
 
 
 @pytest.fixture
-def world():
+def country():
     with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
-        yield progress_world.build()
+        yield progress.build()
 
 
 @pytest.fixture
-def files(world, client):
+def files(country, client):
     """{file name: text} of the package and every file it names, fetched as a stranger would."""
     with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
         package = client.get("/open-data/datapackage.json")
@@ -59,18 +59,19 @@ def test_csv_and_json_hold_the_same_rows_as_the_province_page(files):
         ]
         assert from_csv == from_json
     communes = {row["commune_name"]: row for row in csv.DictReader(io.StringIO(files["communes.csv"]))}
-    # Tỉnh Một's communes, as its page shows them: "< 5" and "x" where the page hides a figure.
+    # Thành phố Hà Nội's communes, as its page shows them: "< 5" and "x" where the page hides a figure.
     assert [
-        communes["Xã An"][name] for name in ("members", "trained_members", "sessions", "citizens_helped")
+        communes["Xã Bát Tràng"][name]
+        for name in ("members", "trained_members", "sessions", "citizens_helped")
     ] == [
         "< 5",
         "< 5",
         "< 5",
         "< 5",
     ]
-    assert communes["Xã Châu"]["members"] == "9"
-    assert communes["Xã Châu"]["period_start"] == "2025-12-01"
-    assert communes["Xã Châu"]["period_end"] == "2026-11-20"
+    assert communes["Xã Cổ Bi"]["members"] == "9"
+    assert communes["Xã Cổ Bi"]["period_start"] == "2025-12-01"
+    assert communes["Xã Cổ Bi"]["period_end"] == "2026-11-20"
     months = [
         row
         for row in csv.DictReader(io.StringIO(files["province-months.csv"]))
@@ -82,9 +83,9 @@ def test_csv_and_json_hold_the_same_rows_as_the_province_page(files):
 
 def test_no_personal_data_in_any_file(files):
     everything = "\n".join(files.values())
-    assert progress_world.SECRET_NAME not in everything
-    assert progress_world.SECRET_PHONE not in everything
-    assert progress_world.SECRET_PHONE[3:] not in everything
+    assert progress.SECRET_NAME not in everything
+    assert progress.SECRET_PHONE not in everything
+    assert progress.SECRET_PHONE[3:] not in everything
     fields = {
         field["name"]
         for resource in json.loads(files["datapackage.json"])["resources"]
@@ -93,7 +94,7 @@ def test_no_personal_data_in_any_file(files):
     assert not {"full_name", "phone", "name", "email", "birth_date"} & fields
 
 
-def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(world, client):
+def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(country, client):
     with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
         catalogue = client.get("/open-data/catalog.jsonld")
     assert catalogue["Content-Type"].startswith("application/ld+json")
@@ -116,13 +117,13 @@ def test_every_dataset_has_a_licence_a_date_a_dictionary_and_stable_addresses(wo
     assert client.get("/vi/open-data/nobody/").status_code == 404
 
 
-def test_completeness_counts_reports_per_province_and_month(world, client):
-    """Xã An sends October's report on 3 November (due the 5th): Tỉnh Một received 1 of its 3 on
-    time; Tỉnh Hai received none of its 2, both late; November is not yet due."""
+def test_completeness_counts_reports_per_province_and_month(country, client):
+    """Xã Bát Tràng sends October's report on 3 November (due the 5th): Thành phố Hà Nội received 1 of its 3 on
+    time; Tỉnh Lào Cai received none of its 2, both late; November is not yet due."""
     with time_machine.travel("2026-11-03 10:00 +07:00", tick=False):
-        officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=world["an"]).user
+        officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=country["a"]).user
         workflow.submit(
-            workflow.commune_report(world["an"], datetime.date(2026, 10, 1), create=True), officer
+            workflow.commune_report(country["a"], datetime.date(2026, 10, 1), create=True), officer
         )
     with time_machine.travel("2026-11-20 10:00 +07:00", tick=False):
         text = client.get("/open-data/reporting-completeness.csv").content.decode()

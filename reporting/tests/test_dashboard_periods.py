@@ -7,8 +7,8 @@ import time_machine
 
 from reporting.dashboard_periods import parse_period
 from tests.factories_teams import LogFactory
-from tests.monthly_land import ICT, build_land
 from tests.pages import figures, visible_text
+from tests.world.monthly import ICT, build
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ TENTH_OF_DECEMBER = datetime.datetime(2026, 12, 10, 9, 0, tzinfo=ICT)
 @pytest.fixture
 def land():
     with time_machine.travel(TENTH_OF_DECEMBER, tick=False):
-        land = build_land()  # November 2026: Bát Tràng 12 citizens helped, Đa Tốn 7, Tả Van 3
+        land = build()  # November 2026: Bát Tràng 12 citizens helped, Đa Tốn 7, Tả Van 3
         team = land["a"].teams.get()
         LogFactory(team=team, held_on=datetime.date(2026, 10, 3), citizens_helped=5)
         LogFactory(team=team, held_on=datetime.date(2025, 11, 3), citizens_helped=4)

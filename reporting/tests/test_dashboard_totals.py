@@ -14,10 +14,10 @@ from reporting import dashboards
 from rosters.importing import import_file
 from teams.activity import last_months, month_start
 from teams.models import AssistanceLog, Member, Service, Team
-from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
-from tests.factories_rosters import province_officer, roster_xlsx
+from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
+from tests.factories_rosters import province_officer, roster_map, roster_xlsx
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
-from tests.scope_land import posted
+from tests.pages import posted
 from trainings.attendance import mark_trained
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,7 @@ FIGURES = ("villages", "covered", "members", "trained", "sessions", "citizens")
 
 @pytest.fixture
 def land():
-    province = ProvinceFactory(code="25", name="Tỉnh Phú Thọ")
-    tan_lap = CommuneFactory(code="08001", province=province, name="Xã Tân Lập")
-    CommuneFactory(code="08002", province=province, name="Phường Hùng Vương")
+    province, tan_lap, _hung_vuong, _elsewhere = roster_map()  # the map the roster files name
     team = TeamFactory(village=VillageFactory(commune=tan_lap, name="Thôn Đông"))
     MemberFactory(team=team, training_status=Member.TrainingStatus.TRAINED)
     MemberFactory(team=team)

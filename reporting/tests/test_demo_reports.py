@@ -19,8 +19,8 @@ from reporting.models import MonthlyReport, ReportEvent
 from reporting.monthly.figures import compile_figures, figures_hash
 from reporting.monthly.periods import deadline
 from teams import demo as teams_demo
-from tests.monthly_land import month_page
 from tests.pages import visible_text
+from tests.world.monthly import month_page
 
 pytestmark = pytest.mark.django_db
 

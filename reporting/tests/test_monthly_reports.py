@@ -12,16 +12,10 @@ from messaging.models import Message, Purpose
 from reporting.models import MonthlyReport, ReportEvent
 from reporting.monthly.figures import figures_hash
 from teams.models import AssistanceLog
-from tests.monthly_land import NOVEMBER, OFFICER_A_PHONE, SECOND_OF_DECEMBER, build_land, month_page
 from tests.pages import says, visible_text
+from tests.world.monthly import NOVEMBER, OFFICER_A_PHONE, SECOND_OF_DECEMBER, month_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def land():
-    with time_machine.travel(SECOND_OF_DECEMBER, tick=False) as clock:
-        yield build_land() | {"clock": clock}
 
 
 def as_user(client, user):
@@ -39,16 +33,16 @@ def correct_log(commune, citizens):
     log.save()
 
 
-def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land):
+def test_a_month_submitted_returned_corrected_approved_and_reopened(client, monthly_land):
     a_page = month_page("commune", "91001")
-    client = as_user(client, land["commune_a"])
+    client = as_user(client, monthly_land["commune_a"])
     page = client.get(a_page).content.decode()
     assert "Trạng thái: bản nháp" in visible_text(page)
     assert says(page, "Người dân được hỗ trợ 12")
 
     response = client.post(a_page, {"action": "submit", "remarks": "Thôn Giang Cao làm tốt."})
     assert response.status_code == 302
-    report = report_of(land["a"])
+    report = report_of(monthly_land["a"])
     assert report.state == "submitted"
     assert report.figures["citizens_helped"] == 12
     assert report.figures["members"] == 2
@@ -58,55 +52,55 @@ def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land
     submitted = report.events.get()
     assert (submitted.action, submitted.by, submitted.figures_hash) == (
         "submitted",
-        land["commune_a"],
+        monthly_land["commune_a"],
         figures_hash(report.figures),
     )
 
-    client = as_user(client, land["province"])
+    client = as_user(client, monthly_land["province"])
     too_short = client.post(a_page, {"action": "return", "reason": "sai số"})
     assert too_short.status_code == 400
     text = visible_text(too_short.content.decode())
     assert "Hãy nêu lý do dài từ 10 đến 500 ký tự (bạn đã viết 6)" in text
     assert "sai số" in too_short.content.decode()  # what was typed stays in the box
-    assert report_of(land["a"]).state == "submitted"
+    assert report_of(monthly_land["a"]).state == "submitted"
 
     reason = "Số người dân được hỗ trợ chưa khớp sổ ghi chép, xin kiểm tra lại."
     client.post(a_page, {"action": "return", "reason": reason})
-    assert report_of(land["a"]).state == "returned"
+    assert report_of(monthly_land["a"]).state == "returned"
     text_message = Message.objects.get(recipient=OFFICER_A_PHONE)
     assert text_message.purpose == Purpose.NOTICE
     assert reason in text_message.body
     assert "11/2026" in text_message.body
     assert "Xã Bát Tràng" in text_message.body
 
-    land["clock"].move_to(SECOND_OF_DECEMBER.replace(day=3))
-    correct_log(land["a"], 20)
-    client = as_user(client, land["commune_a"])
+    monthly_land["clock"].move_to(SECOND_OF_DECEMBER.replace(day=3))
+    correct_log(monthly_land["a"], 20)
+    client = as_user(client, monthly_land["commune_a"])
     assert "Trạng thái: bị trả lại" in visible_text(client.get(a_page).content.decode())
     client.post(a_page, {"action": "submit", "remarks": "Đã sửa."})
-    report = report_of(land["a"])
+    report = report_of(monthly_land["a"])
     assert (report.state, report.figures["citizens_helped"]) == ("submitted", 20)
     assert report.first_submitted_at == first_submitted  # lateness counts the first submission
 
-    land["clock"].move_to(SECOND_OF_DECEMBER.replace(day=4))
-    client = as_user(client, land["province"])
+    monthly_land["clock"].move_to(SECOND_OF_DECEMBER.replace(day=4))
+    client = as_user(client, monthly_land["province"])
     client.post(a_page, {"action": "approve"})
-    approved = report_of(land["a"])
+    approved = report_of(monthly_land["a"])
     assert approved.state == "approved"
 
     # A correction after approval shows as a difference; the approved figures do not move.
-    correct_log(land["a"], 25)
+    correct_log(monthly_land["a"], 25)
     page = client.get(a_page).content.decode()
-    assert report_of(land["a"]).figures["citizens_helped"] == 20
-    assert report_of(land["a"]).figures_hash == approved.figures_hash
+    assert report_of(monthly_land["a"]).figures["citizens_helped"] == 20
+    assert report_of(monthly_land["a"]).figures_hash == approved.figures_hash
     assert "Sổ ghi chép đã được sửa sau khi duyệt" in visible_text(page)
     assert says(page, "Người dân được hỗ trợ: 20 → 25")
 
     no_reason = client.post(a_page, {"action": "reopen", "reason": ""})
     assert no_reason.status_code == 400
-    assert report_of(land["a"]).state == "approved"
+    assert report_of(monthly_land["a"]).state == "approved"
     client.post(a_page, {"action": "reopen", "reason": "Cần cập nhật số liệu đã sửa sau khi duyệt."})
-    assert report_of(land["a"]).state == "returned"
+    assert report_of(monthly_land["a"]).state == "returned"
     assert Message.objects.filter(recipient=OFFICER_A_PHONE).count() == 2
 
     actions = list(report.events.values_list("action", "from_state", "to_state"))
@@ -122,8 +116,8 @@ def test_a_month_submitted_returned_corrected_approved_and_reopened(client, land
     assert "Cần cập nhật số liệu đã sửa sau khi duyệt." in history
 
 
-def test_a_month_cannot_be_submitted_before_it_is_over(client, land):
-    client = as_user(client, land["commune_a"])
+def test_a_month_cannot_be_submitted_before_it_is_over(client, monthly_land):
+    client = as_user(client, monthly_land["commune_a"])
     with time_machine.travel(SECOND_OF_DECEMBER, tick=False):
         response = client.post(
             month_page("commune", "91001", month=NOVEMBER.replace(month=12)), {"action": "submit"}
@@ -132,10 +126,10 @@ def test_a_month_cannot_be_submitted_before_it_is_over(client, land):
     assert not MonthlyReport.objects.filter(state="submitted").exists()
 
 
-def test_the_province_approves_its_month_only_after_every_commune(client, land):
+def test_the_province_approves_its_month_only_after_every_commune(client, monthly_land):
     with time_machine.travel(SECOND_OF_DECEMBER, tick=False):
-        as_user(client, land["commune_a"]).post(month_page("commune", "91001"), {"action": "submit"})
-        client = as_user(client, land["province"])
+        as_user(client, monthly_land["commune_a"]).post(month_page("commune", "91001"), {"action": "submit"})
+        client = as_user(client, monthly_land["province"])
         client.post(month_page("commune", "91001"), {"action": "approve"})
         province_page = month_page("province", "91")
 
@@ -149,7 +143,7 @@ def test_the_province_approves_its_month_only_after_every_commune(client, land):
             month_page("commune", "91002"), {"action": "no_report", "reason": "Xã mới sáp nhập, chưa có tổ."}
         )
         assert client.post(province_page, {"action": "approve"}).status_code == 302
-        month = MonthlyReport.objects.get(province=land["north"], commune=None, month=NOVEMBER)
+        month = MonthlyReport.objects.get(province=monthly_land["north"], commune=None, month=NOVEMBER)
         assert month.state == "approved"
         assert month.figures["citizens_helped"] == 12
         assert month.events.get().figures_hash == figures_hash(month.figures)
@@ -159,7 +153,7 @@ def test_the_province_approves_its_month_only_after_every_commune(client, land):
             month_page("commune", "91001"), {"action": "reopen", "reason": "Một lý do đủ dài để mở lại."}
         )
         assert blocked.status_code == 400
-        assert report_of(land["a"]).state == "approved"
+        assert report_of(monthly_land["a"]).state == "approved"
 
         workbook = load_workbook(
             io.BytesIO(client.get("/vi/dashboard/month/2026-11/province/91.xlsx").content)
@@ -180,9 +174,9 @@ def test_the_province_approves_its_month_only_after_every_commune(client, land):
         assert ReportEvent.objects.filter(report__commune=None).count() == 2
 
 
-def test_the_national_workbook_has_a_row_per_province(client, land):
+def test_the_national_workbook_has_a_row_per_province(client, monthly_land):
     with time_machine.travel(SECOND_OF_DECEMBER, tick=False):
-        client = as_user(client, land["national"])
+        client = as_user(client, monthly_land["national"])
         workbook = load_workbook(io.BytesIO(client.get("/vi/dashboard/month/2026-11/country.xlsx").content))
     rows = list(workbook["Tổng hợp"].iter_rows(values_only=True))
     assert {row[1] for row in rows if row and row[0] in {"91", "92"}} == {"Thành phố Hà Nội", "Tỉnh Lào Cai"}

@@ -17,8 +17,9 @@ from accounts.models import Role
 from reporting.monthly import workflow
 from reporting.monthly.completeness import completeness
 from tests.factories import CommuneFactory
-from tests.monthly_land import ICT, NOVEMBER, build_land, commune_with_team, month_page, officer
 from tests.pages import visible_text
+from tests.world import officer
+from tests.world.monthly import ICT, NOVEMBER, build, month_page, staffed
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,11 @@ def at(day, hour=10, minute=0):
 @pytest.fixture
 def province():
     with time_machine.travel(at(1, 8), tick=False) as clock:
-        land = build_land()
+        land = build()
         north = land["north"]
         units = {key: land[key] for key in ("a", "b")}
-        units["cobi"] = commune_with_team("91003", north, "Xã Cổ Bi")
-        units["phudong"] = commune_with_team("91004", north, "Xã Phù Đổng")
+        units["cobi"] = staffed(land, "d")
+        units["phudong"] = staffed(land, "e")
         CommuneFactory(code="91005", province=north, name="Xã Kim Sơn", ceased_on=datetime.date(2026, 11, 15))
         CommuneFactory(
             code="91006", province=north, name="Xã Gia Lâm Mới", began_on=datetime.date(2026, 11, 20)

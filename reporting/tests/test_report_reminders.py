@@ -11,7 +11,8 @@ from messaging.models import Message, Purpose
 from messaging.outbox import when_it_goes
 from reporting.monthly import workflow
 from reporting.monthly.reminders import send_report_reminders
-from tests.monthly_land import ICT, NOVEMBER, OFFICER_A_PHONE, build_land, commune_with_team, officer
+from tests.world import officer
+from tests.world.monthly import ICT, NOVEMBER, OFFICER_A_PHONE, build, staffed
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +27,16 @@ def at(day, hour=8):
 @pytest.fixture
 def land():
     with time_machine.travel(at(1), tick=False) as clock:
-        land = build_land()
+        land = build()
         b_officer = officer(Role.COMMUNE_OFFICER, phone=B_PHONE, commune=land["b"])
         workflow.submit(workflow.commune_report(land["b"], NOVEMBER, create=True), b_officer)
-        land["d"] = commune_with_team("91003", land["north"], "Xã Cổ Bi")
-        land["e"] = commune_with_team("91004", land["north"], "Xã Phù Đổng")
+        staffed(land, "d")
+        staffed(land, "e")
         both = officer(Role.COMMUNE_OFFICER, phone=TWO_COMMUNES_PHONE, language="en", commune=land["d"])
         RoleAssignment = both.role_assignments.model
         RoleAssignment.objects.create(user=both, role=Role.COMMUNE_OFFICER, commune=land["e"])
-        yield land | {"clock": clock}
+        land["clock"] = clock
+        yield land
 
 
 def texts(phone):

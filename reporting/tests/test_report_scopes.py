@@ -2,19 +2,12 @@
 that reached the wrong person moves nothing (authority comes from roles, never from the form)."""
 
 import pytest
-import time_machine
 
 from reporting.models import MonthlyReport
 from reporting.monthly import workflow
-from tests.monthly_land import NOVEMBER, SECOND_OF_DECEMBER, build_land, month_page
+from tests.world.monthly import NOVEMBER, month_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def land():
-    with time_machine.travel(SECOND_OF_DECEMBER, tick=False):
-        yield build_land()
 
 
 PAGES = {
@@ -34,8 +27,8 @@ OPENS = {
 
 
 @pytest.mark.parametrize("person", sorted(OPENS))
-def test_each_officer_opens_their_area_and_nothing_else(client, land, person):
-    client.force_login(land[person])
+def test_each_officer_opens_their_area_and_nothing_else(client, monthly_land, person):
+    client.force_login(monthly_land[person])
     for name, url in PAGES.items():
         status = client.get(url).status_code
         if name in OPENS[person]:
@@ -44,17 +37,17 @@ def test_each_officer_opens_their_area_and_nothing_else(client, land, person):
             assert status == 404, (person, name, status)
 
 
-def test_a_commune_officer_cannot_approve_their_own_report(client, land):
-    client.force_login(land["commune_a"])
+def test_a_commune_officer_cannot_approve_their_own_report(client, monthly_land):
+    client.force_login(monthly_land["commune_a"])
     client.post(month_page("commune", "91001"), {"action": "submit"})
     response = client.post(month_page("commune", "91001"), {"action": "approve"})
     assert response.status_code == 400
     assert "Chỉ cán bộ của tỉnh mới duyệt được báo cáo này." in response.content.decode()
-    assert MonthlyReport.objects.get(commune=land["a"]).state == "submitted"
+    assert MonthlyReport.objects.get(commune=monthly_land["a"]).state == "submitted"
 
 
-def test_a_province_officer_cannot_submit_for_a_commune_nor_reach_another_province(client, land):
-    client.force_login(land["province"])
+def test_a_province_officer_cannot_submit_for_a_commune_nor_reach_another_province(client, monthly_land):
+    client.force_login(monthly_land["province"])
     response = client.post(month_page("commune", "91001"), {"action": "submit"})
     assert response.status_code == 400
     assert "Chỉ cán bộ của xã mới nộp được báo cáo của xã." in response.content.decode()
@@ -66,33 +59,35 @@ def test_a_province_officer_cannot_submit_for_a_commune_nor_reach_another_provin
     assert not MonthlyReport.objects.filter(province_id="92").exists()
 
 
-def test_an_officer_of_another_province_cannot_move_a_report_even_by_calling_the_workflow(land):
-    report = workflow.commune_report(land["a"], NOVEMBER, create=True)
-    workflow.submit(report, land["commune_a"])
+def test_an_officer_of_another_province_cannot_move_a_report_even_by_calling_the_workflow(monthly_land):
+    report = workflow.commune_report(monthly_land["a"], NOVEMBER, create=True)
+    workflow.submit(report, monthly_land["commune_a"])
     with pytest.raises(workflow.NotAllowed):
-        workflow.return_report(report, land["commune_c"], "Một lý do đủ dài để trả lại.")
+        workflow.return_report(report, monthly_land["commune_c"], "Một lý do đủ dài để trả lại.")
     with pytest.raises(workflow.NotAllowed):
         workflow.approve_province(
-            workflow.province_report(land["north"], NOVEMBER, create=True), land["commune_a"]
+            workflow.province_report(monthly_land["north"], NOVEMBER, create=True), monthly_land["commune_a"]
         )
     report.refresh_from_db()
     assert report.state == "submitted"
 
 
-def test_a_month_not_begun_or_not_a_month_answers_404(client, land):
-    client.force_login(land["national"])
+def test_a_month_not_begun_or_not_a_month_answers_404(client, monthly_land):
+    client.force_login(monthly_land["national"])
     assert client.get(month_page("commune", "91001").replace("2026-11", "2027-01")).status_code == 404
     assert client.get(month_page("commune", "91001").replace("2026-11", "2026-13")).status_code == 404
 
 
-def test_the_admin_lists_each_officer_their_units_reports_only(client, land):
+def test_the_admin_lists_each_officer_their_units_reports_only(client, monthly_land):
     for commune, officer in (("a", "commune_a"), ("c", "commune_c")):
-        workflow.submit(workflow.commune_report(land[commune], NOVEMBER, create=True), land[officer])
-    client.force_login(land["commune_c"])
+        workflow.submit(
+            workflow.commune_report(monthly_land[commune], NOVEMBER, create=True), monthly_land[officer]
+        )
+    client.force_login(monthly_land["commune_c"])
     listing = client.get("/admin/monthly_reports/").content.decode()
     assert "Xã Tả Van" in listing
     assert "Xã Bát Tràng" not in listing
-    theirs = MonthlyReport.objects.get(commune=land["a"])
+    theirs = MonthlyReport.objects.get(commune=monthly_land["a"])
     assert client.get(f"/admin/monthly_reports/inspect/{theirs.pk}/", follow=True).status_code == 404
-    mine = MonthlyReport.objects.get(commune=land["c"])
+    mine = MonthlyReport.objects.get(commune=monthly_land["c"])
     assert "Xã Tả Van" in client.get(f"/admin/monthly_reports/inspect/{mine.pk}/").content.decode()

@@ -18,10 +18,11 @@ from accounts.models import Role
 from messaging import consent, optout
 from messaging.models import Message, Purpose, State
 from messaging.segments import count_segments, unaccented
-from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
+from tests.factories import RoleAssignmentFactory
 from tests.factories_teams import MemberFactory, TeamFactory
 from tests.factories_trainings import SessionFactory
 from tests.pages import says
+from tests.world import build_map
 from trainings import texts
 from trainings.models import Registration, TrainingSession
 from trainings.registering import sign_up
@@ -39,10 +40,8 @@ def price(settings):
 
 @pytest.fixture
 def place():
-    province = ProvinceFactory(code="91", name="Tỉnh Thử Nghiệm")
-    commune = CommuneFactory(code="91001", province=province, name="Xã Bát Tràng")
-    other = CommuneFactory(code="91002", province=province, name="Xã Kim Lan")
-    return {"commune": commune, "other": other, "village": VillageFactory(commune=commune)}
+    world = build_map("a", "b", teams=False)  # Bát Tràng, and Đa Tốn beside it in Hà Nội
+    return {"commune": world["a"], "other": world["b"], "village": world["villages"]["a"]}
 
 
 def officer_of(commune):

@@ -12,7 +12,6 @@ from accounts.models import Role
 from messaging.models import ConsentRecord, Message
 from teams.models import Member
 from tests.factories import (
-    CommuneFactory,
     ProvinceFactory,
     RoleAssignmentFactory,
     UserFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
 )
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import SessionFactory, signed_up_through_the_pages
+from tests.world import build_map
 from trainings.models import Course, Registration, TrainingSession
 from trainings.registering import sign_up
 
@@ -28,11 +28,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def place():
-    province = ProvinceFactory(code="91", name="Tỉnh Thử Nghiệm")
-    commune = CommuneFactory(code="91001", province=province, name="Xã Bát Tràng")
-    other = CommuneFactory(code="91002", province=province, name="Xã Kim Lan")
-    village = VillageFactory(commune=commune, name="Thôn Giang Cao")
-    return {"province": province, "commune": commune, "other": other, "village": village}
+    world = build_map("a", "b", teams=False)  # Bát Tràng, and Đa Tốn beside it in Hà Nội
+    return {
+        "province": world["north"],
+        "commune": world["a"],
+        "other": world["b"],
+        "village": world["villages"]["a"],
+    }
 
 
 def session_in(commune, village=None, **fields):

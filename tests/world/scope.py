@@ -1,7 +1,7 @@
-"""What the admin scope tests add to the shared world (tests/world.py: Bát Tràng and Đa Tốn in Hà
+"""What the admin scope tests add to the everyday world (tests/world/: Bát Tràng and Đa Tốn in Hà
 Nội, Tả Van in Lào Cai, each with a village, a team, a member and a log): a session with a
 registration, a person holding a role there, a text message and a data request in each commune.
-Names are unique, so a page can be searched for them."""
+Names are unique, so a page can be searched for them. The `scope_land` fixture builds it."""
 
 from datetime import timedelta
 
@@ -17,11 +17,8 @@ from privacy.requests import open_request
 from reporting.models import MonthlyReport
 from tests.factories import RoleAssignmentFactory, UserFactory, VillageFactory
 from tests.factories_trainings import SessionFactory
-from tests.world import COMMUNES, SCOPE_OF
 from trainings.models import Registration
 
-# Which units each officer manages.
-OFFICERS = SCOPE_OF
 TRAINING_PERMISSIONS = [
     f"{action}_{model}"
     for action in ("add", "change", "view")
@@ -29,12 +26,12 @@ TRAINING_PERMISSIONS = [
 ]
 
 
-def build_land(world):
-    """On the shared world (tests/world.py): a spare village, a session with a registration, a
+def build(world):
+    """On the everyday world (`build_world`): a spare village, a session with a registration, a
     team leader's role, a text, a data request and a household with a person and a visit planned
     in each of communes a, b and c."""
     land = {}
-    for key in COMMUNES:
+    for key in world["teams"]:
         commune, village, team = world[key], world["villages"][key], world["teams"][key]
         province_code, commune_code = commune.province_id, commune.code
         session = SessionFactory(commune=commune, address=f"Nhà văn hoá {village.name}")
@@ -76,7 +73,7 @@ def build_land(world):
                 commune=commune,
             ),
         }
-    for key in COMMUNES:
+    for key in world["teams"]:
         village = land[key]["village"]
         land[key]["household"] = Household.objects.create(village=village, head_name=f"Chủ hộ {village.name}")
         land[key]["household_person"] = land[key]["household"].members.create(
@@ -91,38 +88,11 @@ def build_land(world):
     return land
 
 
-def officer(kind, land):
-    """A signed-in-ready officer: national, Hà Nội province, or Bát Tràng commune."""
-    unit = {
-        "national": {},
-        "province": {"province": land["a"]["province"]},
-        "commune": {"commune": land["a"]["commune"]},
-    }
-    role = {
-        "national": Role.NATIONAL_ADMIN,
-        "province": Role.PROVINCE_OFFICER,
-        "commune": Role.COMMUNE_OFFICER,
-    }
-    user = RoleAssignmentFactory(
-        role=role[kind], user=UserFactory(full_name=f"Cán bộ {kind}"), **unit[kind]
-    ).user
-    # The trainings screens keep Wagtail's model permissions (trainings/admin_views.py).
+def officer(kind, world):
+    """`world.person(kind)` (national, province or commune), who also keeps the trainings screens:
+    they keep Wagtail's model permissions (trainings/admin_views.py)."""
+    user = world.person(kind)  # the role puts them in the Officers group
     Group.objects.get(name="Officers").permissions.add(
         *Permission.objects.filter(codename__in=TRAINING_PERMISSIONS)
     )
     return user
-
-
-def posted(form, **changes):
-    """What a browser would post for `form` as it stands, with `changes` typed over it."""
-    data = {}
-    for field in form:
-        value = field.value()
-        if value is not None and value is not False:
-            data[field.html_name] = value
-    for name, value in changes.items():
-        if value is None:
-            data.pop(name, None)
-        else:
-            data[name] = value
-    return data

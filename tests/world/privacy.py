@@ -1,19 +1,20 @@
-"""A small world of two people in one team, for the data-rights tests: each has an account, a
-membership, a training registration, consent, texts and an assistance log naming them."""
+"""Two people, Lan and Hưng (its leader), in Xã Bát Tràng's team of the map (tests/world/) with
+nothing else on it, for the data-rights tests: each has an account, a membership, a training
+registration, consent, texts and an assistance log naming them. The `privacy_people` fixture
+builds it."""
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation, Role, User
 from messaging.models import Purpose
 from messaging.outbox import queue_sms
 from teams.models import Member
-from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
+from tests.factories_teams import LogFactory, MemberFactory
 from tests.factories_trainings import SessionFactory
+from tests.world import build_map
 from trainings.models import SignUpHold
 from trainings.registering import sign_up
 
@@ -22,7 +23,7 @@ HUNG_PHONE = "+84912000222"
 
 
 @dataclass
-class World:
+class People:
     team: object
     lan: object
     hung: object
@@ -32,9 +33,9 @@ class World:
     log: object
 
 
-def build_world(captured):
+def build(captured):
     """`captured`: django_capture_on_commit_callbacks, so the texts queued are sent."""
-    team = TeamFactory()
+    team = build_map("a")["teams"]["a"]
     lan = User.objects.create_user(phone=LAN_PHONE, full_name="Phạm Thị Xuân Lan")
     hung = User.objects.create_user(phone=HUNG_PHONE, full_name="Đỗ Quang Hưng")
     lan_member = MemberFactory(team=team, full_name=lan.full_name, phone=LAN_PHONE, user=lan)
@@ -70,14 +71,4 @@ def build_world(captured):
     )
     log = LogFactory(team=team, note="Chị Phạm Thị Xuân Lan hướng dẫn cài VNeID, gọi 0912 000 111")
     log.attendees.set([lan_member, hung_member])
-    return World(team, lan, hung, lan_member, hung_member, session, log)
-
-
-def sign_in_by_code(client, phone, capsys, captured):
-    """The real phone sign-in: ask for a code, read it from the console SMS, type it."""
-    capsys.readouterr()
-    with captured(execute=True):
-        client.post(reverse("account_request_login_code"), {"phone": phone})
-    code = re.findall(r"\b(\d{6})\b", capsys.readouterr().out)[-1]
-    response = client.post(reverse("account_confirm_login_code"), {"code": code})
-    assert response.status_code == 302, "the code was not accepted"
+    return People(team, lan, hung, lan_member, hung_member, session, log)
