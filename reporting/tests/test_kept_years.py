@@ -16,7 +16,7 @@ from reporting.tests.test_added_logs import submit
 from rosters.importing import import_file
 from teams.activity import last_months
 from teams.models import AssistanceLog
-from teams.tests.test_logs_import import GOOD, logs_xlsx, teams  # noqa: F401 (the import's teams)
+from teams.tests.test_logs_import import GOOD, logs_xlsx
 from tests.factories import CommuneFactory, VillageFactory
 from tests.factories_teams import LogFactory, TeamFactory, leader_of
 
@@ -54,7 +54,7 @@ def leader_client(team):
     return client
 
 
-def test_every_writer_keeps_the_twelve_months_equal_to_the_months(teams, officer):  # noqa: F811
+def test_every_writer_keeps_the_twelve_months_equal_to_the_months(teams, officer):
     east, west = teams["Thôn Đông"], teams["Thôn Tây"]
     assert keep_year() is True
     assert keep_year() is False  # made once a month
@@ -78,7 +78,7 @@ def test_every_writer_keeps_the_twelve_months_equal_to_the_months(teams, officer
     assert kept_years() == before
 
 
-def test_a_commune_newer_than_the_kept_rows_gets_its_row_at_its_first_session(teams):  # noqa: F811
+def test_a_commune_newer_than_the_kept_rows_gets_its_row_at_its_first_session(teams):
     keep_year()
     team = TeamFactory(
         village=VillageFactory(commune=CommuneFactory(province=teams["Thôn Đông"].commune.province))
@@ -90,7 +90,7 @@ def test_a_commune_newer_than_the_kept_rows_gets_its_row_at_its_first_session(te
     assert kept_years() == summed_from_months()
 
 
-def test_a_new_month_keeps_a_new_twelve_months_and_the_oldest_month_leaves_them(teams, clock):  # noqa: F811
+def test_a_new_month_keeps_a_new_twelve_months_and_the_oldest_month_leaves_them(teams, clock):
     east = teams["Thôn Đông"]
     LogFactory(team=east, held_on=datetime.date(2026, 1, 15), citizens_helped=8)
     LogFactory(team=east, held_on=DECEMBER, citizens_helped=3)
@@ -106,7 +106,7 @@ def test_a_new_month_keeps_a_new_twelve_months_and_the_oldest_month_leaves_them(
     assert kept_years() == summed_from_months()
 
 
-def test_the_public_figures_read_from_the_kept_rows_are_those_summed_from_the_months(teams):  # noqa: F811
+def test_the_public_figures_read_from_the_kept_rows_are_those_summed_from_the_months(teams):
     east, west = teams["Thôn Đông"], teams["Thôn Tây"]
     for day, team, citizens in [(DECEMBER, east, 14), (datetime.date(2026, 2, 3), west, 3)]:
         LogFactory(team=team, held_on=day, citizens_helped=citizens)
