@@ -209,31 +209,52 @@ def phone_page(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def _demo_pages_for_the_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo pages, built once for a module inside a transaction rolled back at its end: each
-    test's own transaction nests in it, so a test's changes to the pages still roll back. Building
-    them took most of the suite's time when done for every test. Modules whose tests commit
-    (browser tests, transaction=True) cannot run inside it; `home_pages` builds per test there."""
-    if commits(request.module):
-        yield None
-        return
+@pytest.fixture(scope="session")
+def _demo_pages_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo pages built once per worker, then rolled back: the database's rows with them
+    (tests/database_snapshot.py) and the folder of their images. Building them for every module
+    and every browser test that reads them took most of the suite's time."""
     from io import StringIO
 
     from django.test import override_settings
 
     from cms import demo
+    from tests import database_snapshot
 
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        demo.load(StringIO())
+        snapshot = database_snapshot.take(connection)
+        transaction.set_rollback(True)
+    database_snapshot.forget_cached_rows()
+    return snapshot, media
+
+
+@pytest.fixture(scope="module")
+def _demo_pages_for_the_module(request, _demo_pages_snapshot, django_db_blocker, tmp_path_factory):
+    """The demo pages written back once for a module, inside a transaction rolled back at its end:
+    each test's own transaction nests in it, so a test's changes to the pages still roll back.
+    Modules whose tests commit (browser tests, transaction=True) cannot run inside it;
+    `home_pages` writes the pages back for each test there. Requested at module level in both
+    cases, so the pages are built before a test's own fixtures (such as a stopped clock) run."""
+    if commits(request.module):
+        yield None
+        return
+    from tests import database_snapshot
+
+    snapshot, demo_media = _demo_pages_snapshot
     media = tmp_path_factory.mktemp("demo-media")  # the demo's images, for the module's tests
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+    shutil.copytree(demo_media, media, dirs_exist_ok=True)
+    with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            demo.load(StringIO())
+            database_snapshot.restore(connection, snapshot)
             yield media
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            database_snapshot.forget_cached_rows()
 
 
 def commits(module):
@@ -246,16 +267,18 @@ def commits(module):
 
 
 @pytest.fixture
-def home_pages(_demo_pages_for_the_module, db, settings):
+def home_pages(_demo_pages_for_the_module, _demo_pages_snapshot, db, settings):
     """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides."""
     if _demo_pages_for_the_module:
         settings.MEDIA_ROOT = _demo_pages_for_the_module
-    else:
-        from io import StringIO
+        return
+    # A test that commits: the database becomes the demo's, replacing what the test's fixtures
+    # wrote before, so `home_pages` comes before any fixture that writes.
+    from tests import database_snapshot
 
-        from cms import demo
-
-        demo.load(StringIO())
+    snapshot, media = _demo_pages_snapshot
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    database_snapshot.restore(connection, snapshot)
 
 
 @pytest.fixture
