@@ -42,14 +42,26 @@ def _filled(connection, tables):
         return [tables[index] for (index,) in cursor.fetchall()]
 
 
+def _filled_by_triggers(connection):
+    """SQLite's full-text tables, which triggers on the search index fill (modelsearch)."""
+    if connection.vendor != "sqlite":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+        return {name for (name,) in cursor.fetchall()}
+
+
 def take(connection):
-    """The rows of every table the models own."""
+    """The rows of every table the models own, but those the database fills itself."""
     quote = connection.ops.quote_name
     rows = {}
+    skipped = _filled_by_triggers(connection)
     with connection.cursor() as cursor:
-        for table in _filled(connection, _tables(connection)):
+        for table in _filled(connection, [table for table in _tables(connection) if table not in skipped]):
             cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 (names from the models)
-            columns = [column.name for column in cursor.description]
+            columns = [column[0] for column in cursor.description]
             rows[table] = (columns, cursor.fetchall())
     return Snapshot(rows)
 
