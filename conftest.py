@@ -267,17 +267,27 @@ def commits(module):
 
 
 @pytest.fixture
-def home_pages(_demo_pages_for_the_module, _demo_pages_snapshot, db, settings):
-    """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides."""
+def home_pages(_demo_pages_for_the_module, db, settings):
+    """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides.
+    A test that commits has them from `_demo_pages_written_back`."""
     if _demo_pages_for_the_module:
         settings.MEDIA_ROOT = _demo_pages_for_the_module
+
+
+@pytest.fixture(autouse=True)
+def _demo_pages_written_back(request):
+    """The demo pages for a test that commits and reads them, written back before the test's own
+    fixtures run: writing them back replaces the whole database, and took away the administrator
+    a fixture listed before `home_pages` had made."""
+    if "home_pages" not in request.fixturenames or not commits(request.module):
         return
-    # A test that commits: the database becomes the demo's, replacing what the test's fixtures
-    # wrote before, so `home_pages` comes before any fixture that writes.
     from tests import database_snapshot
 
-    snapshot, media = _demo_pages_snapshot
-    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    request.getfixturevalue("transactional_db")
+    request.getfixturevalue("_media_in_tmp")
+    media_root = request.getfixturevalue("settings").MEDIA_ROOT
+    snapshot, media = request.getfixturevalue("_demo_pages_snapshot")
+    shutil.copytree(media, media_root, dirs_exist_ok=True)
     database_snapshot.restore(connection, snapshot)
 
 
