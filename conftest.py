@@ -209,31 +209,52 @@ def phone_page(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def _demo_pages_for_the_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo pages, built once for a module inside a transaction rolled back at its end: each
-    test's own transaction nests in it, so a test's changes to the pages still roll back. Building
-    them took most of the suite's time when done for every test. Modules whose tests commit
-    (browser tests, transaction=True) cannot run inside it; `home_pages` builds per test there."""
-    if commits(request.module):
-        yield None
-        return
+@pytest.fixture(scope="session")
+def _demo_pages_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo pages built once per worker, then rolled back: the database's rows with them
+    (tests/database_snapshot.py) and the folder of their images. Building them for every module
+    and every browser test that reads them took most of the suite's time."""
     from io import StringIO
 
     from django.test import override_settings
 
     from cms import demo
+    from tests import database_snapshot
 
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        demo.load(StringIO())
+        snapshot = database_snapshot.take(connection)
+        transaction.set_rollback(True)
+    database_snapshot.forget_cached_rows()
+    return snapshot, media
+
+
+@pytest.fixture(scope="module")
+def _demo_pages_for_the_module(request, _demo_pages_snapshot, django_db_blocker, tmp_path_factory):
+    """The demo pages written back once for a module, inside a transaction rolled back at its end:
+    each test's own transaction nests in it, so a test's changes to the pages still roll back.
+    Modules whose tests commit (browser tests, transaction=True) cannot run inside it;
+    `home_pages` writes the pages back for each test there. Requested at module level in both
+    cases, so the pages are built before a test's own fixtures (such as a stopped clock) run."""
+    if commits(request.module):
+        yield None
+        return
+    from tests import database_snapshot
+
+    snapshot, demo_media = _demo_pages_snapshot
     media = tmp_path_factory.mktemp("demo-media")  # the demo's images, for the module's tests
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+    shutil.copytree(demo_media, media, dirs_exist_ok=True)
+    with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            demo.load(StringIO())
+            database_snapshot.restore(connection, snapshot)
             yield media
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            database_snapshot.forget_cached_rows()
 
 
 def commits(module):
@@ -247,15 +268,27 @@ def commits(module):
 
 @pytest.fixture
 def home_pages(_demo_pages_for_the_module, db, settings):
-    """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides."""
+    """The demo home pages: Vietnamese at /vi/, English at /en/, with the demo's topics and guides.
+    A test that commits has them from `_demo_pages_written_back`."""
     if _demo_pages_for_the_module:
         settings.MEDIA_ROOT = _demo_pages_for_the_module
-    else:
-        from io import StringIO
 
-        from cms import demo
 
-        demo.load(StringIO())
+@pytest.fixture(autouse=True)
+def _demo_pages_written_back(request):
+    """The demo pages for a test that commits and reads them, written back before the test's own
+    fixtures run: writing them back replaces the whole database, and took away the administrator
+    a fixture listed before `home_pages` had made."""
+    if "home_pages" not in request.fixturenames or not commits(request.module):
+        return
+    from tests import database_snapshot
+
+    request.getfixturevalue("transactional_db")
+    request.getfixturevalue("_media_in_tmp")
+    media_root = request.getfixturevalue("settings").MEDIA_ROOT
+    snapshot, media = request.getfixturevalue("_demo_pages_snapshot")
+    shutil.copytree(media, media_root, dirs_exist_ok=True)
+    database_snapshot.restore(connection, snapshot)
 
 
 @pytest.fixture

@@ -1,0 +1,92 @@
+"""Every row of the test database, kept in memory and written back: the demo pages built once per
+worker instead of once per module or test (conftest.py, `home_pages`).
+
+Building the demo runs ~8,700 queries (pages, revisions, translations, the search index): 5 s on
+a quiet machine, 25 s on a busy one, and the demo was built for every module and every browser
+test that reads it. Writing its rows back is one DELETE per table in use and one INSERT batch
+per table the demo fills.
+
+The whole database is replaced, not only the demo's rows: a flush renumbers the content types
+(post_migrate recreates them), so pages copied onto a database other than the one they were
+read from would point at the wrong types. Ids are kept; PostgreSQL's sequences are set past
+them. Works on PostgreSQL and SQLite (whose search index follows through triggers), inside a
+transaction or in autocommit.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    rows: dict  # table → (columns, rows)
+
+
+def _tables(connection):
+    return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+
+
+def _filled(connection, tables):
+    """The tables holding at least one row, in one query."""
+    quote = connection.ops.quote_name
+    probes = " UNION ALL ".join(
+        f"SELECT {index} FROM (SELECT 1 FROM {quote(table)} LIMIT 1) AS t{index}"  # noqa: S608
+        for index, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(probes)
+        return [tables[index] for (index,) in cursor.fetchall()]
+
+
+def _filled_by_triggers(connection):
+    """SQLite's full-text tables, which triggers on the search index fill (modelsearch)."""
+    if connection.vendor != "sqlite":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+        return {name for (name,) in cursor.fetchall()}
+
+
+def take(connection):
+    """The rows of every table the models own, but those the database fills itself."""
+    quote = connection.ops.quote_name
+    rows = {}
+    skipped = _filled_by_triggers(connection)
+    with connection.cursor() as cursor:
+        for table in _filled(connection, [table for table in _tables(connection) if table not in skipped]):
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 (names from the models)
+            columns = [column[0] for column in cursor.description]
+            rows[table] = (columns, cursor.fetchall())
+    return Snapshot(rows)
+
+
+def restore(connection, snapshot):
+    """The database as it was when `snapshot` was taken (every table the models own)."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        # Foreign keys are checked at commit (Django makes them deferrable), so order is free.
+        for table in _filled(connection, _tables(connection)):
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608
+        for table, (columns, rows) in snapshot.rows.items():
+            names = ", ".join(quote(column) for column in columns)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+        models = [
+            model
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.managed and model._meta.db_table in snapshot.rows
+        ]
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    forget_cached_rows()
+
+
+def forget_cached_rows():
+    """Django's cache in this process of the content types, whose ids a restore (or its rollback) changes."""
+    ContentType.objects.clear_cache()
