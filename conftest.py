@@ -183,6 +183,17 @@ def redis_url():
     return url
 
 
+@pytest.fixture
+def redis_cache(redis_url):
+    """The default cache, for tests that read what it holds in Redis itself."""
+    from django.core.cache import cache
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache):
+        missing_service("the cache is the database's, not Redis (set REDIS_URL=redis://…)")
+    return cache
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():

@@ -26,7 +26,11 @@ from tests.factories_rosters import commune_officer, roster_map
 from tests.sessions import SignedInClient
 from tests.world.privacy import HUNG_PHONE, LAN_PHONE
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis, pytest.mark.usefixtures("tasks_in_process")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.redis,
+    pytest.mark.usefixtures("tasks_in_process", "redis_cache"),
+]
 
 LAN = [
     "Phạm Thị Xuân Lan",
