@@ -186,9 +186,10 @@ def redis_url():
 @pytest.fixture
 def redis_cache(redis_url):
     """The default cache, for tests that read what it holds in Redis itself."""
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.core.cache.backends.redis import RedisCache
 
+    cache = caches["default"]  # not the `cache` proxy: isinstance() sees the proxy, never the backend
     if not isinstance(cache, RedisCache):
         missing_service("the cache is the database's, not Redis (set REDIS_URL=redis://…)")
     return cache
