@@ -32,3 +32,16 @@ class SignedInClient(Client):
         session = self.session
         record_completed_sign_in(session, user)
         session.save()
+
+
+def tasks_run_as_requests_end(client, capture_on_commit_callbacks):
+    """`client`, whose tasks queued on commit run as each request ends, as a worker would run them
+    (no broker in tests). `capture_on_commit_callbacks` is pytest-django's fixture of that name."""
+    original = client.request
+
+    def request(**kwargs):
+        with capture_on_commit_callbacks(execute=True):
+            return original(**kwargs)
+
+    client.request = request
+    return client

@@ -121,15 +121,10 @@ def officer_client(client, officer, django_capture_on_commit_callbacks):
     from django.contrib.auth.models import Permission
 
     officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    from tests.sessions import tasks_run_as_requests_end
+
     client.force_login(officer)
-    original = client.request
-
-    def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(**kwargs)
-
-    client.request = request
-    return client
+    return tasks_run_as_requests_end(client, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from rosters.models import RosterImport
 from teams.models import AssistanceLog, Member
 from teams.tests.test_logs_import import GOOD, HEADER, logs_xlsx
 from tests.factories_teams import MemberFactory, account_of, leader_of
+from tests.sessions import tasks_run_as_requests_end
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "clock")]
 
@@ -30,14 +31,7 @@ def leader(teams):
 def leader_client(client, leader, django_capture_on_commit_callbacks):
     """The leader's phone; tasks queued on commit run as each request ends, as a worker would."""
     client.force_login(leader)
-    original = client.request
-
-    def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(**kwargs)
-
-    client.request = request
-    return client
+    return tasks_run_as_requests_end(client, django_capture_on_commit_callbacks)
 
 
 def _upload(client, data, name="so theo doi.xlsx"):

@@ -10,7 +10,6 @@ else's id answers 404. The page reloads itself while the file is being read (no 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,17 +20,9 @@ from rosters.models import RosterImport
 from rosters.templates_file import template_workbook
 from teams.membership import teams_led_by
 from teams.roster_kinds import TEAM_LOGS
+from teams.views.team_area import not_a_leader
 
 RECENT = 5
-
-
-def _forbidden(request):
-    return render(
-        request,
-        "teams/forbidden.html",
-        {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
-        status=403,
-    )
 
 
 @never_cache
@@ -39,7 +30,7 @@ def _forbidden(request):
 def log_import(request):
     teams = list(teams_led_by(request.user).select_related("village", "commune"))
     if not teams:
-        return _forbidden(request)
+        return not_a_leader(request)
     form = SheetForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = jobs.start(TEAM_LOGS, form.cleaned_data["file"], request.user)
@@ -84,7 +75,7 @@ def log_import_job(request, pk):
 def log_import_confirm(request, pk):
     job = _job(request, pk)
     if not teams_led_by(request.user).exists():
-        return _forbidden(request)
+        return not_a_leader(request)
     jobs.confirm(job)
     return redirect("teams:log_import_job", job.pk)
 
@@ -93,5 +84,5 @@ def log_import_confirm(request, pk):
 @login_required
 def log_import_template(request):
     if not teams_led_by(request.user).exists():
-        return _forbidden(request)
+        return not_a_leader(request)
     return download(template_workbook(TEAM_LOGS), "mau-so-theo-doi.xlsx")

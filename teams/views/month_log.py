@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from teams.forms import MONTH_MAX_ROWS, MONTH_ROWS, month_formset
 from teams.logbook import probable_duplicate, save_logs
-from teams.membership import teams_led_by
+from teams.views.team_area import led_team, not_a_leader
 
 MORE_ROWS = 8
 
@@ -28,16 +28,9 @@ def _rows_wanted(request):
 @never_cache
 @login_required
 def log_month(request):
-    led = teams_led_by(request.user).select_related("commune", "village")
-    wanted = request.GET.get("team", "")
-    team = led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    team = led_team(request)
     if team is None:
-        return render(
-            request,
-            "teams/forbidden.html",
-            {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
-            status=403,
-        )
+        return not_a_leader(request)
     rows = _rows_wanted(request)
     formset_class = month_formset(rows)
     if request.method != "POST":

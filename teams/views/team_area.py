@@ -78,6 +78,23 @@ def _already_saved(request, team, log):
     )
 
 
+def led_team(request):
+    """The team the signed-in person leads that `?team=` names, else the first they lead; None if
+    they lead none (or not that one)."""
+    led = teams_led_by(request.user).select_related("commune", "village")
+    wanted = request.GET.get("team", "")
+    return led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+
+
+def not_a_leader(request):
+    return render(
+        request,
+        "teams/forbidden.html",
+        {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
+        status=403,
+    )
+
+
 @never_cache
 @login_required
 def log_session(request):
@@ -88,16 +105,9 @@ def log_session(request):
     offering a fresh form whose Save would store the session a second time. `never_cache`
     keeps browsers from restoring the old form from their cache without asking.
     """
-    led = teams_led_by(request.user).select_related("commune", "village")
-    wanted = request.GET.get("team", "")
-    team = led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    team = led_team(request)
     if team is None:
-        return render(
-            request,
-            "teams/forbidden.html",
-            {"message": _("Only a team's leader can log its sessions, and only for their own team.")},
-            status=403,
-        )
+        return not_a_leader(request)
     if request.method != "POST":
         key = _key_in(request.GET.get("key"))
         if key is None:
