@@ -14,20 +14,17 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 
 from accounts.models import Role
-from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, UserFactory
+from tests.factories import RoleAssignmentFactory, UserFactory
+from tests.world import build_map
 
 HEADER = ["STT", "Họ và tên", "SĐT", "Chức vụ trong tổ", "Đơn vị công tác", "Thôn/Tổ dân phố", "Xã/Phường"]
 
 
 def roster_map():
-    """A province with two communes, and another province's commune (outside the officer's scope)."""
-    phu_tho = ProvinceFactory(code="25", name="Tỉnh Phú Thọ")
-    tan_lap = CommuneFactory(code="08001", province=phu_tho, name="Xã Tân Lập")
-    hung_vuong = CommuneFactory(code="08002", province=phu_tho, name="Phường Hùng Vương")
-    other = CommuneFactory(
-        code="09001", province=ProvinceFactory(code="26", name="Tỉnh Lào Cai"), name="Xã Yên Lạc"
-    )
-    return phu_tho, tan_lap, hung_vuong, other
+    """Phú Thọ with Xã Tân Lập and Phường Hùng Vương, and Lào Cai's Xã Yên Lạc (outside a Phú Thọ
+    officer's scope), from the one test map (tests/world/), without villages: rosters name them."""
+    world = build_map("tan lap", "hung vuong", "yen lac", villages=False)
+    return world["phu tho"], world["tan lap"], world["hung vuong"], world["yen lac"]
 
 
 def commune_officer(commune):

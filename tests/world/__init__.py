@@ -1,7 +1,9 @@
 """The one map every test plays on, and the everyday world built on it (the `world` fixture).
 
 The map: Hà Nội (province 91, "north") holds Xã Bát Tràng ("a"), Xã Đa Tốn ("b"), Xã Cổ Bi ("d")
-and Xã Phù Đổng ("e"); Lào Cai (province 92, "south") holds Xã Tả Van ("c") and Xã Bản Hồ ("f").
+and Xã Phù Đổng ("e"); Lào Cai (province 92, "south") holds Xã Tả Van ("c"), Xã Bản Hồ ("f") and
+Xã Yên Lạc ("yen lac"); Phú Thọ (province 25, "phu tho") holds Xã Tân Lập ("tan lap") and Phường
+Hùng Vương ("hung vuong"), the units the roster spreadsheets name (tests/factories_rosters.py).
 `build_map(*keys)` makes the communes asked for, each with one village and its team (provinces
 only when one of their communes is made), and nothing else: the layers add the people and figures
 a family of tests needs, on these units and names, never on a map of their own:
@@ -30,7 +32,11 @@ from tests.factories import (
 )
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, account_of, leader_of
 
-PROVINCES = {"north": ("91", "Thành phố Hà Nội"), "south": ("92", "Tỉnh Lào Cai")}
+PROVINCES = {
+    "north": ("91", "Thành phố Hà Nội"),
+    "south": ("92", "Tỉnh Lào Cai"),
+    "phu tho": ("25", "Tỉnh Phú Thọ"),
+}
 COMMUNES = {
     "a": ("north", "91001", "Xã Bát Tràng", "Thôn Giang Cao"),
     "b": ("north", "91002", "Xã Đa Tốn", "Thôn Ngọc Động"),
@@ -38,6 +44,9 @@ COMMUNES = {
     "d": ("north", "91003", "Xã Cổ Bi", "Thôn Cam"),
     "e": ("north", "91004", "Xã Phù Đổng", "Thôn Phù Dực"),
     "f": ("south", "92002", "Xã Bản Hồ", "Bản Tả Trung Hồ"),
+    "yen lac": ("south", "92003", "Xã Yên Lạc", "Thôn Bắc"),
+    "tan lap": ("phu tho", "08001", "Xã Tân Lập", "Thôn Đông"),
+    "hung vuong": ("phu tho", "08002", "Phường Hùng Vương", "Tổ dân phố 1"),
 }
 # Which communes of the everyday world each kind of officer manages.
 SCOPE_OF = {"national": {"a", "b", "c"}, "province": {"a", "b"}, "commune": {"a"}}
@@ -80,12 +89,12 @@ class World(dict):
         raise ValueError(f"no such kind of person: {kind} (one of {KINDS})")
 
 
-def build_map(*keys, teams=True):
-    """The communes `keys` (all six when none are given), each with a village and, unless not
-    `teams`, an empty team in it."""
+def build_map(*keys, villages=True, teams=True):
+    """The communes `keys`, each with a village unless not `villages` and, unless not `teams`, an
+    empty team in it."""
     world = World(villages={}, teams={})
-    for key in keys or COMMUNES:
-        world.add_commune(key, team=teams)
+    for key in keys:
+        world.add_commune(key, village=villages, team=teams)
     return world
 
 
