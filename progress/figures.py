@@ -108,13 +108,25 @@ def _commune_values(months):
     shown), read as tuples: this runs on every uncached public page and API call, for the whole
     country.
     """
+    activity = {
+        commune: (province, sessions or 0, citizens or 0)
+        for commune, province, sessions, citizens in _commune_activity(months)
+    }
     values = {}
     counts = CommuneTotals.objects.values_list("commune_id", "province_id", *TOTALS_COLUMNS.values())
-    for commune, province, *figures in counts:
-        values.setdefault(province, {})[commune] = dict(zip(FIELDS, (*figures, 0, 0), strict=True))
-    for commune, province, sessions, citizens in _commune_activity(months):
-        unit = values.setdefault(province, {}).setdefault(commune, _zero())
-        unit["sessions"], unit["citizens"] = sessions or 0, citizens or 0
+    # Dict literals, not dict(zip(...)) per row: this loop is a third of the page's time.
+    for commune, province, villages, covered, members, trained in counts:
+        _province, sessions, citizens = activity.pop(commune, (province, 0, 0))
+        values.setdefault(province, {})[commune] = {
+            "villages": villages,
+            "covered": covered,
+            "members": members,
+            "trained": trained,
+            "sessions": sessions,
+            "citizens": citizens,
+        }
+    for commune, (province, sessions, citizens) in activity.items():  # activity without a totals row
+        values.setdefault(province, {})[commune] = {**_zero(), "sessions": sessions, "citizens": citizens}
     return values
 
 
