@@ -14,6 +14,7 @@ from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
+from tests.photos import photograph
 from trainings.attendance import record_attendance
 from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
@@ -69,7 +70,7 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     # Without the consent box ticked: told why, and what was typed is still there.
     assert "Hãy đánh dấu ô đồng ý" in phone_page.locator("#sign-up").inner_text()
     assert phone_page.get_by_label("Họ và tên").input_value() == "Nguyễn Thị Lan"
-    phone_page.screenshot(path=output_dir / "sign-up-needs-consent.png", full_page=True)
+    photograph(phone_page, output_dir / "sign-up-needs-consent.png")
 
     phone_page.locator("input[name=consent]").check()
     phone_page.get_by_role("button", name="Đăng ký").click()
@@ -79,12 +80,12 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     # Codes go to the provider at once, like sign-in codes: the console provider printed it.
     code = re.search(r"\[SMS to \+84912345678\] .*?(\d{6})", capsys.readouterr().out).group(1)
     phone_page.get_by_label("Mã 6 chữ số trong tin nhắn").fill(code)
-    phone_page.screenshot(path=output_dir / "sign-up-code.png", full_page=True)
+    photograph(phone_page, output_dir / "sign-up-code.png")
     phone_page.get_by_role("button", name="Xác nhận chỗ của tôi").click()
     phone_page.wait_for_url("**/trainings/my-place/**")
     assert "bạn đã đăng ký thành công" in phone_page.locator("#registration-status").inner_text()
     assert fits_the_screen(phone_page)
-    phone_page.screenshot(path=output_dir / "signed-up.png", full_page=True)
+    photograph(phone_page, output_dir / "signed-up.png")
 
     capsys.readouterr()
     dispatch_due()  # the periodic task: the console provider prints what it sends
@@ -95,14 +96,14 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     phone_page.get_by_role("button", name="Huỷ chỗ của tôi").click()
     assert "Huỷ chỗ của bạn?" in phone_page.locator("h1").inner_text()
     assert fits_the_screen(phone_page)
-    phone_page.screenshot(path=output_dir / "cancel-asks-first.png", full_page=True)
+    photograph(phone_page, output_dir / "cancel-asks-first.png")
     assert Registration.objects.get().status == Registration.Status.REGISTERED
     phone_page.get_by_role("button", name="Có, huỷ chỗ của tôi").click()
     # Back on the session's page: the link to the cancelled place opens nothing any more.
     phone_page.wait_for_url(f"**/vi/trainings/{session.pk}/")
     assert "Đã huỷ chỗ của bạn." in phone_page.locator("body").inner_text()
     assert Registration.objects.get().status == Registration.Status.WITHDRAWN
-    phone_page.screenshot(path=output_dir / "place-cancelled.png", full_page=True)
+    photograph(phone_page, output_dir / "place-cancelled.png")
 
 
 @pytest.mark.usefixtures("tasks_in_process")
@@ -131,7 +132,7 @@ def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
     page.get_by_role("link", name="Điểm danh").click()
     page.get_by_label("Trần Thị Mai").check()
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "attendance.png", full_page=True)
+    photograph(page, output_dir / "attendance.png")
     page.get_by_role("button", name="Lưu điểm danh").click()
     assert "1 thành viên được ghi nhận đã tập huấn" in page.locator(".messages").inner_text()
     member.refresh_from_db()
@@ -157,4 +158,4 @@ def test_a_member_trained_at_a_session_counts_on_the_commune_dashboard(
     row = board.locator("tr", has_text=team.name)
     row.wait_for(timeout=5000)
     assert "2 (1)" in row.locator("td").all_inner_texts()  # the members cell: two members, one trained
-    board.screenshot(path=output_dir / "commune-dashboard.png", full_page=True)
+    photograph(board, output_dir / "commune-dashboard.png")
