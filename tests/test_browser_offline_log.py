@@ -4,7 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 
 from teams.models import AssistanceLog
-from tests.browser_sign_in import sign_in_by_phone
+from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
 from tests.factories import VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.photos import photograph
@@ -37,7 +37,8 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
     team = TeamFactory(village=VillageFactory(name="Thôn Kim Lan"))
     MemberFactory.create_batch(2, team=team)
     leader = leader_of(team)
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    # A session to start from; the real sign-in is the one that matters, after it expires, below.
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/")
     page.evaluate("navigator.serviceWorker.ready")  # the service worker now looks after the pages
     page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()

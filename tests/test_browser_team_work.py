@@ -6,12 +6,11 @@ from openpyxl import load_workbook
 
 from accounts.models import Role
 from teams.models import AssistanceLog
-from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
+from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 from tests.pages import says
 from tests.photos import photograph
-from vietnamese.phones import parse_phone
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,9 +28,7 @@ def seed_services():
     importlib.import_module("teams.migrations.0003_seed_services").seed(apps, None)
 
 
-def test_leader_logs_a_session_and_officer_downloads_the_report(
-    phone_page, live_server, output_dir, browser, fake_twilio
-):
+def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live_server, output_dir, browser):
     seed_services()
     commune = CommuneFactory(name="Xã Giang Cao")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
@@ -40,7 +37,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     # An earlier session this month, logged yesterday or today, so the report has two to add up.
     LogFactory(team=team, held_on=timezone.localdate().replace(day=1), citizens_helped=7)
 
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/")
     assert team.name in page.locator("h1").inner_text()
     page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()

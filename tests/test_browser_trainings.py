@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Role
 from messaging.dispatch import dispatch_due
 from teams.models import Member
-from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
+from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
@@ -18,7 +18,6 @@ from tests.photos import photograph
 from trainings.attendance import record_attendance
 from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
-from vietnamese.phones import parse_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -107,9 +106,7 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
 
 
 @pytest.mark.usefixtures("tasks_in_process")
-def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
-    phone_page, live_server, output_dir, fake_twilio
-):
+def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(phone_page, live_server, output_dir):
     commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
     leader = leader_of(team, full_name="Nguyễn Văn Hùng")
@@ -126,7 +123,7 @@ def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
         starts_at=started, ends_at=started + timedelta(hours=2)
     )
 
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/trainings/")
     page.get_by_role("link", name="Kỹ năng hỗ trợ người dân").click()
     page.get_by_role("link", name="Điểm danh").click()
