@@ -159,9 +159,26 @@ def uses_database(request):
 @pytest.fixture
 def output_dir(request):
     """test-results/<test name>/: screenshots and files a person may want to look at."""
-    path = OUTPUT_ROOT / re.sub(r"[^\w.-]+", "_", request.node.name)
+    path = results_folder(request.node)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def results_folder(item):
+    return OUTPUT_ROOT / re.sub(r"[^\w.-]+", "_", item.name)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test that fails photographs every page its browser still has open, before the
+    fixtures close them: test-results/<test name>/failure-<n>.png, with or without TEST_PHOTOS."""
+    report = yield
+    if report.when == "call" and report.failed and "browser" in item.funcargs:
+        from tests.photos import photograph_open_pages
+
+        for path in photograph_open_pages(item.funcargs["browser"], results_folder(item)):
+            report.sections.append(("Photographed on failure", str(path)))
+    return report
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import re
 from django.conf import settings
 from django.utils import translation
 
+from tests.photos import photograph
+
 LANGUAGES = ["vi", "en"]
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -25,7 +27,7 @@ def say(language, msgid, **values):
 
 
 class Journey:
-    """One browser context in one language, photographing every step into `output_dir`."""
+    """One browser context in one language, photographing every step into `output_dir` (TEST_PHOTOS=1)."""
 
     def __init__(self, browser, live_server, output_dir, language, device=PHONE):
         self.context = browser.new_context(accept_downloads=True, **device)
@@ -48,9 +50,9 @@ class Journey:
         return self.page
 
     def step(self, name):
-        """A screenshot of the step just taken: test-results/<test>/<n>-<name>.png."""
+        """A screenshot of the step just taken, with TEST_PHOTOS=1: test-results/<test>/<n>-<name>.png."""
         self.steps += 1
-        self.page.screenshot(path=self.output_dir / f"{self.steps:02d}-{name}.png", full_page=True)
+        photograph(self.page, self.output_dir / f"{self.steps:02d}-{name}.png")
 
     def heading(self):
         return self.page.locator("h1").first.inner_text().strip()

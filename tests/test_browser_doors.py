@@ -14,6 +14,7 @@ from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import TeamFactory
 from tests.factories_trainings import CourseFactory, SessionFactory
+from tests.photos import photograph
 from tests.sign_in_steps import MORNING
 from trainings.registering import sign_up
 
@@ -35,17 +36,17 @@ def texts_to(fake_twilio, phone):
 def prove_and_open(page, fake_twilio, phone, typed, labels, output_dir, name):
     """On the phone-proof page: type the number, read the code from the text, open the data."""
     page.get_by_label(labels["phone"]).fill(typed)
-    page.screenshot(path=output_dir / f"{name}-1-number.png", full_page=True)
+    photograph(page, output_dir / f"{name}-1-number.png")
     page.get_by_role("button", name=labels["ask"]).click()
     page.wait_for_url("**/phone/my-data/code/")
     assert typed in page.locator("#code-sent").inner_text()
     code = re.search(r"\b(\d{6})\b", texts_to(fake_twilio, phone)[-1]).group(1)
     page.get_by_label(labels["code"]).fill(code)
-    page.screenshot(path=output_dir / f"{name}-2-code.png", full_page=True)
+    photograph(page, output_dir / f"{name}-2-code.png")
     page.get_by_role("button", name=labels["open"], exact=True).click()
     page.wait_for_url("**/my-data/")
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / f"{name}-3-my-data.png", full_page=True)
+    photograph(page, output_dir / f"{name}-3-my-data.png")
 
 
 def test_a_citizen_who_only_signed_up_for_a_training_opens_her_data_from_the_footer_and_the_text(
@@ -106,7 +107,7 @@ def test_an_invited_member_lands_in_her_team(browser, phone_page, live_server, f
         admin.locator("select[name=team]").select_option(str(team.pk))
         admin.locator("select[name=team_role]").select_option("deputy")
         admin.locator("select[name=language]").select_option("en")
-        admin.screenshot(path=output_dir / "1-invite-to-a-team.png", full_page=True)
+        photograph(admin, output_dir / "1-invite-to-a-team.png")
         admin.locator("form:has(input[name=full_name]) button[type=submit]").click()
         admin.wait_for_load_state()
         context.close()
@@ -119,7 +120,7 @@ def test_an_invited_member_lands_in_her_team(browser, phone_page, live_server, f
         )
         page.goto(live_server.url + path)
         assert "Tổ CNS thôn Giang Cao" in page.locator("#invited-team").inner_text()
-        page.screenshot(path=output_dir / "2-invitation.png", full_page=True)
+        photograph(page, output_dir / "2-invitation.png")
         page.locator("form:has(input[name=consent]) button[type=submit]").click()
         page.wait_for_url("**/accounts/login/code/confirm/")
         code = re.search(r"\b(\d{6})\b", fake_twilio.accepted[1]["body"]).group(1)
@@ -128,4 +129,4 @@ def test_an_invited_member_lands_in_her_team(browser, phone_page, live_server, f
         page.wait_for_url("**/en/team/")
         assert "Tổ CNS thôn Giang Cao" in page.locator("main").inner_text()
         assert fits_the_screen(page)
-        page.screenshot(path=output_dir / "3-her-team.png", full_page=True)
+        photograph(page, output_dir / "3-her-team.png")

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 
 from forum import moderation, posting
 from forum.models import Expert, Organisation, Question
+from tests.photos import photograph
 from tests.world import build_world
 
 pytestmark = [
@@ -58,7 +59,7 @@ def test_a_citizen_asks_and_later_reads_the_accepted_answer(
     page.goto(f"{live_server.url}/{language}/questions/")
     page.get_by_role("link", name=labels["ask"]).first.click()
     page.get_by_label(labels["phone"]).fill("0913 666 777")
-    page.screenshot(path=output_dir / f"{language}-1-phone.png", full_page=True)
+    photograph(page, output_dir / f"{language}-1-phone.png")
     page.get_by_role("button", name=labels["text"]).click()
     page.wait_for_url("**/phone/forum/code/")
     sms = [m["body"] for m in fake_twilio.accepted if m["to"] == "+84913666777"][-1]
@@ -68,12 +69,12 @@ def test_a_citizen_asks_and_later_reads_the_accepted_answer(
     page.get_by_label(labels["title"]).fill("Làm sao đổi số điện thoại trên VNeID?")
     page.get_by_label(labels["name"]).fill("Mai")
     page.locator("#id_topic").select_option(index=1)
-    page.screenshot(path=output_dir / f"{language}-2-ask.png", full_page=True)
+    photograph(page, output_dir / f"{language}-2-ask.png")
     page.get_by_role("button", name=labels["send"]).click()
     page.wait_for_url(re.compile(r".*/questions/\d+/$"))
     assert labels["waiting"] in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / f"{language}-3-waiting.png", full_page=True)
+    photograph(page, output_dir / f"{language}-3-waiting.png")
 
     question = Question.objects.get()
     moderation.act(world.person("national"), question, moderation.Action.APPROVE, "Rõ ràng")
@@ -93,4 +94,4 @@ def test_a_citizen_asks_and_later_reads_the_accepted_answer(
     assert labels["accepted"] in page.content()
     assert "0913" not in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / f"{language}-4-accepted.png", full_page=True)
+    photograph(page, output_dir / f"{language}-4-accepted.png")

@@ -7,6 +7,7 @@ import pytest
 from forum.models import Expert, ModerationAction, Organisation, Question, Status
 from tests.browser_sign_in import signed_in_with_session
 from tests.forum_steps import topic
+from tests.photos import photograph
 from tests.world import build_world
 
 pytestmark = [
@@ -52,7 +53,7 @@ def test_a_moderator_approves_and_an_expert_answers_from_a_phone(language, brows
     waiting.get_by_label(labels["action"]).select_option("approve")
     waiting.get_by_label(labels["reason"]).fill("Câu hỏi rõ ràng, không có thông tin cá nhân.")
     fits(moderator)
-    moderator.screenshot(path=output_dir / f"{language}-1-moderator.png", full_page=True)
+    photograph(moderator, output_dir / f"{language}-1-moderator.png")
     waiting.get_by_role("button", name=labels["record"]).click()
     moderator.wait_for_selector(".messages")
     assert labels["done"] in moderator.locator(".messages").inner_text()
@@ -66,7 +67,7 @@ def test_a_moderator_approves_and_an_expert_answers_from_a_phone(language, brows
     expert.goto(f"{live_server.url}/{language}/questions/{question.pk}/")
     expert.get_by_label(labels["answer"]).fill("Mang căn cước ra công an xã để cập nhật số điện thoại mới.")
     fits(expert)
-    expert.screenshot(path=output_dir / f"{language}-2-expert-answers.png", full_page=True)
+    photograph(expert, output_dir / f"{language}-2-expert-answers.png")
     expert.get_by_role("button", name=labels["send"]).click()
     expert.wait_for_url(f"**/questions/{question.pk}/#answer-*")
     badge = expert.locator(".answer .badge").inner_text()
@@ -74,4 +75,4 @@ def test_a_moderator_approves_and_an_expert_answers_from_a_phone(language, brows
     assert "VNPT Hà Nội" in badge
     assert "Mang căn cước ra công an xã" in expert.locator(".answer .post").inner_text()
     fits(expert)
-    expert.screenshot(path=output_dir / f"{language}-3-answered.png", full_page=True)
+    photograph(expert, output_dir / f"{language}-3-answered.png")

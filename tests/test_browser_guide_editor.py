@@ -14,6 +14,7 @@ from cms.models import GuidePage
 from tests.browser_sign_in import signed_in_with_session
 from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.factories_cms import vietnamese_topic
+from tests.photos import photograph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +58,7 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     # Draftail copies what was typed into the form a moment later: publishing before that saved an
     # empty paragraph, and the translation then had no segment for it.
     expect(page.locator("input[name=body-0-value]")).to_have_value(re.compile("xin mã OTP"))
-    page.screenshot(path=output_dir / "1-editor-new-guide.png", full_page=True)
+    photograph(page, output_dir / "1-editor-new-guide.png")
     page.locator("button[name=action-publish]").click()
     page.wait_for_url(f"**/admin/pages/{topic.pk}/")
     guide = GuidePage.objects.get(title=VI_TITLE)
@@ -79,13 +80,13 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     ):
         translate_next_segment(page, text)
     expect(page.get_by_text("Đang lưu")).to_have_count(0)  # every segment stored before publishing
-    page.screenshot(path=output_dir / "2-translation-editor.png", full_page=True)
+    photograph(page, output_dir / "2-translation-editor.png")
     page.get_by_role("button", name=re.compile("Xuất bản bản dịch")).click()
     page.wait_for_load_state()
     message = page.locator(".messages").inner_text()
     assert "Đã xuất bản" in message
     assert "còn đoạn chưa dịch" not in message
-    page.screenshot(path=output_dir / "3-translation-published.png", full_page=True)
+    photograph(page, output_dir / "3-translation-published.png")
 
     # The reader: Vietnamese guide → English → back to Vietnamese, by the language links.
     reader = phone_page
@@ -95,12 +96,12 @@ def test_an_editor_writes_and_translates_a_guide_and_a_reader_switches_language_
     hreflang = reader.locator("link[rel=alternate][hreflang=en]").get_attribute("href")
     assert hreflang.endswith("/spot-fake-bank-texts/")
     assert hreflang.count("/vi/") == 0
-    reader.screenshot(path=output_dir / "4-reader-vi.png", full_page=True)
+    photograph(reader, output_dir / "4-reader-vi.png")
     reader.locator("nav.languages").get_by_role("link", name="English").click()
     reader.wait_for_url("**/en/*/spot-fake-bank-texts/")
     assert reader.locator("h1").inner_text() == EN_TITLE
     assert "Banks never text you for an OTP." in reader.locator("main").inner_text()
-    reader.screenshot(path=output_dir / "5-reader-en.png", full_page=True)
+    photograph(reader, output_dir / "5-reader-en.png")
     reader.locator("nav.languages").get_by_role("link", name="Tiếng Việt").click()
     reader.wait_for_url(f"**{vi_path}")
     assert reader.locator("h1").inner_text() == VI_TITLE

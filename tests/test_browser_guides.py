@@ -1,13 +1,15 @@
 """A citizen on a cheap phone: home, topic, guide, English and back, search, poster, offline.
 
 Real Chromium at 360×740; every page is checked with axe-core (no serious or critical
-violations) and photographed into test-results/.
+violations) and photographed into test-results/ (TEST_PHOTOS=1).
 """
 
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.photos import photograph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +32,7 @@ def check_page(page, output_dir, name):
         if violation["impact"] in ("serious", "critical")
     ]
     assert not violations, f"{name}: {violations}"
-    page.screenshot(path=output_dir / f"{name}.png", full_page=True)
+    photograph(page, output_dir / f"{name}.png")
 
 
 def test_a_citizen_follows_a_guide_on_a_phone(phone_page, live_server, site, output_dir):
@@ -76,9 +78,9 @@ def test_a_citizen_follows_a_guide_on_a_phone(phone_page, live_server, site, out
     page.goto(f"{live_server.url}{VI_GUIDE}")
     assert page.locator("h1").inner_text() == VI_TITLE
     assert page.evaluate("document.querySelector('figure img').complete")
-    page.screenshot(path=output_dir / "7-guide-offline.png", full_page=True)
+    photograph(page, output_dir / "7-guide-offline.png")
 
     page.goto(f"{live_server.url}/vi/an-toan-tren-mang/")
     assert page.locator("h1").inner_text() == "Bạn đang không có mạng"
-    page.screenshot(path=output_dir / "8-offline-page.png", full_page=True)
+    photograph(page, output_dir / "8-offline-page.png")
     page.context.set_offline(False)

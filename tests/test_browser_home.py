@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.photos import photograph
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -11,9 +13,9 @@ def test_home_page_on_a_phone_in_both_languages(phone_page, live_server, home_pa
     assert phone_page.locator("html").get_attribute("lang") == "vi"
     # Nothing runs off the side of a 360 px screen.
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
-    phone_page.screenshot(path=output_dir / "home-vi.png", full_page=True)
+    photograph(phone_page, output_dir / "home-vi.png")
 
     phone_page.get_by_role("link", name="English").click()
     phone_page.wait_for_url("**/en/")
     assert phone_page.locator("h1").inner_text() == "Community digital technology teams"
-    phone_page.screenshot(path=output_dir / "home-en.png", full_page=True)
+    photograph(phone_page, output_dir / "home-en.png")

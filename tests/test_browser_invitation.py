@@ -10,6 +10,7 @@ from django.conf import settings
 from accounts.models import Role, User
 from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory
+from tests.photos import photograph
 from tests.sign_in_steps import MORNING
 
 pytestmark = [
@@ -37,7 +38,7 @@ def test_a_new_team_leader_accepts_on_the_phone_and_signs_in_with_the_code(
         admin.locator("select[name=commune]").select_option(str(commune.pk))
         admin.locator("form:has(input[name=full_name]) button[type=submit]").click()
         admin.wait_for_load_state()
-        admin.screenshot(path=output_dir / "1-invited.png", full_page=True)
+        photograph(admin, output_dir / "1-invited.png")
         context.close()
         dispatch_due()
 
@@ -51,7 +52,7 @@ def test_a_new_team_leader_accepts_on_the_phone_and_signs_in_with_the_code(
         )
         page.goto(live_server.url + path)
         assert "Lê Thị Mai" in page.locator("h1").inner_text()
-        page.screenshot(path=output_dir / "2-invitation.png", full_page=True)
+        photograph(page, output_dir / "2-invitation.png")
         page.locator("form:has(input[name=consent]) button[type=submit]").click()
         page.wait_for_url("**/accounts/login/code/confirm/")
         assert not User.objects.get(phone="+84912345678").phone_verified
@@ -60,7 +61,7 @@ def test_a_new_team_leader_accepts_on_the_phone_and_signs_in_with_the_code(
         page.get_by_label("Mã").fill(code)
         page.get_by_role("button", name="Đăng nhập").click()
         page.wait_for_url(lambda url: "/accounts/login/code/confirm/" not in url)
-        page.screenshot(path=output_dir / "3-signed-in.png", full_page=True)
+        photograph(page, output_dir / "3-signed-in.png")
         member = User.objects.get(phone="+84912345678")
         assert member.phone_verified
         assert member.role_assignments.filter(role=Role.TEAM_LEADER, commune=commune).exists()

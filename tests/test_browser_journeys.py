@@ -2,7 +2,7 @@
 
 Sign-in always goes through the real pages: team users by the code texted to the fake Twilio
 server, staff by email, password and the code of their authenticator app. Phones are 360×740,
-the admin a 1280×800 desktop. Each step is photographed into test-results/<test name>/.
+the admin a 1280×800 desktop. With TEST_PHOTOS=1 each step is photographed into test-results/<test name>/.
 Officers', the administrator's and the editor's journeys are in test_browser_journeys_staff.py.
 """
 

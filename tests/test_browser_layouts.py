@@ -1,6 +1,6 @@
 """Each layout (citizens', team, officers') on a 360×740 phone, in Vietnamese and English: its
 header is there, nothing runs off the side of the screen, fields fill the width, and the dashboard's
-tables and charts stay readable. Screenshots under test-results/<test name>/."""
+tables and charts stay readable. Screenshots under test-results/<test name>/ (TEST_PHOTOS=1)."""
 
 import pytest
 from django.utils import timezone
@@ -10,6 +10,7 @@ from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import SessionFactory
+from tests.photos import photograph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +58,7 @@ def place(transactional_db):
 def check_phone_screen(page, output_dir, name):
     """Nothing wider than the phone, and the header's main navigation on screen."""
     width = page.evaluate("document.documentElement.scrollWidth")
-    page.screenshot(path=output_dir / f"{name}.png", full_page=True)
+    photograph(page, output_dir / f"{name}.png")
     assert width <= PHONE_WIDTH, f"{name}: the page is {width} px wide"
     assert page.locator("nav.site-nav").is_visible()
 

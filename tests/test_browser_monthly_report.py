@@ -8,6 +8,7 @@ import time_machine
 from messaging.models import Message
 from reporting.models import MonthlyReport
 from tests.browser_sign_in import signed_in_with_session
+from tests.photos import photograph
 from tests.world.monthly import OFFICER_A_PHONE, SECOND_OF_DECEMBER, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,13 +38,13 @@ def test_a_commune_officer_submits_and_the_province_officer_returns(browser, liv
         assert "bản nháp" in commune.locator("#report-state").inner_text()
         commune.get_by_label("Nhận xét của bạn (không bắt buộc)").fill("Các thôn hoạt động đều.")
         fits(commune)
-        commune.screenshot(path=output_dir / "1-vi-commune-draft.png", full_page=True)
+        photograph(commune, output_dir / "1-vi-commune-draft.png")
         commune.get_by_role("button", name="Nộp lên tỉnh").click()
         commune.wait_for_selector(".messages")
         assert "Đã nộp báo cáo." in commune.locator(".messages").inner_text()
         assert "đã nộp" in commune.locator("#report-state").inner_text()
         fits(commune)
-        commune.screenshot(path=output_dir / "2-vi-commune-submitted.png", full_page=True)
+        photograph(commune, output_dir / "2-vi-commune-submitted.png")
 
         province = phone(browser, live_server, land["province"])
         province.goto(f"{live_server.url}/en/dashboard/")
@@ -54,18 +55,18 @@ def test_a_commune_officer_submits_and_the_province_officer_returns(browser, liv
         assert "Submitted (1)" in province.locator("#communes-submitted summary").inner_text()
         assert "Draft (1)" in province.locator("#communes-draft summary").inner_text()
         fits(province)
-        province.screenshot(path=output_dir / "3-en-province-month.png", full_page=True)
+        photograph(province, output_dir / "3-en-province-month.png")
         province.locator("#communes-submitted").get_by_role("link", name="Xã Bát Tràng").click()
         province.wait_for_url("**/en/dashboard/month/2026-11/commune/91001/")
         assert "Các thôn hoạt động đều." in province.locator("#remarks").inner_text()
         province.get_by_label("Return to the commune, because…").fill(REASON)
         fits(province)
-        province.screenshot(path=output_dir / "4-en-province-returns.png", full_page=True)
+        photograph(province, output_dir / "4-en-province-returns.png")
         province.get_by_role("button", name="Return", exact=True).click()
         province.wait_for_selector(".messages")
         assert "Report returned to the commune" in province.locator(".messages").inner_text()
         assert "returned" in province.locator("#report-state").inner_text()
-        province.screenshot(path=output_dir / "5-en-province-returned.png", full_page=True)
+        photograph(province, output_dir / "5-en-province-returned.png")
 
         assert MonthlyReport.objects.get(commune=land["a"]).state == "returned"
         assert REASON in Message.objects.get(recipient=OFFICER_A_PHONE).body
@@ -76,7 +77,7 @@ def test_a_commune_officer_submits_and_the_province_officer_returns(browser, liv
         assert REASON in commune.locator("#history").inner_text()
         assert commune.get_by_role("button", name="Nộp lên tỉnh").is_visible()  # to be sent again
         fits(commune)
-        commune.screenshot(path=output_dir / "6-vi-commune-returned.png", full_page=True)
+        photograph(commune, output_dir / "6-vi-commune-returned.png")
         commune.goto(f"{live_server.url}/en/dashboard/month/2026-11/commune/91001/")
         assert "returned" in commune.locator("#report-state").inner_text()
-        commune.screenshot(path=output_dir / "7-en-commune-returned.png", full_page=True)
+        photograph(commune, output_dir / "7-en-commune-returned.png")

@@ -4,9 +4,10 @@ import pytest
 from django.contrib.sessions.models import Session
 
 from teams.models import AssistanceLog
-from tests.browser_sign_in import sign_in_by_phone
+from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
 from tests.factories import VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
+from tests.photos import photograph
 from tests.test_browser_team_work import seed_services
 from vietnamese.phones import parse_phone
 
@@ -36,7 +37,8 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
     team = TeamFactory(village=VillageFactory(name="Thôn Kim Lan"))
     MemberFactory.create_batch(2, team=team)
     leader = leader_of(team)
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    # A session to start from; the real sign-in is the one that matters, after it expires, below.
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/")
     page.evaluate("navigator.serviceWorker.ready")  # the service worker now looks after the pages
     page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
@@ -51,7 +53,7 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
     page.reload()  # no signal: the page comes from the phone, the queue with it
     _waiting(page, "2 buổi chờ gửi")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / "1-two-waiting-vi.png", full_page=True)
+    photograph(page, output_dir / "1-two-waiting-vi.png")
     messages = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     page.get_by_role("button", name="Đăng xuất").click()
@@ -65,7 +67,7 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
         12,
     ]
     assert page.locator("#queue .queue-sent").count() == 2
-    page.screenshot(path=output_dir / "2-sent-vi.png", full_page=True)
+    photograph(page, output_dir / "2-sent-vi.png")
 
     for _ in range(3):  # the phone replays everything it ever sent: the server keeps one per key
         page.evaluate("""() => new Promise(done => { const open = indexedDB.open("field-logs", 1);
@@ -85,11 +87,11 @@ def test_sessions_logged_offline_arrive_once_even_after_the_sign_in_expires(
     page.wait_for_selector("#queue [data-ask-sign-in]:not([hidden])")
     _waiting(page, "1 buổi chờ gửi")
     assert page.locator("#queue .queue-signin").count() == 1
-    page.screenshot(path=output_dir / "3-sign-in-to-send-vi.png", full_page=True)
+    photograph(page, output_dir / "3-sign-in-to-send-vi.png")
     assert AssistanceLog.objects.filter(team=team).count() == 2
 
     sign_in_by_phone(page, live_server, fake_twilio, parse_phone(leader.phone).national)
     page.goto(f"{live_server.url}/en/team/")
     _waiting(page, "0 sessions waiting to be sent")
-    page.screenshot(path=output_dir / "4-sent-after-sign-in-en.png", full_page=True)
+    photograph(page, output_dir / "4-sent-after-sign-in-en.png")
     assert AssistanceLog.objects.filter(team=team).count() == 3

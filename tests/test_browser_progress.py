@@ -1,10 +1,11 @@
 """A citizen reads the teams' progress on a 360×740 phone, in Vietnamese and in English: the
 country, then a province's communes, charts above their tables, nothing wider than the screen,
-no serious accessibility fault. Screenshots under test-results/<test name>/."""
+no serious accessibility fault. Screenshots under test-results/<test name>/ (TEST_PHOTOS=1)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.photos import photograph
 from tests.world import progress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +32,7 @@ def check(page, output_dir, name):
         if violation["impact"] in ("serious", "critical")
     ]
     assert not violations, f"{name}: {violations}"
-    page.screenshot(path=output_dir / f"{name}.png", full_page=True)
+    photograph(page, output_dir / f"{name}.png")
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from teams.models import Team
 from tests.factories_rosters import commune_officer, roster_map, roster_xlsx
+from tests.photos import photograph
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,7 +55,7 @@ def test_officer_fixes_an_error_row_and_imports_the_roster(officer_page, live_se
     page.set_input_files("input[type=file]", str(first))
     page.get_by_role("button", name="Tải lên và xem trước").click()
     page.wait_for_selector("#roster-errors")
-    page.screenshot(path=output_dir / "preview-with-error.png", full_page=True)
+    photograph(page, output_dir / "preview-with-error.png")
 
     errors = page.locator("#roster-errors tbody tr")
     assert errors.count() == 1
@@ -83,7 +84,7 @@ def test_officer_fixes_an_error_row_and_imports_the_roster(officer_page, live_se
     page.get_by_role("button", name="Tải lên và xem trước").click()
     page.get_by_role("button", name="Xác nhận và nhập").click()
     page.wait_for_selector("#roster-teams")
-    page.screenshot(path=output_dir / "imported.png", full_page=True)
+    photograph(page, output_dir / "imported.png")
 
     # The import's team listing (the teams app's admin listing will replace it when merged).
     team = Team.objects.get(village__name="Thôn Đông")
@@ -142,7 +143,7 @@ def test_officer_maps_unnamed_columns_in_the_preview(
     page.set_input_files("input[type=file]", str(path))
     page.get_by_role("button", name=upload_button).click()
     page.wait_for_selector("#columns-to-map")
-    page.screenshot(path=output_dir / f"columns-to-map-{language}.png", full_page=True)
+    photograph(page, output_dir / f"columns-to-map-{language}.png")
     assert page.locator(".roster-columns tr[data-state=blocking]").count() == 2
     assert page.get_by_role("button", name=confirm).count() == 0
     assert "Thôn Đông; Thôn Tây" in page.locator(".roster-columns tr[data-key='dia danh']").inner_text()
@@ -151,7 +152,7 @@ def test_officer_maps_unnamed_columns_in_the_preview(
     page.get_by_role("combobox", name=column_d).select_option("role")
     page.get_by_role("button", name=check_again).click()
     page.get_by_role("button", name=confirm).wait_for()
-    page.screenshot(path=output_dir / f"columns-mapped-{language}.png", full_page=True)
+    photograph(page, output_dir / f"columns-mapped-{language}.png")
     assert page.locator(".roster-columns tr[data-state=chosen]").count() == 2
     page.get_by_role("button", name=confirm).click()
     page.wait_for_selector("#roster-teams")

@@ -2,13 +2,15 @@
 the Vietnamese keyboard left off ("kichs hoatj vneid", "luwaf ddaor"), in Vietnamese and English.
 
 Real Chromium at 360×740, the search form filled and sent as a person does; each results page is
-photographed into test-results/.
+photographed into test-results/ (TEST_PHOTOS=1).
 """
 
 import importlib
 
 import pytest
 from django.apps import apps
+
+from tests.photos import photograph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,8 +35,8 @@ def test_short_forms_and_keyboard_left_off_find_the_guide_on_a_phone(
         page.locator("#search-q").fill(query)
         page.locator("#search-q").press("Enter")
         page.wait_for_url("**/search/?q=*")
-        page.screenshot(path=output_dir / f"{number}-{language}-results.png", full_page=True)
+        photograph(page, output_dir / f"{number}-{language}-results.png")
         first = page.locator("ol.cards li h2 a").first
         assert first.inner_text() == expected, query
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, query
-        page.screenshot(path=output_dir / f"{number}-{language}-search.png", full_page=True)
+        photograph(page, output_dir / f"{number}-{language}-search.png")

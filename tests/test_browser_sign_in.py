@@ -8,6 +8,7 @@ from django.conf import settings
 
 from accounts.models import User
 from tests.factories import UserFactory
+from tests.photos import photograph
 from tests.totp import totp_code
 
 pytestmark = [
@@ -32,12 +33,12 @@ def test_a_team_leader_signs_in_by_phone_with_the_code_from_the_sms(
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.locator("h1").inner_text() == "Đăng nhập"
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "1-login.png", full_page=True)
+    photograph(page, output_dir / "1-login.png")
 
     page.get_by_role("link", name="Đăng nhập bằng số điện thoại").click()
     page.get_by_label("Số điện thoại").fill("0912 345 678")
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "2-phone.png", full_page=True)
+    photograph(page, output_dir / "2-phone.png")
     page.get_by_role("button", name="Gửi mã cho tôi").click()
     page.wait_for_url("**/accounts/login/code/confirm/")
 
@@ -46,7 +47,7 @@ def test_a_team_leader_signs_in_by_phone_with_the_code_from_the_sms(
     code = re.search(r"\b(\d{6})\b", sms["body"]).group(1)
     page.get_by_label("Mã").fill(code)
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "3-code.png", full_page=True)
+    photograph(page, output_dir / "3-code.png")
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url("**/vi/")
     leader = User.objects.get(phone="+84912345678")
@@ -73,7 +74,7 @@ def test_a_staff_user_without_two_factor_is_sent_to_enrol_before_the_admin(
     page.wait_for_url("**/accounts/2fa/totp/activate/**")
     assert page.locator("img.qr").is_visible()
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "enrol.png", full_page=True)
+    photograph(page, output_dir / "enrol.png")
 
     # The admin stays closed until enrolment is done.
     page.goto(f"{live_server.url}/admin/")
@@ -83,7 +84,7 @@ def test_a_staff_user_without_two_factor_is_sent_to_enrol_before_the_admin(
     page.locator("input[name=code]").fill(totp_code(secret))
     page.locator("form:has(input[name=code]) button[type=submit]").click()
     page.wait_for_url("**/accounts/2fa/recovery-codes/**")
-    page.screenshot(path=output_dir / "recovery-codes.png", full_page=True)
+    photograph(page, output_dir / "recovery-codes.png")
     page.goto(f"{live_server.url}/admin/")
     page.wait_for_url("**/admin/")
     assert "wagtail" in page.content().lower()

@@ -6,11 +6,11 @@ from openpyxl import load_workbook
 
 from accounts.models import Role
 from teams.models import AssistanceLog
-from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
+from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 from tests.pages import says
-from vietnamese.phones import parse_phone
+from tests.photos import photograph
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,9 +28,7 @@ def seed_services():
     importlib.import_module("teams.migrations.0003_seed_services").seed(apps, None)
 
 
-def test_leader_logs_a_session_and_officer_downloads_the_report(
-    phone_page, live_server, output_dir, browser, fake_twilio
-):
+def test_leader_logs_a_session_and_officer_downloads_the_report(phone_page, live_server, output_dir, browser):
     seed_services()
     commune = CommuneFactory(name="Xã Giang Cao")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
@@ -39,7 +37,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     # An earlier session this month, logged yesterday or today, so the report has two to add up.
     LogFactory(team=team, held_on=timezone.localdate().replace(day=1), citizens_helped=7)
 
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/")
     assert team.name in page.locator("h1").inner_text()
     page.locator("main").get_by_role("link", name="Ghi nhận buổi hỗ trợ").click()
@@ -51,12 +49,12 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     page.get_by_label("Định danh điện tử VNeID").check()
     page.get_by_label("Tài khoản VNeID mức 2 được kích hoạt").fill("5")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / "1-log-form.png", full_page=True)
+    photograph(page, output_dir / "1-log-form.png")
     page.get_by_role("button", name="Lưu").click()
     page.wait_for_url("**/vi/team/")
     assert "Đã lưu buổi hỗ trợ" in page.locator(".messages").inner_text()
     assert says(page.locator("#recent-logs").inner_html(), "18 người dân được hỗ trợ")
-    page.screenshot(path=output_dir / "2-team-home.png", full_page=True)
+    photograph(page, output_dir / "2-team-home.png")
     assert AssistanceLog.objects.filter(team=team).count() == 2
     assert list(AssistanceLog.objects.latest("pk").attendees.all()) == [came]
 
@@ -68,7 +66,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     assert "Buổi hỗ trợ này đã được lưu rồi" in page.locator("h1").inner_text()
     assert says(page.locator("#already-saved").inner_html(), "18 người dân được hỗ trợ")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / "2b-back-then-save.png", full_page=True)
+    photograph(page, output_dir / "2b-back-then-save.png")
     assert AssistanceLog.objects.filter(team=team).count() == 2
 
     officer = RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=commune).user
@@ -79,7 +77,7 @@ def test_leader_logs_a_session_and_officer_downloads_the_report(
     officer_page.goto(f"{live_server.url}/vi/dashboard/")
     officer_page.wait_for_url(f"**/dashboard/commune/{commune.code}/")
     assert "25" in officer_page.locator("#figures strong").all_inner_texts()  # 7 + 18 citizens helped
-    officer_page.screenshot(path=output_dir / "3-commune-dashboard.png", full_page=True)
+    photograph(officer_page, output_dir / "3-commune-dashboard.png")
     officer_page.locator("#units").get_by_role("link", name=team.name).click()
     officer_page.wait_for_url(f"**/dashboard/team/{team.pk}/")
     assert team.name in officer_page.locator("h1").inner_text()

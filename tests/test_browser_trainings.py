@@ -10,14 +10,14 @@ from django.utils import timezone
 from accounts.models import Role
 from messaging.dispatch import dispatch_due
 from teams.models import Member
-from tests.browser_sign_in import sign_in_by_phone, signed_in_with_session
+from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
+from tests.photos import photograph
 from trainings.attendance import record_attendance
 from trainings.models import Registration, TrainingSession
 from trainings.registering import enrol
-from vietnamese.phones import parse_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,7 +69,7 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     # Without the consent box ticked: told why, and what was typed is still there.
     assert "Hãy đánh dấu ô đồng ý" in phone_page.locator("#sign-up").inner_text()
     assert phone_page.get_by_label("Họ và tên").input_value() == "Nguyễn Thị Lan"
-    phone_page.screenshot(path=output_dir / "sign-up-needs-consent.png", full_page=True)
+    photograph(phone_page, output_dir / "sign-up-needs-consent.png")
 
     phone_page.locator("input[name=consent]").check()
     phone_page.get_by_role("button", name="Đăng ký").click()
@@ -79,12 +79,12 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     # Codes go to the provider at once, like sign-in codes: the console provider printed it.
     code = re.search(r"\[SMS to \+84912345678\] .*?(\d{6})", capsys.readouterr().out).group(1)
     phone_page.get_by_label("Mã 6 chữ số trong tin nhắn").fill(code)
-    phone_page.screenshot(path=output_dir / "sign-up-code.png", full_page=True)
+    photograph(phone_page, output_dir / "sign-up-code.png")
     phone_page.get_by_role("button", name="Xác nhận chỗ của tôi").click()
     phone_page.wait_for_url("**/trainings/my-place/**")
     assert "bạn đã đăng ký thành công" in phone_page.locator("#registration-status").inner_text()
     assert fits_the_screen(phone_page)
-    phone_page.screenshot(path=output_dir / "signed-up.png", full_page=True)
+    photograph(phone_page, output_dir / "signed-up.png")
 
     capsys.readouterr()
     dispatch_due()  # the periodic task: the console provider prints what it sends
@@ -95,20 +95,18 @@ def test_a_citizen_finds_a_session_near_their_village_and_signs_up(
     phone_page.get_by_role("button", name="Huỷ chỗ của tôi").click()
     assert "Huỷ chỗ của bạn?" in phone_page.locator("h1").inner_text()
     assert fits_the_screen(phone_page)
-    phone_page.screenshot(path=output_dir / "cancel-asks-first.png", full_page=True)
+    photograph(phone_page, output_dir / "cancel-asks-first.png")
     assert Registration.objects.get().status == Registration.Status.REGISTERED
     phone_page.get_by_role("button", name="Có, huỷ chỗ của tôi").click()
     # Back on the session's page: the link to the cancelled place opens nothing any more.
     phone_page.wait_for_url(f"**/vi/trainings/{session.pk}/")
     assert "Đã huỷ chỗ của bạn." in phone_page.locator("body").inner_text()
     assert Registration.objects.get().status == Registration.Status.WITHDRAWN
-    phone_page.screenshot(path=output_dir / "place-cancelled.png", full_page=True)
+    photograph(phone_page, output_dir / "place-cancelled.png")
 
 
 @pytest.mark.usefixtures("tasks_in_process")
-def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
-    phone_page, live_server, output_dir, fake_twilio
-):
+def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(phone_page, live_server, output_dir):
     commune = CommuneFactory(province=ProvinceFactory(code="91"), name="Xã Bát Tràng")
     team = TeamFactory(village=VillageFactory(commune=commune, name="Thôn Kim Lan"))
     leader = leader_of(team, full_name="Nguyễn Văn Hùng")
@@ -125,13 +123,13 @@ def test_a_team_leader_ticks_who_came_and_the_member_counts_as_trained(
         starts_at=started, ends_at=started + timedelta(hours=2)
     )
 
-    page = sign_in_by_phone(phone_page, live_server, fake_twilio, parse_phone(leader.phone).national)
+    page = signed_in_with_session(phone_page, live_server, leader)
     page.goto(f"{live_server.url}/vi/team/trainings/")
     page.get_by_role("link", name="Kỹ năng hỗ trợ người dân").click()
     page.get_by_role("link", name="Điểm danh").click()
     page.get_by_label("Trần Thị Mai").check()
     assert fits_the_screen(page)
-    page.screenshot(path=output_dir / "attendance.png", full_page=True)
+    photograph(page, output_dir / "attendance.png")
     page.get_by_role("button", name="Lưu điểm danh").click()
     assert "1 thành viên được ghi nhận đã tập huấn" in page.locator(".messages").inner_text()
     member.refresh_from_db()
@@ -157,4 +155,4 @@ def test_a_member_trained_at_a_session_counts_on_the_commune_dashboard(
     row = board.locator("tr", has_text=team.name)
     row.wait_for(timeout=5000)
     assert "2 (1)" in row.locator("td").all_inner_texts()  # the members cell: two members, one trained
-    board.screenshot(path=output_dir / "commune-dashboard.png", full_page=True)
+    photograph(board, output_dir / "commune-dashboard.png")

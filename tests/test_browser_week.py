@@ -12,6 +12,7 @@ from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, VillageFactory
 from tests.factories_teams import LogFactory, MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import SessionFactory
+from tests.photos import photograph
 
 pytestmark = [
     pytest.mark.browser,
@@ -59,7 +60,7 @@ def test_leader_sees_targets_and_the_week_and_copies_the_zalo_text(
     color = late.locator("span.overdue").evaluate("e => getComputedStyle(e).color")
     assert color == "rgb(179, 38, 30)"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=output_dir / f"team-week-{language}.png", full_page=True)
+    photograph(page, output_dir / f"team-week-{language}.png")
 
     page.get_by_role("button", name=words["copy"]).click()
     button = page.locator('[data-copy-text="zalo-text"]')
