@@ -1,6 +1,7 @@
 """A team leader logs a session on their phone: quick, kept when wrong, never twice."""
 
 import datetime
+import html
 import re
 import uuid
 
@@ -54,6 +55,21 @@ def test_leader_sees_their_team_and_the_log_button(leader, team, client):
     page = client.get("/vi/team/").content.decode()
     assert team.name in page
     assert "Ghi nhận buổi hỗ trợ" in page  # "Log a session", in Vietnamese first
+
+
+def test_the_team_areas_button_opens_the_form_at_once_with_a_key_of_its_own(leader, team, client):
+    """No redirect to mint the form's key first (issue 26): the button's address carries one."""
+    buttons = [
+        html.unescape(
+            re.search(r'class="button big" href="([^"]+)"', client.get("/vi/team/").content.decode())[1]
+        )
+        for _visit in range(2)
+    ]
+    assert buttons[0] != buttons[1]  # each visit to the team area, a key of its own
+    form = client.get(buttons[0])
+    assert form.status_code == 200
+    key = re.search(r'name="submission_key" value="([^"]+)"', form.content.decode())[1]
+    assert f"key={key}" in buttons[0]
 
 
 def test_the_form_starts_with_today_the_teams_village_and_nobody_ticked_as_present(leader, team, client):
