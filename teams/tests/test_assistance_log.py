@@ -284,10 +284,10 @@ def test_a_logged_session_is_not_written_to_wagtails_reference_index(leader, tea
     assert ReferenceIndex.objects.count() == before
 
 
-# Opening the form (issue 26): the session and user (2), the staff check (2), the leader's team,
-# the key's log, the outcome types, the officer's scope and the header's one look at the
-# person's teams, then each list of choices read once (villages, services, members present).
-OPEN_FORM_QUERIES = 12
+# Opening the form (issue 26): the session and user (2), the staff check (1), the leader's team,
+# the key's log, the outcome types and the officer's scope (the header needs nothing more about
+# the person's teams), then each list of choices read once (villages, services, members present).
+OPEN_FORM_QUERIES = 10
 
 
 def test_opening_the_form_reads_each_list_of_choices_once(leader, team, client, django_assert_num_queries):

@@ -18,7 +18,7 @@ from teams import targets
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
 from teams.logbook import probable_duplicate, save_log
-from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
+from teams.membership import LEADER_CORRECTION_DAYS, known_to_lead, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
 from teams.sharing import zalo_share
 from teams.views.log_queue import refused_answer, saved_answer, wants_json
@@ -93,7 +93,10 @@ def led_team(request):
     they lead none (or not that one)."""
     led = teams_led_by(request.user).select_related("commune", "village")
     wanted = request.GET.get("team", "")
-    return led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    team = led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    if team is not None:
+        known_to_lead(request.user)
+    return team
 
 
 def not_a_leader(request):
