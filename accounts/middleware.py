@@ -15,6 +15,8 @@ on screen stopped working a moment after it was shown.
 """
 
 from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -28,10 +30,25 @@ OPEN_PREFIXES = ("/accounts/", "/i18n/", "/sms/", "/static/", "/favicon.ico", "/
 # What a browser is loading when it asks for a page; a request without Sec-Fetch-Dest (an older
 # browser) counts as one.
 PAGE_DESTINATIONS = {"", "document", "iframe", "frame"}
+ADMIN_ACCESS = {"content_type__app_label": "wagtailadmin", "codename": "access_admin"}
 
 
 def has_staff_access(user):
-    return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    """Django's is_staff, a superuser, or Wagtail's "access admin" permission, held by the person
+    or through one of their groups (as `user.has_perm` grants it to an active person).
+
+    Asked on every page of everyone signed in, staff or not: `has_perm` read all of a person's
+    permissions in two queries for it; one EXISTS answers, kept on the user object for the rest
+    of the request (issue 26: a leader's form opens and saves with one round trip fewer)."""
+    if user.is_staff or user.is_superuser:
+        return True
+    held = getattr(user, "_admin_access", None)
+    if held is None:
+        held = user._admin_access = (
+            user.is_active
+            and Permission.objects.filter(Q(user=user) | Q(group__user=user), **ADMIN_ACCESS).exists()
+        )
+    return held
 
 
 class RequireStaffTwoFactorMiddleware:

@@ -14,7 +14,6 @@ waiting on a recount adds to the recounted row, which could not see the uncommit
 from django.db import connection, transaction
 from django.db.models import F
 
-from places.models import Commune
 from reporting import years
 from reporting.models import CommuneMonth, CommuneMonthOutcome, ProvinceMonth, ProvinceMonthOutcome
 from reporting.summaries import ACTIVITY, _refresh_commune, _sum_province, open_months
@@ -22,7 +21,7 @@ from reporting.summaries import ACTIVITY, _refresh_commune, _sum_province, open_
 
 def add_logs(added):
     """Add to the totals the figures of new logs: `added` holds, per log, its `commune_id`,
-    `month` (first day), the ACTIVITY figures (sessions 1) and `outcomes` {type id: count}."""
+    `province_id`, `month` (first day), the ACTIVITY figures (sessions 1) and `outcomes` {type id: count}."""
     communes, provinces = _group(added)
     # Inside the sender's transaction (a savepoint would add two round trips to every submit).
     with transaction.atomic(savepoint=False):
@@ -50,14 +49,9 @@ def add_logs(added):
 
 def _group(added):
     """The figures summed per (commune, province, month) and per (province, month)."""
-    province_of = dict(
-        Commune.objects.filter(pk__in={log["commune_id"] for log in added})
-        .values_list("pk", "province_id")
-        .order_by()
-    )
     communes, provinces = {}, {}
     for log in added:
-        province_id = province_of[log["commune_id"]]
+        province_id = log["province_id"]
         for figures in (
             communes.setdefault((log["commune_id"], province_id, log["month"]), _zero()),
             provinces.setdefault((province_id, log["month"]), _zero()),

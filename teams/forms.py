@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,17 @@ def count_field(label, required=False):
             "invalid": _("Type a whole number."),
         },
     )
+
+
+class FieldErrors(ErrorList):
+    """A field's errors that print nothing, without rendering a template, when there are none:
+    the log form prints one list per field (the month's form one per field and row), all empty
+    on the form as it opens, and each template rendered cost the opening (issue 26)."""
+
+    def render(self, *args, **kwargs):
+        return super().render(*args, **kwargs) if self.data else ""
+
+    __str__ = __html__ = render
 
 
 def _read_choices_once(field):
@@ -77,6 +89,7 @@ class AssistanceLogForm(forms.Form):
     def __init__(self, *args, team, log=None, submission_key=None, **kwargs):
         self.team, self.log, self.submission_key = team, log, submission_key
         super().__init__(*args, **kwargs)
+        self.error_class = FieldErrors  # after init: a formset hands every form Django's own
         province_id = team.commune.province_id
         self.fields["village"].queryset = Village.objects.filter(commune_id=team.commune_id)
         self.fields["attendees"].queryset = team.members.current()

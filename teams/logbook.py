@@ -14,15 +14,13 @@ def save_log(form, user, log=None):
     """Create (or correct) the log from a valid `AssistanceLogForm`; returns (log, created).
 
     A form posted twice carries the same `submission_key`: the second post returns the log the
-    first one made instead of another, even when both arrive at once (the key is unique).
+    first one made instead of another, even when both arrive at once. The unique key is the one
+    check: a new log, the usual post, is written without first asking whether it exists (a round
+    trip on every save, and on each of a burst replayed from a phone's queue, issue 26).
     """
     created = log is None
     if created:
-        key = form.cleaned_data.get("submission_key") or uuid.uuid4()
-        existing = AssistanceLog.objects.filter(team=form.team, submission_key=key).first()
-        if existing:
-            return existing, False
-        log = _new_log(form, key, user)
+        log = _new_log(form, form.cleaned_data.get("submission_key") or uuid.uuid4(), user)
     try:
         with transaction.atomic():
             before = _write(log, form, user)
@@ -31,7 +29,7 @@ def save_log(form, user, log=None):
             else:
                 log.announce_change(before)
     except IntegrityError:
-        # The same form saved at the same moment by a second tap: that one won.
+        # A key already saved: a second tap, Back then Save, a replay (that one won, whole).
         existing = AssistanceLog.objects.filter(submission_key=log.submission_key).first()
         if existing is None:
             raise
@@ -112,6 +110,7 @@ def announce_new(saved):
     added = [
         {
             "commune_id": log.commune_id,
+            "province_id": log.team.commune.province_id,  # the led team's commune is at hand
             "month": log.held_on.replace(day=1),
             "sessions": 1,
             "citizens_helped": log.citizens_helped,

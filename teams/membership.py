@@ -36,6 +36,12 @@ def _standing(user):
     return cached
 
 
+def known_to_lead(user):
+    """Note on the user object what finding a team they lead has shown: they are on a team and
+    lead an active one, so the header asks nothing more of this request (`_standing`)."""
+    user._team_standing = (True, True)
+
+
 def teams_led_by(user):
     """The active teams `user` currently leads."""
     team_ids = current_memberships(user).filter(role=Member.TeamRole.LEADER).values("team_id")

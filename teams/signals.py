@@ -9,8 +9,9 @@ from django.dispatch import Signal
 
 # commune_months: the (commune_id, first day of the month) pairs whose assistance logs changed;
 # None after a bulk write around the app (the demo, seed_scale): any month may have changed.
-# added: when the change is only new logs, what each adds (teams.logbook.announce_new), so a
-# receiver may add it instead of counting the months again; absent for any other change.
+# added: when the change is only new logs, where each is (its commune and province) and what it
+# adds (teams.logbook.announce_new), so a receiver may add it instead of counting the months
+# again; absent for any other change.
 logs_changed = Signal()
 
 # commune_ids: the communes whose villages, teams, members or members' training changed;

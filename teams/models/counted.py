@@ -20,7 +20,10 @@ class CountedInReports(models.Model):
         """`announce=False` leaves the signal to the caller, who writes more that counts (a log's
         outcomes) and announces it all once with `announce_change`."""
         before, after = self.counted_before(), None
-        with transaction.atomic():
+        # Inside a caller's transaction, no savepoint of its own (two round trips on every log a
+        # leader saves, issue 26): a failed save rolls the caller's block back, as Django's own
+        # save does; on its own it is still one transaction with the signal.
+        with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
             after = self._counted_state()
             if announce and before != after:

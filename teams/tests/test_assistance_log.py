@@ -1,6 +1,7 @@
 """A team leader logs a session on their phone: quick, kept when wrong, never twice."""
 
 import datetime
+import html
 import re
 import uuid
 
@@ -54,6 +55,21 @@ def test_leader_sees_their_team_and_the_log_button(leader, team, client):
     page = client.get("/vi/team/").content.decode()
     assert team.name in page
     assert "Ghi nhận buổi hỗ trợ" in page  # "Log a session", in Vietnamese first
+
+
+def test_the_team_areas_button_opens_the_form_at_once_with_a_key_of_its_own(leader, team, client):
+    """No redirect to mint the form's key first (issue 26): the button's address carries one."""
+    buttons = [
+        html.unescape(
+            re.search(r'class="button big" href="([^"]+)"', client.get("/vi/team/").content.decode())[1]
+        )
+        for _visit in range(2)
+    ]
+    assert buttons[0] != buttons[1]  # each visit to the team area, a key of its own
+    form = client.get(buttons[0])
+    assert form.status_code == 200
+    key = re.search(r'name="submission_key" value="([^"]+)"', form.content.decode())[1]
+    assert f"key={key}" in buttons[0]
 
 
 def test_the_form_starts_with_today_the_teams_village_and_nobody_ticked_as_present(leader, team, client):
@@ -268,10 +284,10 @@ def test_a_logged_session_is_not_written_to_wagtails_reference_index(leader, tea
     assert ReferenceIndex.objects.count() == before
 
 
-# Opening the form (issue 26): the session and user (2), the staff check (2), the leader's team,
-# the key's log, the outcome types, the officer's scope and the header's one look at the
-# person's teams, then each list of choices read once (villages, services, members present).
-OPEN_FORM_QUERIES = 12
+# Opening the form (issue 26): the session and user (2), the staff check (1), the leader's team,
+# the key's log, the outcome types and the officer's scope (the header needs nothing more about
+# the person's teams), then each list of choices read once (villages, services, members present).
+OPEN_FORM_QUERIES = 10
 
 
 def test_opening_the_form_reads_each_list_of_choices_once(leader, team, client, django_assert_num_queries):

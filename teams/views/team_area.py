@@ -18,7 +18,7 @@ from teams import targets
 from teams.activity import last_months, team_activity
 from teams.forms import AssistanceLogForm
 from teams.logbook import probable_duplicate, save_log
-from teams.membership import LEADER_CORRECTION_DAYS, may_correct_log, team_of, teams_led_by
+from teams.membership import LEADER_CORRECTION_DAYS, known_to_lead, may_correct_log, team_of, teams_led_by
 from teams.models import AssistanceLog
 from teams.sharing import zalo_share
 from teams.views.log_queue import refused_answer, saved_answer, wants_json
@@ -51,11 +51,20 @@ def team_home(request):
             "monthly": list(zip(months, sessions, citizens, strict=True))[::-1],
             "outcomes": outcomes,
             "share": zalo_share(team),
+            "log_address": log_form_address(team) if is_leader else None,
             "targets": targets.progress([team], today)[team.pk],
             "week": this_week(team, today) if is_leader else [],
             "may_set_targets": may_act_on(request.user, team),
         },
     )
+
+
+def log_form_address(team):
+    """The log form's address for `team` with a one-time key of its own (see `log_session`).
+    Links to the form carry it, so the form opens at once instead of after a redirect that mints
+    the key (a fifth of opening it, issue 26); a link whose key was used since says "already
+    saved", and a bare address (the header's link, a bookmark) is still redirected."""
+    return f"{reverse('teams:log_session')}?{urlencode({'team': team.pk, 'key': uuid.uuid4()})}"
 
 
 def _key_in(value):
@@ -74,6 +83,7 @@ def _already_saved(request, team, log):
             "team": team,
             "log": log if log.team_id == team.pk else None,
             "correctable": log.team_id == team.pk and may_correct_log(request.user, log),
+            "log_address": log_form_address(team),
         },
     )
 
@@ -83,7 +93,10 @@ def led_team(request):
     they lead none (or not that one)."""
     led = teams_led_by(request.user).select_related("commune", "village")
     wanted = request.GET.get("team", "")
-    return led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    team = led.filter(pk=int(wanted)).first() if wanted.isdecimal() else led.first()
+    if team is not None:
+        known_to_lead(request.user)
+    return team
 
 
 def not_a_leader(request):
@@ -111,8 +124,7 @@ def log_session(request):
     if request.method != "POST":
         key = _key_in(request.GET.get("key"))
         if key is None:
-            query = urlencode({"team": team.pk, "key": uuid.uuid4()})
-            return redirect(f"{reverse('teams:log_session')}?{query}")
+            return redirect(log_form_address(team))
         saved = AssistanceLog.objects.filter(submission_key=key).first()
         if saved:
             return _already_saved(request, team, saved)
