@@ -8,8 +8,9 @@ class HouseholdsConfig(AppConfig):
 
     def ready(self):
         from accounts import authority
-        from households import access, import_kind, week
+        from households import access, import_kind, totals, week
         from households.models import FollowUp, Household, HouseholdMember
+        from places.signals import villages_moved
         from teams import targets
         from teams import week as team_week
 
@@ -24,3 +25,5 @@ class HouseholdsConfig(AppConfig):
         targets.register_measure(
             "households", _("Households covered"), week.households_covered, monthly=False
         )
+        # A village moved between communes takes its households along: both communes' figures move.
+        villages_moved.connect(totals.villages_moved, dispatch_uid="households.villages_moved")

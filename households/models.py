@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from places.models import Village
+from places.models import Commune, Village
 from vietnamese.text import normalize, search_key
 
 
@@ -168,3 +168,16 @@ class FollowUp(Kept):
 
     def __str__(self):
         return self.note
+
+
+class CommuneHouseholds(models.Model):
+    """A commune's household figures, kept (households/totals.py) so the public pages read a row
+    per commune instead of counting millions of households on every request."""
+
+    commune = models.OneToOneField(Commune, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    households = models.PositiveIntegerField(default=0)
+    covered = models.PositiveIntegerField(default=0)
+    people = models.JSONField(default=dict)  # {group code or skills.BASIC: people confirmed in it}
+
+    def __str__(self):
+        return str(self.commune_id)
