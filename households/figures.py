@@ -3,7 +3,7 @@
 A household is covered when one of its members holds a "basic" confirmation, under whichever
 framework version they were checked against (households/skills.py), so a new version changes
 no past figure. The team area and the dashboards count these live; the public progress figures
-read each commune's kept figures (households/totals.py); the week lane's targets read
+read each province's kept figures (households/totals.py); the week lane's targets read
 `covered_count(team)`.
 """
 
@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from households import skills
-from households.models import CommuneHouseholds, Confirmation, Household
+from households.models import Confirmation, Household, ProvinceHouseholds
 
 
 def with_coverage(households):
@@ -55,15 +55,11 @@ def group_labels():
 
 def by_province():
     """{province code: {"households": n, "covered": n, group code or BASIC: people}} for the
-    whole country, summed from the communes' kept figures (households/totals.py): the public
+    whole country, read from the provinces' kept figures (households/totals.py): the public
     figures protect these cells. A figure of 0 is left out, as a count finding nothing would."""
     result = {}
-    rows = CommuneHouseholds.objects.filter(households__gt=0).values_list(
-        "commune__province_id", "households", "covered", "people"
-    )
-    for province, households, covered, people in rows:
-        unit = result.setdefault(province, {})
-        for name, n in (("households", households), ("covered", covered), *people.items()):
-            if n:
-                unit[name] = unit.get(name, 0) + n
+    rows = ProvinceHouseholds.objects.filter(households__gt=0)
+    for province, households, covered, people in rows.values_list("pk", "households", "covered", "people"):
+        counted = {"households": households, "covered": covered, **people}
+        result[province] = {name: n for name, n in counted.items() if n}
     return result

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.scopes import scope_for
 from households import skills, totals
 from households.figures import by_province, with_coverage
-from households.models import CommuneHouseholds, Confirmation, Household
+from households.models import CommuneHouseholds, Confirmation, Household, ProvinceHouseholds
 from privacy.erasure import erase_person
 from rosters.importing import import_file
 from tests.households_steps import BASIC_757, checked, household, person
@@ -37,9 +37,11 @@ def member(client, world):
 
 
 def kept_as_counted():
-    """The kept figures, asserted equal to the live rows counted again."""
+    """The kept commune figures, asserted equal to the live rows counted again, and the country's
+    by province equal to what counting every household gave."""
     kept = totals.kept()
     assert kept == totals.count_communes()
+    assert by_province() == _counted_by_province()
     return kept
 
 
@@ -95,7 +97,9 @@ def test_erasing_the_households_number_leaves_its_figures_as_they_were(register)
 
 def test_the_rebuild_repairs_a_row_written_around_the_app(register):
     CommuneHouseholds.objects.filter(pk="91001").update(households=0, covered=0, people={})
+    ProvinceHouseholds.objects.filter(pk="91").update(households=9)
     assert totals.kept() != totals.count_communes()
+    assert by_province() != _counted_by_province()
     totals.rebuild()
     kept_as_counted()
 
