@@ -39,3 +39,19 @@ def seeded(fraction, report):
         report(f"seed_scale --fraction {fraction}", f"{seconds:.0f}", "s")
     counts = (Team.objects.count(), Member.objects.count(), AssistanceLog.objects.count())
     report("teams / members / logs", " / ".join(f"{n:,}" for n in counts))
+
+
+def seeded_households(report):
+    """The seeded villages hold `households.seed_scale`'s households: seeded now (a separate step,
+    so a kept database gains them without seeding its logs again), or kept."""
+    from bench.__main__ import timed
+    from households.models import Confirmation, Household, HouseholdMember
+    from households.seed_scale import seed
+
+    if Household.objects.filter(village__name_key__startswith="seed ").exists():
+        report("seed_households", f"kept in {KEPT}")
+    else:
+        seconds, _ = timed(lambda: seed(StringIO()))
+        report("seed_households", f"{seconds:.0f}", "s")
+    counts = (Household.objects.count(), HouseholdMember.objects.count(), Confirmation.objects.count())
+    report("households / people / confirmations", " / ".join(f"{n:,}" for n in counts))

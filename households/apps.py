@@ -8,8 +8,10 @@ class HouseholdsConfig(AppConfig):
 
     def ready(self):
         from accounts import authority
-        from households import access, import_kind, week
+        from households import access, import_kind, seed_scale, totals, week
         from households.models import FollowUp, Household, HouseholdMember
+        from places.signals import villages_moved
+        from teams import seed_scale as teams_seed
         from teams import targets
         from teams import week as team_week
 
@@ -24,3 +26,7 @@ class HouseholdsConfig(AppConfig):
         targets.register_measure(
             "households", _("Households covered"), week.households_covered, monthly=False
         )
+        # A village moved between communes takes its households along: both communes' figures move.
+        villages_moved.connect(totals.villages_moved, dispatch_uid="households.villages_moved")
+        # Seeded households hang off seeded villages: a new teams seed removes them first.
+        teams_seed.register_remover(seed_scale.remove_households)

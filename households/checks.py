@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
-from households import skills
-from households.models import Confirmation, SkillCheck
+from households import skills, totals
+from households.models import Confirmation, Household, SkillCheck
 
 
 def record_check(member, shown, checked_by, checked_on=None):
@@ -29,10 +29,14 @@ def record_check(member, shown, checked_by, checked_on=None):
         if framework.has_basic(union):
             reached.add(skills.BASIC)
         held = set(member.confirmations.filter(framework=framework.version).values_list("what", flat=True))
-        Confirmation.objects.bulk_create(
+        confirmed = Confirmation.objects.bulk_create(
             Confirmation(member=member, framework=framework.version, what=what, confirmed_on=checked_on)
             for what in sorted(reached - held)
         )
+        if confirmed:
+            totals.recount(
+                Household.objects.filter(pk=member.household_id).values_list("village__commune_id", flat=True)
+            )
     return check
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from households import totals
 from households.checks import record_check
 from households.models import FollowUp, Household, HouseholdMember
 from households.skills import FRAMEWORKS
@@ -67,4 +68,5 @@ def load(stdout):
                     note="Quay lại hoàn tất kích hoạt VNeID mức 2",
                     created_by=checker,
                 )
+    totals.recount([village.commune_id])  # the households were written one by one above
     stdout.write(f"Households: {village.households.count()} in {village.name}.")

@@ -2,15 +2,16 @@
 
 A household is covered when one of its members holds a "basic" confirmation, under whichever
 framework version they were checked against (households/skills.py), so a new version changes
-no past figure. The team area, the dashboards and the public progress figures read these; the
-week lane's targets read `covered_count(team)`.
+no past figure. The team area and the dashboards count these live; the public progress figures
+read each province's kept figures (households/totals.py); the week lane's targets read
+`covered_count(team)`.
 """
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from households import skills
-from households.models import Confirmation, Household
+from households.models import Confirmation, Household, ProvinceHouseholds
 
 
 def with_coverage(households):
@@ -54,16 +55,11 @@ def group_labels():
 
 def by_province():
     """{province code: {"households": n, "covered": n, group code or BASIC: people}} for the
-    whole country, from a few grouped queries: the public figures protect these cells."""
-    path = "village__commune__province_id"
+    whole country, read from the provinces' kept figures (households/totals.py): the public
+    figures protect these cells. A figure of 0 is left out, as a count finding nothing would."""
     result = {}
-    for row in Household.objects.values(path).annotate(n=Count("pk")):
-        result.setdefault(row[path], {})["households"] = row["n"]
-    covered = with_coverage(Household.objects.all()).filter(covered=True)
-    for row in covered.values(path).annotate(n=Count("pk")):
-        result.setdefault(row[path], {})["covered"] = row["n"]
-    people = f"member__household__{path}"
-    rows = Confirmation.objects.values(people, "what").annotate(n=Count("member", distinct=True))
-    for row in rows:
-        result.setdefault(row[people], {})[row["what"]] = row["n"]
+    rows = ProvinceHouseholds.objects.filter(households__gt=0)
+    for province, households, covered, people in rows.values_list("pk", "households", "covered", "people"):
+        counted = {"households": households, "covered": covered, **people}
+        result[province] = {name: n for name, n in counted.items() if n}
     return result

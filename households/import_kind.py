@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from households import totals
 from households.models import Household, HouseholdMember
 from messaging.models import ConsentMethod, ConsentRecord, Purpose
 from places.models import Village
@@ -206,6 +207,7 @@ def write_plan(plan, recorded_by=None, progress=None):
         for household in plan.changed:
             household.updated_by, household.updated_at = recorded_by, timezone.now()
         Household.objects.bulk_update(plan.changed, ["phone", "updated_by", "updated_at"], batch_size=1000)
+        totals.recount({household.village.commune_id for household in created})
         ConsentRecord.objects.bulk_create(
             ConsentRecord(
                 phone=phone,

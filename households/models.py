@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from places.models import Village
+from places.models import Commune, Province, Village
 from vietnamese.text import normalize, search_key
 
 
@@ -168,3 +168,31 @@ class FollowUp(Kept):
 
     def __str__(self):
         return self.note
+
+
+class HouseholdFigures(models.Model):
+    """Households listed, households covered and people confirmed per group, kept by
+    households/totals.py so the public pages read a few rows instead of counting millions."""
+
+    households = models.PositiveIntegerField(default=0)
+    covered = models.PositiveIntegerField(default=0)
+    people = models.JSONField(default=dict)  # {group code or skills.BASIC: people confirmed in it}
+
+    class Meta:
+        abstract = True
+
+
+class CommuneHouseholds(HouseholdFigures):
+    commune = models.OneToOneField(Commune, on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+    def __str__(self):
+        return str(self.commune_id)
+
+
+class ProvinceHouseholds(HouseholdFigures):
+    """The sum of the province's communes; its row is the lock their recounts take."""
+
+    province = models.OneToOneField(Province, on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+    def __str__(self):
+        return str(self.province_id)

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from households import followups
+from households import followups, totals
 from households.access import may_keep, villages_kept_by
 from households.checks import record_check, shown_by
 from households.figures import coverage, with_coverage
@@ -90,6 +90,7 @@ def add_household(request, village_id):
                 updated_by=request.user,
             )
             _record_phone_consent(form, household, request.user)
+            totals.recount([village.commune_id])
         messages.success(request, _("Household of %(name)s added.") % {"name": household.head_name})
         return redirect("households:detail", household.pk)
     return render(
@@ -195,6 +196,7 @@ def remove_person(request, pk):
             person.delete()
             household.updated_by = request.user
             household.save(update_fields=["updated_by", "updated_at"])
+            totals.recount([household.village.commune_id])  # their confirmations went with them
         messages.success(request, _("%(name)s removed from the household.") % {"name": person.full_name})
         return redirect("households:detail", household.pk)
     return render(

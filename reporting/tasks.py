@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from households import totals as household_totals
 from reporting.monthly import reminders
 from reporting.summaries import keep_year, rebuild_all
 from reporting.totals import rebuild_counts
@@ -12,6 +13,7 @@ def rebuild_summaries():
     """Nightly: every total again from the live rows (idempotent; repairs writes made around the app)."""
     rebuild_all()
     rebuild_counts()
+    household_totals.rebuild()
 
 
 @shared_task(acks_late=True)

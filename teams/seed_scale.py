@@ -15,8 +15,18 @@ from teams.signals import everything_changed
 
 FULL = {"villages": 75_000, "logs": 5_000_000}
 
+# What apps above teams seed on the seeded villages (households: households/seed_scale.py),
+# registered in their ready(): each `remover(cursor)` deletes its rows before the villages go.
+REMOVERS = []
+
+
+def register_remover(remover):
+    REMOVERS.append(remover)
+
 
 def remove_seed(cursor):
+    for remover in REMOVERS:
+        remover(cursor)
     seeded_teams = "SELECT t.id FROM teams_team t JOIN places_village v ON v.id = t.village_id WHERE v.name_key LIKE 'seed %%'"
     seeded_logs = f"SELECT id FROM teams_assistancelog WHERE team_id IN ({seeded_teams})"
     for statement in [
