@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -122,10 +122,31 @@ def pytest_collection_modifyitems(config, items):
     and the rows PostgreSQL reads changed with what other tests left open."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
+    _name_the_groups(config, items)
     alone = [item for item in items if item.get_closest_marker("alone")]
     if alone:
         config.hook.pytest_deselected(items=alone)
         items[:] = [item for item in items if not item.get_closest_marker("alone")]
+
+
+def _name_the_groups(config, items):
+    """The `xdist_group` in each grouped test's id, as pytest-xdist 3.8 writes it for older pytest:
+    under pytest 9.2 its write no longer reaches the id, and `--dist loadgroup` silently spread a
+    group's tests over both workers (pytest-dev/pytest-xdist#1386; drop this once the fix, #1388,
+    is released)."""
+    from _pytest.nodeid import NodeId
+
+    if not config.getvalue("loadgroup"):  # pytest-xdist sets it on its workers
+        return
+    for item in items:
+        names = sorted(
+            {
+                str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                for mark in item.iter_markers("xdist_group")
+            }
+        )
+        if names and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture(autouse=True)
@@ -239,51 +260,36 @@ def phone_page(browser):
 
 
 @pytest.fixture(scope="session")
-def _demo_pages_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo pages built once per worker, then rolled back: the database's rows with them
-    (tests/database_snapshot.py) and the folder of their images. Building them for every module
-    and every browser test that reads them took most of the suite's time."""
-    from io import StringIO
-
-    from django.test import override_settings
-
-    from cms import demo
+def built_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Data built once per worker and written back from memory for each module that reads it
+    (tests/database_snapshot.py): building the demo pages or the whole demo for every module and
+    every browser test that reads them took most of the suite's time."""
     from tests import database_snapshot
 
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        demo.load(StringIO())
-        snapshot = database_snapshot.take(connection)
-        transaction.set_rollback(True)
-    database_snapshot.forget_cached_rows()
-    return snapshot, media
+    return database_snapshot.BuiltOnce(django_db_blocker, tmp_path_factory)
+
+
+def demo_pages():
+    from io import StringIO
+
+    from cms import demo
+
+    demo.load(StringIO())
 
 
 @pytest.fixture(scope="module")
-def _demo_pages_for_the_module(request, _demo_pages_snapshot, django_db_blocker, tmp_path_factory):
-    """The demo pages written back once for a module, inside a transaction rolled back at its end:
-    each test's own transaction nests in it, so a test's changes to the pages still roll back.
+def _demo_pages_for_the_module(request, built_once):
+    """The demo pages written back once for a module, inside a transaction rolled back at its end.
     Modules whose tests commit (browser tests, transaction=True) cannot run inside it;
-    `home_pages` writes the pages back for each test there. Requested at module level in both
-    cases, so the pages are built before a test's own fixtures (such as a stopped clock) run."""
+    `_demo_pages_written_back` writes the pages back for each test there. Requested at module
+    level in both cases, so the pages are built before a test's own fixtures (such as a stopped
+    clock) run."""
     if commits(request.module):
+        built_once.snapshot(demo_pages)
         yield None
         return
-    from tests import database_snapshot
-
-    snapshot, demo_media = _demo_pages_snapshot
-    media = tmp_path_factory.mktemp("demo-media")  # the demo's images, for the module's tests
-    shutil.copytree(demo_media, media, dirs_exist_ok=True)
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            database_snapshot.restore(connection, snapshot)
-            yield media
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            database_snapshot.forget_cached_rows()
+    with built_once.written_back(demo_pages) as media:
+        yield media
 
 
 def commits(module):
@@ -315,9 +321,9 @@ def _demo_pages_written_back(request):
     request.getfixturevalue("transactional_db")
     request.getfixturevalue("_media_in_tmp")
     media_root = request.getfixturevalue("settings").MEDIA_ROOT
-    snapshot, media = request.getfixturevalue("_demo_pages_snapshot")
+    rows, media = request.getfixturevalue("built_once").snapshot(demo_pages)
     shutil.copytree(media, media_root, dirs_exist_ok=True)
-    database_snapshot.restore(connection, snapshot)
+    database_snapshot.restore(connection, rows)
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
-"""Every row of the test database, kept in memory and written back: the demo pages built once per
-worker instead of once per module or test (conftest.py, `home_pages`).
+"""Every row of the test database, kept in memory and written back: the demo pages, the whole demo
+and a module's own demo built once per worker instead of once per module or test (`BuiltOnce`,
+conftest.py's `built_once`).
 
-Building the demo runs ~8,700 queries (pages, revisions, translations, the search index): 5 s on
-a quiet machine, 25 s on a busy one, and the demo was built for every module and every browser
-test that reads it. Writing its rows back is one DELETE per table in use and one INSERT batch
-per table the demo fills.
+Building the demo pages runs ~8,700 queries (pages, revisions, translations, the search index): 5 s
+on a quiet machine, 25 s on a busy one, and they were built for every module and every browser
+test that reads them; the whole demo took 25-30 s for each module. Writing the rows back is one
+DELETE per table in use and one INSERT batch per table the data fills.
 
 The whole database is replaced, not only the demo's rows: a flush renumbers the content types
 (post_migrate recreates them), so pages copied onto a database other than the one they were
@@ -13,12 +14,15 @@ them. Works on PostgreSQL and SQLite (whose search index follows through trigger
 transaction or in autocommit.
 """
 
+import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
-from django.db import transaction
+from django.db import connection, transaction
+from django.test import override_settings
 
 
 @dataclass(frozen=True)
@@ -90,3 +94,44 @@ def restore(connection, snapshot):
 def forget_cached_rows():
     """Django's cache in this process of the content types, whose ids a restore (or its rollback) changes."""
     ContentType.objects.clear_cache()
+
+
+class BuiltOnce:
+    """Data built once per test process (`build`, a function of no arguments: the demo pages, the
+    whole demo, a module's demo under its clock), each kept with the folder of its images."""
+
+    def __init__(self, django_db_blocker, tmp_path_factory):
+        self._blocker = django_db_blocker
+        self._folders = tmp_path_factory
+        self._built = {}
+
+    def snapshot(self, build):
+        """`build`'s rows and images: built the first time, inside a transaction rolled back."""
+        if build not in self._built:
+            media = self._folders.mktemp("built-media")
+            with self._blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+                build()
+                rows = take(connection)
+                transaction.set_rollback(True)
+            forget_cached_rows()
+            self._built[build] = (rows, media)
+        return self._built[build]
+
+    @contextmanager
+    def written_back(self, build):
+        """`build`'s rows written back inside a transaction rolled back at the end (a module's
+        tests nest their own transactions in it, so what a test changes still rolls back);
+        gives a copy of its images, which the tests may change."""
+        rows, built_media = self.snapshot(build)
+        media = self._folders.mktemp("media")
+        shutil.copytree(built_media, media, dirs_exist_ok=True)
+        with self._blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                restore(connection, rows)
+                yield media
+            finally:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                forget_cached_rows()

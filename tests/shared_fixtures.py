@@ -13,7 +13,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 
 @pytest.fixture
@@ -138,15 +137,19 @@ def commune_officer_signed_in(client, world):
     return user
 
 
+def whole_demo():
+    call_command("load_demo", stdout=StringIO())
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The whole demo (`manage.py load_demo`), loaded once per test module and rolled back after it."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def _demo_for_the_module(built_once):
+    with built_once.written_back(whole_demo) as media:
+        yield media
+
+
+@pytest.fixture
+def demo(_demo_for_the_module, db, settings):
+    """The whole demo (`manage.py load_demo`), built once per worker and written back for each
+    module that reads it (tests/database_snapshot.py). Modules that read it are kept on one
+    worker (`pytest.mark.xdist_group("whole_demo")`), so `make test` builds it once."""
+    settings.MEDIA_ROOT = _demo_for_the_module

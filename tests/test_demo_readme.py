@@ -2,8 +2,8 @@
 
 The users come from the README's demo-users table and the URLs from its "Open:" table, so the
 README cannot drift from the demo: staff sign in with the printed password and an authenticator
-code, team users with their phone and the code the console prints. The demo is loaded once for
-the module, inside a transaction rolled back at its end.
+code, team users with their phone and the code the console prints. The demo is built once per
+worker and written back for the module (`demo`, tests/shared_fixtures.py).
 """
 
 import re
@@ -22,7 +22,11 @@ from tests.totp import totp_code
 from trainings.models import Registration, TrainingSession
 from trainings.reminders import pending_reminders
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("tasks_in_process"),
+    pytest.mark.xdist_group("whole_demo"),
+]
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 BASE = "http://127.0.0.1:8000"

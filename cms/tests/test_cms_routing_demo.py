@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from cms import routing
 from cms.models import GuidePage, TopicPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("whole_demo")]
 
 
 def _answer(route_of, language, path):

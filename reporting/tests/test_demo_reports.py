@@ -9,7 +9,6 @@ from io import StringIO
 import pytest
 import time_machine
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.db import transaction
 from django.utils import timezone
 
 from accounts import demo as accounts_demo
@@ -22,28 +21,26 @@ from teams import demo as teams_demo
 from tests.pages import visible_text
 from tests.world.monthly import month_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_on_the_first_of_march")]
 
 JANUARY, FEBRUARY = date(2027, 1, 1), date(2027, 2, 1)
 # 00:30 in Hà Nội on the 1st: last month ended half an hour ago and UTC is still on the 28th.
 LOADED_AT = "2027-03-01 00:30 +07:00"
 
 
+def teams_people_and_reports():
+    with time_machine.travel(LOADED_AT, tick=False):
+        teams_demo.load(StringIO())
+        accounts_demo.load(StringIO())
+        demo.load(StringIO())
+
+
 @pytest.fixture(scope="module")
-def _demo_for_the_module(django_db_setup, django_db_blocker):
-    """The map and the demo are loaded once for the module (the map alone takes seconds) and
-    rolled back after it; each test runs in its own savepoint inside."""
-    with django_db_blocker.unblock(), time_machine.travel(LOADED_AT, tick=False):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            teams_demo.load(StringIO())
-            accounts_demo.load(StringIO())
-            demo.load(StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def _demo_for_the_module(built_once):
+    """The map and the demo are built once per worker (the map alone takes seconds) and written
+    back for the module (tests/database_snapshot.py); each test runs in its own savepoint inside."""
+    with built_once.written_back(teams_people_and_reports):
+        yield
 
 
 @pytest.fixture

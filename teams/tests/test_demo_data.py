@@ -17,15 +17,28 @@ from places.models import Province
 from teams import demo
 from teams.models import AssistanceLog, LogOutcome, Member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_on_the_first_of_march")]
+# 00:30 in Hà Nội on the 1st: the current month has one possible day, and UTC is still the 31st.
+LOADED_AT = "2027-03-01 00:30 +07:00"
+
+
+def teams_and_people():
+    with time_machine.travel(LOADED_AT, tick=False):
+        demo.load(StringIO())
+        accounts_demo.load(StringIO())
+
+
+@pytest.fixture(scope="module")
+def _loaded_for_the_module(built_once):
+    """Built once per worker and written back for the module (tests/database_snapshot.py): each
+    test's changes roll back inside it."""
+    with built_once.written_back(teams_and_people):
+        yield
 
 
 @pytest.fixture
-def loaded():
-    # 00:30 in Hà Nội on the 1st: the current month has one possible day, and UTC is still the 31st.
-    with time_machine.travel("2027-03-01 00:30 +07:00", tick=False):
-        demo.load(StringIO())
-        accounts_demo.load(StringIO())
+def loaded(_loaded_for_the_module):
+    with time_machine.travel(LOADED_AT, tick=False):
         yield
 
 
@@ -74,7 +87,7 @@ def test_loading_teams_again_changes_nothing(loaded):
 
 def test_the_readme_team_keeps_a_few_households_three_covered_and_loading_again_adds_none(loaded):
     leader = Member.objects.get(phone="+84912345678")
-    with time_machine.travel("2027-03-01 00:30 +07:00", tick=False):
+    with time_machine.travel(LOADED_AT, tick=False):
         households_demo.load(StringIO())
         households_demo.load(StringIO())
         due = followups.due_for(leader.team)
