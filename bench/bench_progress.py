@@ -1,9 +1,10 @@
 """The public progress page and the national API aggregate, uncached, on a seeded national-scale dataset.
 
 Seeds with `teams.seed_scale` at BENCH_FRACTION (default 0.02; 1 is the full 5 million logs), and
-its villages' households with `households.seed_scale`, and times, through the Django test client, the page a citizen opens (/vi/progress/) and what a
-machine reads (/api/v1/progress/), with the cache emptied before every request so nothing is
-served from it (issue 24: under 100 ms median). PostgreSQL only: on SQLite it says so.
+its villages' households with `households.seed_scale`, and times, through the Django test client,
+the page a citizen opens (/vi/progress/) and what a machine reads (/api/v1/progress/), with the
+cache emptied before every request so nothing is served from it (issue 24: under 100 ms median).
+PostgreSQL only: on SQLite it says so.
 """
 
 import os
