@@ -18,6 +18,10 @@ CATALOGUES := DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE)
 UV_VERSION := 0.13.8
 UV := $(or $(shell command -v uv 2>/dev/null),.run/uv/bin/uv)
 # The system's certificates, as pip uses: a proxy's own authority trusted there is trusted by uv too.
+# --compile-bytecode: the packages' .pyc written once at install, as pip does and uv does not by
+# default. Without them every process (each test worker, the demo's gunicorn and Celery workers)
+# compiled Django and Wagtail from source, where PYTHONDONTWRITEBYTECODE=1 forbids caching them:
+# 5.5 s of CPU to start Django, 2.5 s with them.
 export UV_SYSTEM_CERTS = 1
 
 install: $(VENV)/.installed
@@ -27,7 +31,7 @@ $(VENV)/.installed: requirements.lock
 	@if [ -x $(UV) ] || $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore --target .run/uv uv==$(UV_VERSION); then \
 	  set -x; \
 	  { [ -x $(BIN)/python ] || $(UV) venv -q --seed --python $(PYTHON) $(VENV); } && \
-	  $(UV) pip install -q --python $(BIN)/python -r requirements.lock; \
+	  $(UV) pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock; \
 	else \
 	  set -x; \
 	  $(PYTHON) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -r requirements.lock; \
