@@ -98,7 +98,9 @@ def act(user, question, action, reason, *, answer=None, text=None):
         # Locked, so that two moderators (or one form sent twice) act one after the other.
         question = moderated_questions(user).select_for_update().get(pk=question.pk)
         if answer is not None:
-            answer = Answer.objects.filter(question=question).get(pk=answer.pk)
+            answer = Answer.objects.filter(question=question, pk=answer.pk).first()
+            if answer is None:
+                raise Question.DoesNotExist
         post = answer or question
         changed = _change(question, post, action, reason, text)
         if changed:

@@ -129,3 +129,13 @@ def test_no_draft_guide_from_a_hidden_accepted_answer(world):
     response = editor.post(reverse("forum:make_guide", kwargs={"pk": published.pk}))
     assert response.status_code == 404
     assert not GuidePage.objects.filter(title=published.title).exists()
+
+
+def test_no_draft_guide_from_a_hidden_question(world):
+    hidden = question(world, status=Status.HIDDEN)
+    Answer.objects.create(
+        question=hidden, author_name="Hùng", body="Bước một.", status=Status.PUBLISHED, accepted=True
+    )
+    response = signed_in(world, "editor").post(reverse("forum:make_guide", kwargs={"pk": hidden.pk}))
+    assert response.status_code == 404
+    assert not GuidePage.objects.filter(title=hidden.title).exists()
