@@ -16,7 +16,7 @@ from django.utils.html import escape
 from cms.cache import clear as clear_page_cache
 from cms.models import GuidePage
 from cms.slugs import ascii_slug
-from forum.models import Question, Status
+from forum.models import VISIBLE, Question
 
 # The ids of guides made from a question, kept in the shared cache: most guides have none, and a
 # guide page's render then costs no query for this (cms/tests/test_cms_routing.py counts them).
@@ -70,5 +70,5 @@ def answered_questions(guide):
         cache.set(LINKED_GUIDES_KEY, linked, None)
     if guide.pk not in linked:
         return []
-    questions = Question.objects.filter(guide=guide, status__in=[Status.PUBLISHED, Status.CLOSED])
+    questions = Question.objects.filter(guide=guide, status__in=VISIBLE)
     return [(q.title, reverse("forum:question", kwargs={"pk": q.pk})) for q in questions.only("pk", "title")]

@@ -85,6 +85,9 @@ class Status(models.TextChoices):
     MERGED = "merged", _("merged into another question")
 
 
+VISIBLE = [Status.PUBLISHED, Status.CLOSED]  # what readers see
+
+
 class Question(models.Model):
     topic = models.ForeignKey("cms.TopicPage", on_delete=models.PROTECT, verbose_name=_("topic"))
     province = models.ForeignKey(
@@ -131,7 +134,15 @@ class Question(models.Model):
 
     @property
     def accepted(self):
-        return next((answer for answer in self.answers.all() if answer.accepted), None)
+        """The accepted answer readers see: a hidden one is nobody's answer (nor a guide's)."""
+        return next(
+            (
+                answer
+                for answer in self.answers.all()
+                if answer.accepted and answer.status == Status.PUBLISHED
+            ),
+            None,
+        )
 
 
 class Answer(models.Model):
@@ -177,11 +188,13 @@ class ModerationAction(models.Model):
 
 
 class Report(models.Model):
-    """Anyone may report a post; moderators of its province see open reports."""
+    """Anyone may report a post; moderators of its province see open reports. `reporter` is a
+    keyed hash of the client's address, never the address: one open report per reporter and post."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True)
     reason = models.CharField(_("what is wrong"), max_length=300)
+    reporter = models.CharField(max_length=64, blank=True, editable=False)
     at = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(default=False)
 

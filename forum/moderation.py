@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.scopes import scope_for
+from forum.masking import mask_numbers
 from forum.models import Answer, ModerationAction, Question, Report, Status
 from forum.posting import published
 
@@ -61,11 +62,14 @@ def merge(user, duplicate, kept, reason):
     """Merge `duplicate` into `kept`: its answers move there (an accepted one stays accepted only
     if `kept` has none), its address redirects there (forum/views/public.py), questions merged
     into it before follow, and the action is recorded on both with its reason. Both questions
-    must be in `user`'s scope: Question.DoesNotExist otherwise, as in `act`."""
+    must be in `user`'s scope: Question.DoesNotExist otherwise, as in `act`; None when
+    `duplicate` was merged already."""
     questions = moderated_questions(user)
     duplicate, kept = questions.get(pk=duplicate.pk), questions.get(pk=kept.pk)
     if duplicate.pk == kept.pk or kept.merged_into_id is not None:
         raise Question.DoesNotExist
+    if duplicate.merged_into_id is not None:
+        return None  # merged already: a replayed form records nothing
     with transaction.atomic():
         if kept.answers.filter(accepted=True).exists():
             duplicate.answers.update(accepted=False)
@@ -86,32 +90,46 @@ def merge(user, duplicate, kept, reason):
 
 
 def act(user, question, action, reason, *, answer=None, text=None):
-    """Carry out one moderator action on `question` (or one of its answers) and record it.
-    `text`: the new text for an edit, shown with a visible note. Raises Question.DoesNotExist
-    when the question is outside `user`'s scope."""
-    question = moderated_questions(user).get(pk=question.pk)
-    if answer is not None and answer.question_id != question.pk:
-        raise Question.DoesNotExist
-    post = answer or question
+    """Carry out one moderator action on `question` (or one of its answers) and record it; None
+    when it changes nothing (the post already was so: a replayed or doubled form records nothing).
+    `text`: the new text for an edit, masked as every post is, shown with a visible note. Raises
+    Question.DoesNotExist when the question is outside `user`'s scope."""
     with transaction.atomic():
-        if action == Action.APPROVE:
-            post.status = Status.PUBLISHED
-        elif action == Action.HIDE:
-            post.status = Status.HIDDEN
-        elif action == Action.CLOSE:
-            question.status = Status.CLOSED
-        elif action == Action.EDIT:
-            if answer is not None:
-                answer.body = text
-            else:
-                question.body = text
-            post.moderator_note = reason
-        question.save()
+        # Locked, so that two moderators (or one form sent twice) act one after the other.
+        question = moderated_questions(user).select_for_update().get(pk=question.pk)
         if answer is not None:
-            answer.save()
-        if answer is not None and action == Action.APPROVE:
+            answer = Answer.objects.filter(question=question, pk=answer.pk).first()
+            if answer is None:
+                raise Question.DoesNotExist
+        post = answer or question
+        changed = _change(question, post, action, reason, text)
+        if changed:
+            changed.save()
+        resolved = question.reports.filter(answer=answer, resolved=False).update(resolved=True)
+        if not (changed or resolved):
+            return None
+        if answer is not None and changed and action == Action.APPROVE:
             published(answer)
-        question.reports.filter(answer=answer).update(resolved=True)
         return ModerationAction.objects.create(
             question=question, answer=answer, action=action, reason=reason, by=user
         )
+
+
+def _change(question, post, action, reason, text):
+    """The post (or question, for a close) changed as `action` says, unsaved; None when it
+    already was so."""
+    if action == Action.EDIT:
+        body, _count = mask_numbers(text)
+        if (post.body, post.moderator_note) == (body, reason):
+            return None
+        post.body, post.moderator_note = body, reason
+        return post
+    target, status = {
+        Action.APPROVE: (post, Status.PUBLISHED),
+        Action.HIDE: (post, Status.HIDDEN),
+        Action.CLOSE: (question, Status.CLOSED),
+    }[action]
+    if target.status == status:
+        return None
+    target.status = status
+    return target

@@ -80,8 +80,12 @@ def published(post):
 
 
 def accept(question, post):
-    """The asker marks the answer that helped; only one answer is accepted."""
+    """The asker marks the answer that helped; only one answer is accepted. False when `post`
+    already was the accepted one: a replayed form changes nothing."""
+    if post.accepted:
+        return False
     with transaction.atomic():
         question.answers.update(accepted=False)
         Answer.objects.filter(pk=post.pk).update(accepted=True)
         transaction.on_commit(purge)
+    return True

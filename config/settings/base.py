@@ -246,9 +246,10 @@ RATE_LIMITS = {
     "forum_question": "10/d/ip",
     "forum_answer": "30/d/ip",
     "forum_report": "20/h/ip",
-    # Helpful votes: one per session, and a session is free to make, so per client address too
-    # (a village's readers behind one address still vote freely).
+    # Helpful votes: one per session, and a session is free to make, so one per answer and client
+    # address a day too (votes order answers: a script dropping its cookie must not add any).
     "forum_helpful": "60/h/ip",
+    "forum_helpful_answer": "1/d/key",
 }
 
 # SECURITY

@@ -166,3 +166,18 @@ def test_the_ask_form_lists_provinces_in_vietnamese_order(asker, world):
     # Đ after D, and "Thành phố" read past as the unit's type: as people look a name up.
     assert options.index("Đắk Lắk") < options.index("Điện Biên") < options.index("Thanh Hóa")
     assert options.index(world["north"].name) < options.index("Thanh Hóa")
+
+
+def test_an_expert_answers_under_the_name_of_her_account_and_a_citizen_types_hers(asker, world):
+    ask(asker, world)
+    question = Question.objects.get()
+    Question.objects.filter(pk=question.pk).update(status=Status.PUBLISHED)
+    url = reverse("forum:question", kwargs={"pk": question.pk})
+    expert = Client()
+    expert.force_login(make_expert(world))
+    assert 'name="author_name"' not in expert.get(url).content.decode()
+    assert 'name="author_name"' in asker.get(url).content.decode()
+    expert.post(
+        reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Ra công an xã.", "author_name": "Tí"}
+    )
+    assert question.answers.get().author_name == "nobody"  # "Người dùng nobody", by her first name

@@ -57,6 +57,8 @@ def test_a_moderator_merges_a_duplicate_and_its_address_redirects(world, moderat
         (kept.pk, f"#{duplicate.pk}: Cùng một câu hỏi"),
     }
 
+    merge(moderator, duplicate, kept)  # the same form sent again records nothing
+    assert ModerationAction.objects.filter(action="merge").count() == 2
     # A question merged into the duplicate earlier follows it to the kept one.
     third = question(world, "VNeID mật khẩu")
     merge(moderator, third, duplicate)  # the duplicate is merged already: refused

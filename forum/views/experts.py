@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from forum import experts
 from forum.forms import ExpertForm
 from forum.models import ExpertChange
+from forum.topics import by_key
 
 RECENT_CHANGES = 20
 
@@ -48,10 +49,14 @@ def experts_page(request):
         status = 400
     listed = experts.experts_of(request.user)
     changes = ExpertChange.objects.filter(user__in=listed.values("user")).select_related("user", "by")
+    topics = by_key(form.fields["topics"].queryset)
+    shown = list(listed)
+    for expert in shown:  # topics in the reader's language, whichever language marked them
+        expert.topics_shown = [topics.get(topic.translation_key, topic) for topic in expert.topics.all()]
     return render(
         request,
         "forum/experts.html",
-        {"form": form, "experts": listed, "changes": changes[:RECENT_CHANGES]},
+        {"form": form, "experts": shown, "changes": changes[:RECENT_CHANGES]},
         status=status,
     )
 

@@ -14,16 +14,30 @@ from django.views.decorators.http import require_POST
 from forum import moderation
 from forum.forms import ModerateForm
 from forum.guides import draft_guide, may_make_guide
-from forum.models import Answer, Question
+from forum.models import VISIBLE, Answer, Question
 
 
 @login_required
 def moderate(request):
     if not moderation.is_moderator(request.user):
         raise PermissionDenied
-    context = {**moderation.waiting(request.user), "unanswered": moderation.unanswered(request.user)}
-    context["form"] = ModerateForm()
+    waiting = moderation.waiting(request.user)
+    context = {
+        "questions": _with_forms(waiting["questions"], "q"),
+        "answers": _with_forms(waiting["answers"], "a"),
+        "reports": _with_forms(waiting["reports"], "r"),
+        "unanswered": moderation.unanswered(request.user),
+    }
     return render(request, "forum/moderate.html", context)
+
+
+def _with_forms(items, kind):
+    """Each item with a form of its own whose ids name it (id_reason_q12), so that each label
+    points to its own field: the same field names, so one view takes them all."""
+    items = list(items)
+    for item in items:
+        item.act_form = ModerateForm(auto_id=f"id_%s_{kind}{item.pk}")
+    return items
 
 
 @login_required
@@ -40,17 +54,25 @@ def act(request, pk):
     data = form.cleaned_data
     if data["action"] == moderation.Action.MERGE:
         return _merge(request, question, data)
-    moderation.act(request.user, question, data["action"], data["reason"], answer=answer, text=data["text"])
-    messages.success(request, _("Done: the action and its reason are recorded."))
+    done = moderation.act(
+        request.user, question, data["action"], data["reason"], answer=answer, text=data["text"]
+    )
+    if done is None:
+        messages.info(request, _("Nothing changed: the post already was so, and nothing was recorded."))
+    else:
+        messages.success(request, _("Done: the action and its reason are recorded."))
     return redirect("forum:moderate")
 
 
 def _merge(request, duplicate, data):
     try:
         kept = Question.objects.get(pk=data["into"])  # moderation.merge checks the scope of both
-        moderation.merge(request.user, duplicate, kept, data["reason"])
+        done = moderation.merge(request.user, duplicate, kept, data["reason"])
     except Question.DoesNotExist:
         messages.error(request, _("No other question with this number among the questions you moderate."))
+        return redirect("forum:moderate")
+    if done is None:
+        messages.info(request, _("Nothing changed: the post already was so, and nothing was recorded."))
         return redirect("forum:moderate")
     messages.success(request, _("Merged: the answers moved and the old address leads to the kept question."))
     return redirect("forum:question", pk=kept.pk)
@@ -59,9 +81,9 @@ def _merge(request, duplicate, data):
 @login_required
 @require_POST
 def make_guide(request, pk):
-    question = get_object_or_404(Question, pk=pk)
+    question = get_object_or_404(Question, pk=pk, status__in=VISIBLE)
     if question.accepted is None or not may_make_guide(request.user, question):
-        raise Http404
+        raise Http404  # a hidden accepted answer (or question) is no guide's first steps
     guide = draft_guide(request.user, question)
     messages.success(request, _("A draft guide was made from this answer: finish it and publish it."))
     return redirect(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
