@@ -44,7 +44,10 @@ class FakeTwilio:
         self.scripts = {}  # phone -> (answers still to give, answer repeated after them or None)
         self.delay = 0.0
         self.server = _Server(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # stop() waits for the server's next look at its stop flag: every half second by default,
+        # which every test using the fake paid once.
+        serve = {"poll_interval": 0.02}
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs=serve, daemon=True)
 
     @property
     def base_url(self):

@@ -4,17 +4,19 @@ twenty-digit year and a superscript digit, in every GET parameter the view reads
 
 The parameters a view reads are found in its module's source (`request.GET.get("…")`), so a
 parameter added later is tried without anyone listing it; a few every page may be given are
-tried everywhere.
+tried everywhere. A hostile path argument the route's pattern refuses (a superscript digit in
+`<int:pk>`) reaches another view or the 404 page, not this one: such an address is tried once
+for each view (or 404) it reaches, value and part of the site, not once per route.
 """
 
 import inspect
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 from accounts.models import Role
 from tests.factories import RoleAssignmentFactory
@@ -62,6 +64,15 @@ def _path(route, fill):
     return "/" + _ARGUMENT.sub(lambda match: quote(fill, safe=""), route)
 
 
+def _lands_on(address):
+    """The view an address reaches (None: the 404 page)."""
+    try:
+        callback = resolve(unquote(address)).func
+    except Resolver404:
+        return None
+    return getattr(callback, "view_class", callback)
+
+
 @pytest.fixture
 def clients():
     """Anonymous for public pages; a national administrator for officers' pages."""
@@ -73,17 +84,18 @@ def clients():
 
 
 def _requests(route, view):
-    """(address, query) pairs: each hostile value in every path argument, then in the parameters
-    every page may be given all at once, then in each parameter the view reads, one by one."""
+    """(address, query, value in the path or None) triples: each hostile value in every path
+    argument, then in the parameters every page may be given all at once, then in each parameter
+    the view reads, one by one."""
     if _ARGUMENT.search(route):
         for fill in HOSTILE:
-            yield _path(route, fill), {}
+            yield _path(route, fill), {}, fill
     address = _path(route, "1")
     specific = sorted(_parameters(view) - EVERYWHERE)
     for value in HOSTILE:
-        yield address, dict.fromkeys(EVERYWHERE, value)
+        yield address, dict.fromkeys(EVERYWHERE, value), None
         for name in specific:
-            yield address, {name: value}
+            yield address, {name: value}, None
 
 
 def test_no_hostile_address_gets_a_server_error(clients, home_pages):
@@ -91,11 +103,17 @@ def test_no_hostile_address_gets_a_server_error(clients, home_pages):
     routes = targets()
     assert len(routes) > 30, routes
     failures = []
+    elsewhere = set()  # (view or None, site part, client, value): where another route's address went
     for route, view in routes:
         if route.startswith(("sms/", "accounts/")) or route in ("sw.js",):
             continue  # webhooks answer POST only; allauth's pages are allauth's
         client = officer if route.startswith(OFFICERS) else anonymous
-        for address, query in _requests(route, view):
+        for address, query, fill in _requests(route, view):
+            if fill is not None and (lands_on := _lands_on(address)) is not view:
+                reached = (lands_on, route.split("/")[0], client, fill)
+                if reached in elsewhere:
+                    continue
+                elsewhere.add(reached)
             status = client.get(address, query).status_code
             if status >= 500:
                 failures.append((address[:60], {k: v[:25] for k, v in query.items()}, status))

@@ -3,8 +3,6 @@ balancer: the reported attacks (11 sign-in texts to one phone in 2.3 s, 30 wrong
 refused even when the requests land on different processes."""
 
 import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -15,29 +13,52 @@ from django.urls import reverse
 from accounts.models import User
 from messaging.models import Message, Purpose
 from runtime import throttle
+from tests.fresh_processes import run_each
 
 pytestmark = pytest.mark.django_db
 
 
-# Counts one allauth action (sign-in codes for one phone, 3 a minute) and one of ours in a fresh
-# Python process, as a second gunicorn worker would, and prints how many were let through.
-COUNTER = """
-import sys, django
+# Two gunicorn workers, as `gunicorn --preload` makes them: one process sets Django up (and the
+# cache table an empty database lacks), then forks a worker per count given. Each counts one
+# allauth action (sign-in codes for one phone, 3 a minute) and one of ours, all at once, and
+# prints how many it let through. Process memory is copied at the fork, not shared after it: a
+# per-process cache would let each worker through on its own.
+WORKERS = """
+import os, sys, traceback, django
 django.setup()
 from django.core.management import call_command
+from django.db import connections
 from django.test import RequestFactory
 from allauth.core import ratelimit
 from runtime import throttle
 call_command("createcachetable", verbosity=0)
-phone, tries = sys.argv[1], int(sys.argv[2])
-request = RequestFactory().post("/accounts/login/code/", REMOTE_ADDR="203.0.113.9")
-codes = sum(bool(ratelimit.consume(request, action="request_login_code", key=phone)) for _ in range(tries))
-sign_ups = sum(throttle.allow(request, "training_sign_up_phone", key=phone) for _ in range(tries))
-print(codes, sign_ups)
+connections.close_all()  # each worker opens its own
+phone = sys.argv[1]
+
+def count(tries):
+    request = RequestFactory().post("/accounts/login/code/", REMOTE_ADDR="203.0.113.9")
+    codes = sum(bool(ratelimit.consume(request, action="request_login_code", key=phone)) for _ in range(tries))
+    sign_ups = sum(throttle.allow(request, "training_sign_up_phone", key=phone) for _ in range(tries))
+    print(codes, sign_ups, flush=True)
+
+workers = []
+for tries in map(int, sys.argv[2:]):
+    worker = os.fork()
+    if worker == 0:
+        try:
+            count(tries)
+        except BaseException:
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(1)
+        os._exit(0)
+    workers.append(worker)
+sys.exit(max(os.waitstatus_to_exitcode(os.waitpid(worker, 0)[1]) for worker in workers))
 """
 
 
-def _processes(tries, **env):
+def _let_through(tries, **env):
+    """(sign-in codes, sign-ups) let through by workers making `tries` requests each, summed."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -45,30 +66,17 @@ def _processes(tries, **env):
         **env,
     }
     phone = f"+8491{uuid.uuid4().int % 10**7:07}"  # a number no other run has counted
-    running = [
-        subprocess.Popen(
-            [sys.executable, "-c", COUNTER, phone, str(n)],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in tries
-    ]
-    results = []
-    for process in running:
-        out, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err
-        results.append([int(n) for n in out.split()[-2:]])
-    return [sum(column) for column in zip(*results, strict=True)]
+    (run,) = run_each([(["-c", WORKERS, phone, *map(str, tries)], environment)])
+    assert run.returncode == 0, run.stderr
+    counts = [[int(n) for n in line.split()] for line in run.stdout.splitlines()]
+    assert len(counts) == len(tries), run.stdout
+    return [sum(column) for column in zip(*counts, strict=True)]
 
 
 def test_two_processes_share_the_embedded_database_cache(tmp_path):
     # The embedded mode: no REDIS_URL, one SQLite file every worker opens.
     database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-    _processes([0], DATABASE_URL=database, REDIS_URL="")  # makes the cache table first
-    codes, sign_ups = _processes([6, 5], DATABASE_URL=database, REDIS_URL="")
+    codes, sign_ups = _let_through([6, 5], DATABASE_URL=database, REDIS_URL="")
     assert codes == 3  # 11 requests for one phone from two processes: 3 texts
     assert sign_ups == int(settings.RATE_LIMITS["training_sign_up_phone"].split("/")[0])
 
@@ -76,21 +84,15 @@ def test_two_processes_share_the_embedded_database_cache(tmp_path):
 @pytest.mark.redis
 def test_two_processes_share_the_redis_cache(redis_url, tmp_path):
     database = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
-    codes, sign_ups = _processes([6, 5], DATABASE_URL=database, REDIS_URL=redis_url)
+    codes, sign_ups = _let_through([6, 5], DATABASE_URL=database, REDIS_URL=redis_url)
     assert codes == 3
     assert sign_ups == int(settings.RATE_LIMITS["training_sign_up_phone"].split("/")[0])
 
 
 def test_without_redis_the_cache_is_the_database_never_process_memory():
-    check = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    read = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local", "DJANGO_SECRET_KEY": "x"}
-    found = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", check],
-        cwd=settings.BASE_DIR,
-        env={**environment, "REDIS_URL": ""},
-        capture_output=True,
-        text=True,
-    )
+    (found,) = run_each([(["-c", read], {**environment, "REDIS_URL": ""})])
     assert found.stdout.split()[-1] == "django.core.cache.backends.db.DatabaseCache", found.stderr
 
 
