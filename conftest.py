@@ -150,7 +150,7 @@ def _name_the_groups(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _cache_starts_empty(request, settings, django_db_blocker):
+def _cache_starts_empty(request, django_db_blocker):
     """Every test starts with an empty cache: rate-limit counters and cached pages of one test
     would otherwise reach the next. Redis outlives each test's transaction, and so does the
     database cache once a live-server test has committed to it. Under pytest-xdist each worker
@@ -159,17 +159,15 @@ def _cache_starts_empty(request, settings, django_db_blocker):
     from django.core.cache.backends.db import DatabaseCache
     from django.core.cache.backends.redis import RedisCache
 
+    from tests import worker_cache
+
     cache = caches["default"]
     if isinstance(cache, RedisCache):
-        # The "renditions" alias shares the prefix (config/settings/test.py), so this clears it too.
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
-        if keys:
-            client.delete(*keys)
+        worker_cache.empty()
     elif isinstance(cache, DatabaseCache) and uses_database(request):
         request.getfixturevalue("django_db_setup")  # the test database, never the developer's
         with django_db_blocker.unblock():
-            cache.clear()
+            worker_cache.empty()
 
 
 def uses_database(request):

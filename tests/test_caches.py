@@ -62,3 +62,22 @@ def test_the_redis_cache_answers_in_a_forked_worker_after_the_master_used_it(red
     assert cache.get("worker") == "ok"
     assert isinstance(cache, RedisCache)
     cache.delete_many(["guide", "worker"])
+
+
+@pytest.mark.redis
+def test_a_worker_emptying_its_cache_leaves_the_other_workers_keys(redis_cache):
+    """Under pytest-xdist the workers share one Redis database: emptying one worker's cache (as
+    every test starts, and the API fuzz between operations) must not wipe a count another worker's
+    test is in the middle of (tests/worker_cache.py)."""
+    from tests import worker_cache
+
+    client = redis_cache._cache.get_client(write=True)
+    others = "test-another-worker:1:cms:unanswered:count"
+    client.set(others, 3)
+    redis_cache.set("ours", 1)
+    try:
+        worker_cache.empty()
+        assert redis_cache.get("ours") is None
+        assert client.get(others) == b"3"
+    finally:
+        client.delete(others)
