@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -66,7 +66,7 @@ def django_db_setup(
     instead of migrated by each worker; `--reuse-db` keeps pytest-django's own way."""
     from pytest_django.fixtures import _get_databases_for_setup
 
-    from tests import template_database
+    from tests import database_snapshot, template_database
 
     if django_db_keepdb and not django_db_createdb:
         yield from _pytest_django_setup(request, django_db_blocker)
@@ -75,7 +75,9 @@ def django_db_setup(
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         old_config = template_database.setup_from_template(aliases, serialized_aliases, verbosity)
-    yield
+        migrated = {alias: database_snapshot.take(connections[alias]) for alias in aliases}
+    with database_snapshot.instead_of_flushing(migrated):
+        yield
     with django_db_blocker.unblock():
         template_database.teardown(old_config, verbosity)
 

@@ -15,7 +15,7 @@ from tests.factories_teams import LogFactory, MemberFactory, TeamFactory
 from tests.factories_trainings import CourseFactory, SessionFactory
 from tests.journey_steps import DESKTOP, LANGUAGES, Journey, say, sign_out
 from tests.sign_in_steps import PASSWORD, enrol
-from tests.totp import totp_code
+from tests.totp import TYPED_IN_A_BROWSER, totp_code
 from trainings.models import TrainingSession
 from trainings.registering import enrol as enrol_members
 
@@ -78,7 +78,7 @@ def sign_in_with_password_and_authenticator(trip, user, secret):
     page.get_by_role("button", name=trip.say("Sign in with email and password")).click()
     page.wait_for_url("**/accounts/2fa/authenticate/**")
     assert trip.heading() == trip.say("Two-factor sign-in")
-    page.locator("input[name=code]").fill(totp_code(secret))
+    page.locator("input[name=code]").fill(totp_code(secret, TYPED_IN_A_BROWSER))
     trip.step("authenticator-code")
     page.locator("form:has(input[name=code]) button[type=submit]").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)

@@ -9,7 +9,7 @@ from django.conf import settings
 from accounts.models import User
 from tests.factories import UserFactory
 from tests.photos import photograph
-from tests.totp import totp_code
+from tests.totp import TYPED_IN_A_BROWSER, totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,7 +81,7 @@ def test_a_staff_user_without_two_factor_is_sent_to_enrol_before_the_admin(
     page.wait_for_url("**/accounts/2fa/totp/activate/**")
 
     secret = page.locator("#authenticator_secret").inner_text().strip()
-    page.locator("input[name=code]").fill(totp_code(secret))
+    page.locator("input[name=code]").fill(totp_code(secret, TYPED_IN_A_BROWSER))
     page.locator("form:has(input[name=code]) button[type=submit]").click()
     page.wait_for_url("**/accounts/2fa/recovery-codes/**")
     photograph(page, output_dir / "recovery-codes.png")

@@ -27,7 +27,8 @@ from reporting.models import CommuneMonth, CommuneTotals, ProvinceMonth, Provinc
 from teams.models import Team
 from tests import database_snapshot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# One worker makes the trip: under pytest-xdist each worker that ran one of these tests made it.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("migration_trip")]
 
 # The leaf migrations, before the move, of the apps it touches; places and reporting did not exist.
 BEFORE_THE_MOVE = [
