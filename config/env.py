@@ -177,11 +177,23 @@ def get_dotted_path(name, default):
     return raw
 
 
+# The embedded mode's processes (gunicorn's workers, Celery's) write one SQLite file. A transaction
+# that began by reading and then wrote was refused at once ("database is locked") whenever another
+# process was writing, as SQLite does to avoid a deadlock, and the database cache drops a refused
+# write without a word: a rate limit's count was lost, and a fourth sign-in text went to one phone.
+# Each transaction takes the write lock when it begins instead, waiting up to 20 s for it.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
 def database(default_sqlite_path):
     """DATABASES['default'] from DATABASE_URL: PostgreSQL 15+ or SQLite, nothing else."""
     url = get("DATABASE_URL", "")
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(default_sqlite_path),
+            "OPTIONS": SQLITE_OPTIONS,
+        }
     scheme = urlsplit(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise SettingError(
@@ -193,7 +205,9 @@ def database(default_sqlite_path):
         raise SettingError(f"DATABASE_URL is malformed: {error}") from None
     if scheme != "sqlite" and not config.get("NAME"):
         raise SettingError("DATABASE_URL names no database (add /dbname at the end)")
-    if scheme != "sqlite":
+    if scheme == "sqlite":
+        config["OPTIONS"] = dict(SQLITE_OPTIONS)
+    else:
         # Our queries are short reads of indexed rows and small totals tables. PostgreSQL's JIT
         # once spent 1.5 s compiling a six-table join for a guide page on freshly loaded tables,
         # whose row estimates were wrong: it never pays here, and can cost a page a second.

@@ -150,13 +150,22 @@ class BuiltOnce:
         rows, built_media = self.snapshot(build)
         media = self._folders.mktemp("media")
         shutil.copytree(built_media, media, dirs_exist_ok=True)
-        with self._blocker.unblock():
-            outer = transaction.atomic()
-            outer.__enter__()
-            try:
-                restore(connection, rows)
-                yield media
-            finally:
-                transaction.set_rollback(True)
-                outer.__exit__(None, None, None)
-                forget_cached_rows()
+        with kept_for_the_module(self._blocker):
+            restore(connection, rows)
+            yield media
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker):
+    """What is written inside stays for a module's tests, in a transaction rolled back after the
+    last: each test's own transaction nests inside it, so what a test changes still rolls back.
+    Only for modules whose tests never commit (no `transactional_db`, no live server)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            forget_cached_rows()

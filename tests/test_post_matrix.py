@@ -22,7 +22,7 @@ from tests.post_matrix import SNAPSHOT_APPS, post_endpoints, recipe_for
 from tests.world.scope import officer
 from trainings.models import Course
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "scope_land_made_once")]
 
 REFUSED_WORDS = ("Lựa chọn này nằm ngoài địa bàn bạn quản lý.", "Địa điểm này nằm ngoài địa bàn bạn quản lý.")
 

@@ -73,6 +73,39 @@ def _let_through(tries, **env):
     return [sum(column) for column in zip(*counts, strict=True)]
 
 
+# Another process holds the write lock of the embedded database for half a second while this one
+# counts a hit in the database cache.
+WHILE_ANOTHER_WRITES = """
+import sqlite3, sys, threading, django
+django.setup()
+from django.core.cache import cache
+from django.core.management import call_command
+call_command("createcachetable", verbosity=0)
+cache.set("hits", 1)
+other = sqlite3.connect(sys.argv[1], isolation_level=None, check_same_thread=False)
+other.execute("BEGIN IMMEDIATE")
+threading.Timer(0.5, other.execute, ["COMMIT"]).start()
+cache.set("hits", 2)
+print(cache.get("hits"))
+"""
+
+
+def test_a_count_written_while_another_process_writes_waits_and_is_kept(tmp_path):
+    """Refused at once and dropped by the database cache, the count stayed at 1: that is how two
+    processes let a fourth sign-in text through."""
+    database = tmp_path / "shared.sqlite3"
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DJANGO_SECRET_KEY": "x",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "REDIS_URL": "",
+    }
+    (run,) = run_each([(["-c", WHILE_ANOTHER_WRITES, str(database)], environment)])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[-1] == "2"
+
+
 def test_two_processes_share_the_embedded_database_cache(tmp_path):
     # The embedded mode: no REDIS_URL, one SQLite file every worker opens.
     database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"

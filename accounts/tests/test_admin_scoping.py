@@ -11,7 +11,7 @@ from messaging.outbox import queue_sms
 from tests.factories import RoleAssignmentFactory
 from tests.pages import sent_to_admin_home
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "world_made_once")]
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from tests.world import SCOPE_OF
 from tests.world.scope import officer
 from trainings.models import TrainingSession
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process", "scope_land_made_once")]
 
 REFUSED = "Lựa chọn này nằm ngoài địa bàn bạn quản lý."
 REFUSED_PLACE = "Địa điểm này nằm ngoài địa bàn bạn quản lý."  # sessions say which choice

@@ -12,7 +12,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world_made_once")]
 
 
 def officer(role, **unit):

@@ -13,7 +13,7 @@ from tests.factories import (
 )
 from tests.factories_teams import leader_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world_made_once")]
 
 
 def signed_in(role, **unit):
