@@ -63,7 +63,9 @@ class AskForm(forms.Form):
         queryset=Province.objects.order_by("name_key"), label=_("Province (optional)"), required=False
     )
     commune = forms.CharField(label=_("Commune or ward (optional)"), max_length=80, required=False)
-    text_me = forms.BooleanField(label=_("Text me once when an expert answers"), required=False, initial=True)
+    text_me = forms.BooleanField(
+        label=_("Text me once when an expert or a team leader answers"), required=False, initial=True
+    )
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,8 @@ from messaging.models import Purpose
 from messaging.outbox import queue_sms
 
 
-def text_asker_once(question):
+def text_asker_once(question, post):
+    """`post` is the answer that went live: the text says who answered, an expert or a team leader."""
     if not question.phone or not has_consent(question.phone, Purpose.NOTICE):
         return
     with transaction.atomic():
@@ -28,9 +29,14 @@ def text_asker_once(question):
             return
         with translation.override(question.language):
             url = settings.SITE_URL + reverse("forum:question", kwargs={"pk": question.pk})
-            body = _("An expert answered your question. Read it and mark the answer that helped: %(url)s") % {
-                "url": url
-            }
+            if post.expert_id:
+                said = _("An expert answered your question. Read it and mark the answer that helped: %(url)s")
+            else:
+                said = _(
+                    "A community digital technology team leader answered your question. "
+                    "Read it and mark the answer that helped: %(url)s"
+                )
+            body = said % {"url": url}
         queue_sms(
             question.phone,
             body,

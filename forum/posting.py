@@ -76,7 +76,7 @@ def published(post):
     if question.answered_at is None:
         Question.objects.filter(pk=question.pk).update(answered_at=timezone.now())
     if post.author_id is not None:
-        text_asker_once(question)
+        text_asker_once(question, post)
 
 
 def accept(question, post):

@@ -100,6 +100,7 @@ def test_ask_moderate_answer_text_accept_and_draft_guide(
     texts = Message.objects.filter(recipient=ASKER, purpose=Purpose.NOTICE)
     assert texts.count() == 1
     assert f"/vi/questions/{question.pk}/" in texts.get().body
+    assert texts.get().body.startswith("Chuyên gia đã trả lời")
     page = reader.get(reverse("forum:question", kwargs={"pk": question.pk})).content.decode()
     assert "Công an xã Bát Tràng" in page
     assert "913" not in page.replace(str(question.pk), "")
@@ -144,14 +145,20 @@ def test_the_72_hour_list_and_a_commune_officer_moderates_nothing(asker, world, 
     assert commune.get(reverse("forum:moderate")).status_code == 403
 
 
-def test_a_team_leader_answers_questions_from_her_commune_only(asker, world):
+def test_a_team_leader_answers_questions_from_her_commune_only(
+    asker, world, django_capture_on_commit_callbacks
+):
     ask(asker, world)
     question = Question.objects.get()
     Question.objects.filter(pk=question.pk).update(status=Status.PUBLISHED)
     leader = Client()
     leader.force_login(world.person("leader"))
-    leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Tổ sẽ giúp chị."})
+    with django_capture_on_commit_callbacks(execute=True):
+        leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Tổ sẽ giúp chị."})
     assert question.answers.get().status == Status.PUBLISHED
+    # The asker's one text says who answered: a team leader, not an expert.
+    text = Message.objects.get(recipient=ASKER, purpose=Purpose.NOTICE)
+    assert text.body.startswith("Tổ trưởng tổ công nghệ số cộng đồng đã trả lời câu hỏi của bạn.")
     Question.objects.filter(pk=question.pk).update(commune=world["c"], province=world["south"])
     response = leader.post(reverse("forum:answer", kwargs={"pk": question.pk}), {"body": "Lần nữa."})
     assert response.status_code == 404
