@@ -28,3 +28,9 @@ def test_short_names_stay_on_one_line_whole():
     svg = ranked_bars([("Xã Bát Tràng", 1028, "")], "Người dân được hỗ trợ")
     assert shown_labels(svg) == ["Xã Bát Tràng"]
     assert ">1.028<" in svg
+
+
+def test_the_longest_province_name_takes_two_lines_instead_of_running_under_its_bar():
+    svg = ranked_bars([("Thành phố Hồ Chí Minh", 52800, "")], "Người dân được hỗ trợ")
+    assert shown_labels(svg) == ["Thành phố Hồ Chí Minh"]
+    assert '<tspan x="0">Thành phố Hồ Chí </tspan><tspan x="0" dy="11">Minh</tspan>' in svg
