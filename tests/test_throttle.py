@@ -76,7 +76,7 @@ def _let_through(tries, **env):
 # Another process holds the write lock of the embedded database for half a second while this one
 # counts a hit in the database cache.
 WHILE_ANOTHER_WRITES = """
-import sqlite3, sys, threading, django
+import sqlite3, sys, threading, time, django
 django.setup()
 from django.core.cache import cache
 from django.core.management import call_command
@@ -84,7 +84,13 @@ call_command("createcachetable", verbosity=0)
 cache.set("hits", 1)
 other = sqlite3.connect(sys.argv[1], isolation_level=None, check_same_thread=False)
 other.execute("BEGIN IMMEDIATE")
-threading.Timer(0.5, other.execute, ["COMMIT"]).start()
+
+def commit_later():
+    time.sleep(0.5)
+    other.execute("COMMIT")
+
+# Not threading.Timer: its timed wait never ended under CI's faketime.
+threading.Thread(target=commit_later, daemon=True).start()
 cache.set("hits", 2)
 print(cache.get("hits"))
 """
