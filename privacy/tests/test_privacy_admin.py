@@ -201,9 +201,10 @@ def test_the_breach_register_is_for_the_national_administrator_with_its_72_hour_
         assert 'class="overdue' in client.get(reverse("data_breaches:index")).content.decode()
 
 
-def test_a_requests_times_are_in_vietnam_time_and_a_new_one_reads_as_received(client, privacy_people):
+def test_a_requests_times_are_in_vietnam_time_and_a_new_one_reads_as_received(clock, client, privacy_people):
     """Issue 22: "Thời điểm tiếp nhận 06:05" while its history said 13:05, and a new request's
-    status read "thời điểm nhận" (a time, from another screen's word)."""
+    status read "thời điểm nhận" (a time, from another screen's word). The clock is stopped at
+    09:00: at 06:05 in Vietnam the history's own entry, written now, showed "06:05"."""
     request = request_in(privacy_people.team.commune, received_at=datetime(2026, 11, 20, 13, 5, tzinfo=VN))
     client.force_login(
         RoleAssignmentFactory(role=Role.COMMUNE_OFFICER, commune=privacy_people.team.commune).user
