@@ -192,7 +192,7 @@ def database(default_sqlite_path):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(default_sqlite_path),
-            "OPTIONS": SQLITE_OPTIONS,
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
     scheme = urlsplit(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:

@@ -18,6 +18,7 @@ transaction or in autocommit.
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
+from unittest import mock
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -113,12 +114,8 @@ def instead_of_flushing(migrated):
         for alias in test_case._databases_names(include_mirrors=False):
             restore(connections[alias], migrated[alias])
 
-    original = TransactionTestCase._fixture_teardown
-    TransactionTestCase._fixture_teardown = write_back
-    try:
+    with mock.patch.object(TransactionTestCase, "_fixture_teardown", write_back):
         yield
-    finally:
-        TransactionTestCase._fixture_teardown = original
 
 
 class BuiltOnce:
@@ -161,11 +158,11 @@ def kept_for_the_module(django_db_blocker):
     last: each test's own transaction nests inside it, so what a test changes still rolls back.
     Only for modules whose tests never commit (no `transactional_db`, no live server)."""
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
         try:
-            yield
+            with transaction.atomic():
+                try:
+                    yield
+                finally:
+                    transaction.set_rollback(True)
         finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
             forget_cached_rows()

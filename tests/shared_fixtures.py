@@ -18,7 +18,7 @@ from django.core.management import call_command
 
 @pytest.fixture
 def wagtail_root(transactional_db):
-    """Wagtail's root page, which an earlier transactional test's flush removed with every table."""
+    """Wagtail's root page, which a flush removes with every table (`--reuse-db` keeps Django's flush)."""
     from wagtail.models import Locale, Page
 
     if Page.get_first_root_node() is None:
