@@ -119,12 +119,15 @@ def _media_in_tmp(settings, tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist, leave out the tests marked `alone`: `make test` runs them by themselves
-    afterwards. Beside browser tests on 2 cores real Celery workers starved past the tests' waits,
-    and the rows PostgreSQL reads changed with what other tests left open."""
+    """Under pytest-xdist on PostgreSQL, leave out the tests marked `alone`: `make test` runs them
+    by themselves afterwards. Beside browser tests on 2 cores real Celery workers starved past the
+    tests' waits, and the rows PostgreSQL reads changed with what other tests left open. They all
+    need PostgreSQL: on SQLite they stay in, to skip (or fail, with REQUIRE_SERVICES=1) there."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
     _name_the_groups(config, items)
+    if connection.vendor != "postgresql":
+        return
     alone = [item for item in items if item.get_closest_marker("alone")]
     if alone:
         config.hook.pytest_deselected(items=alone)
