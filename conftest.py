@@ -14,7 +14,12 @@ from django.conf import settings
 from django.db import connection, connections
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's headless shell (Chromium's own build for automation, which Playwright also prefers) when
+# it is installed: the browser tests took 182 s of a 2-worker run with the full browser, 118 s with it.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if Path(path).exists()),
+    "/usr/bin/chromium",
+)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -239,7 +244,9 @@ def redis_cache(redis_url):
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        missing_service(
+            f"Chromium is not installed at {CHROMIUM} (apt-get install chromium-headless-shell)"
+        )
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
