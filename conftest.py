@@ -292,9 +292,9 @@ def browser():
 @pytest.fixture
 def phone_page(browser):
     """A page in a 360×740 phone viewport, the screen most of our users have."""
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
+    from tests.journey_steps import PHONE
+
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     yield page
     context.close()

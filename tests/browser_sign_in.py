@@ -12,6 +12,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
+from tests.journey_steps import PHONE
 from tests.sessions import record_completed_sign_in
 
 
@@ -45,6 +46,11 @@ def session_key_for(user):
     record_completed_sign_in(session, user)
     session.save()
     return session.session_key
+
+
+def signed_in_phone(browser, live_server, user):
+    """A new phone (tests/journey_steps.py PHONE) with `user` signed in."""
+    return signed_in_with_session(browser.new_context(**PHONE).new_page(), live_server, user)
 
 
 def signed_in_with_session(page, live_server, user):

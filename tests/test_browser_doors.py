@@ -14,6 +14,7 @@ from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import TeamFactory
 from tests.factories_trainings import CourseFactory, SessionFactory
+from tests.journey_steps import PHONE
 from tests.photos import photograph
 from tests.sign_in_steps import MORNING
 from trainings.registering import sign_up
@@ -77,9 +78,7 @@ def test_a_citizen_who_only_signed_up_for_a_training_opens_her_data_from_the_foo
     # English, from the link in her confirmation text, on a phone that never saw the site.
     [confirmation] = [t for t in texts_to(fake_twilio, "+84913555888") if "my-data" in t]
     link = re.search(r"https?://\S+/en/my-data/", confirmation).group(0)
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
+    context = browser.new_context(**PHONE)
     english = context.new_page()
     english.goto(link)
     english.wait_for_url("**/en/phone/my-data/")

@@ -5,7 +5,7 @@ from the question page and the answer shows at once with the badge naming their 
 import pytest
 
 from forum.models import Expert, ModerationAction, Organisation, Question, Status
-from tests.browser_sign_in import signed_in_with_session
+from tests.browser_sign_in import signed_in_phone
 from tests.forum_steps import topic
 from tests.photos import photograph
 from tests.world import build_world
@@ -26,13 +26,6 @@ LABELS = {
 }  # fmt: skip
 
 
-def phone(browser, live_server, user):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
-    return signed_in_with_session(context.new_page(), live_server, user)
-
-
 def fits(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -46,7 +39,7 @@ def test_a_moderator_approves_and_an_expert_answers_from_a_phone(language, brows
         asker_name="Mai", title="Làm sao đổi số điện thoại trên VNeID?", language="vi",
     )  # fmt: skip
 
-    moderator = phone(browser, live_server, world.person("province"))
+    moderator = signed_in_phone(browser, live_server, world.person("province"))
     moderator.goto(f"{live_server.url}/{language}/questions/moderate/")
     waiting = moderator.locator("#waiting-questions li").filter(has_text=question.title)
     waiting.get_by_text(labels["act"]).click()
@@ -63,7 +56,7 @@ def test_a_moderator_approves_and_an_expert_answers_from_a_phone(language, brows
 
     user = world.person("nobody")
     Expert.objects.create(user=user, kind=Organisation.TELECOM, organisation="VNPT Hà Nội")
-    expert = phone(browser, live_server, user)
+    expert = signed_in_phone(browser, live_server, user)
     expert.goto(f"{live_server.url}/{language}/questions/{question.pk}/")
     expert.get_by_label(labels["answer"]).fill("Mang căn cước ra công an xã để cập nhật số điện thoại mới.")
     fits(expert)

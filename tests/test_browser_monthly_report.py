@@ -7,20 +7,13 @@ import time_machine
 
 from messaging.models import Message
 from reporting.models import MonthlyReport
-from tests.browser_sign_in import signed_in_with_session
+from tests.browser_sign_in import signed_in_phone
 from tests.photos import photograph
 from tests.world.monthly import OFFICER_A_PHONE, SECOND_OF_DECEMBER, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REASON = "Số buổi hỗ trợ thôn Giang Cao chưa khớp sổ, xin kiểm tra lại."
-
-
-def phone(browser, live_server, user):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
-    return signed_in_with_session(context.new_page(), live_server, user)
 
 
 def fits(page):
@@ -30,7 +23,7 @@ def fits(page):
 def test_a_commune_officer_submits_and_the_province_officer_returns(browser, live_server, output_dir):
     with time_machine.travel(SECOND_OF_DECEMBER):
         land = build()
-        commune = phone(browser, live_server, land["commune_a"])
+        commune = signed_in_phone(browser, live_server, land["commune_a"])
         commune.goto(f"{live_server.url}/vi/dashboard/")
         commune.wait_for_url("**/vi/dashboard/commune/91001/")
         commune.get_by_role("link", name="Báo cáo tháng 11/2026: nộp và duyệt").click()
@@ -46,7 +39,7 @@ def test_a_commune_officer_submits_and_the_province_officer_returns(browser, liv
         fits(commune)
         photograph(commune, output_dir / "2-vi-commune-submitted.png")
 
-        province = phone(browser, live_server, land["province"])
+        province = signed_in_phone(browser, live_server, land["province"])
         province.goto(f"{live_server.url}/en/dashboard/")
         province.wait_for_url("**/en/dashboard/province/91/")
         province.get_by_role("link", name="Report for 11/2026: submit and approve").click()

@@ -14,6 +14,7 @@ from tests.browser_sign_in import signed_in_with_session
 from tests.factories import CommuneFactory, ProvinceFactory, RoleAssignmentFactory, VillageFactory
 from tests.factories_teams import MemberFactory, TeamFactory, leader_of
 from tests.factories_trainings import CourseFactory, SessionFactory
+from tests.journey_steps import PHONE
 from tests.photos import photograph
 from trainings.attendance import record_attendance
 from trainings.models import Registration, TrainingSession
@@ -30,9 +31,7 @@ def signed_in_phone_page(browser, live_server):
     contexts = []
 
     def open_as(user):
-        context = browser.new_context(
-            viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-        )
+        context = browser.new_context(**PHONE)
         contexts.append(context)
         return signed_in_with_session(context.new_page(), live_server, user)
 
