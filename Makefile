@@ -96,7 +96,9 @@ TEST_WORKERS ?= auto
 # those that count the rows PostgreSQL reads (conftest.py leaves them out of the xdist run). All of
 # them need PostgreSQL: on the embedded SQLite they skip within the first run, sparing a second
 # collection of the whole suite (10 s).
+# The test databases' template starts migrating beside pytest, while pytest starts (tests/template_database.py).
 test: install compilemessages
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m tests.template_database &
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	if [[ "$$DATABASE_URL" == postgres* ]]; then \
 	  $(BIN)/pytest $(PYTEST_ARGS) -m alone || [ $$? -eq 5 ]; \

@@ -87,29 +87,6 @@ def django_db_setup(
         template_database.teardown(old_config, verbosity)
 
 
-def pytest_sessionstart(session):
-    """In pytest-xdist's controller, before the workers start: the test databases' template
-    starts migrating while they start and collect (tests/template_database.py)."""
-    config = session.config
-    if (
-        config.pluginmanager.has_plugin("dsession")
-        and not config.option.collectonly
-        and not (config.option.reuse_db and not config.option.create_db)
-    ):
-        from tests import template_database
-
-        config.stash[_TEMPLATE_BUILD] = template_database.start_building()
-
-
-def pytest_sessionfinish(session):
-    from tests import template_database
-
-    template_database.stop_building(session.config.stash.get(_TEMPLATE_BUILD, None))
-
-
-_TEMPLATE_BUILD = pytest.StashKey()
-
-
 def _pytest_django_setup(request, django_db_blocker):
     from django.test.utils import setup_databases
     from pytest_django.fixtures import _get_databases_for_setup

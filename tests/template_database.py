@@ -6,19 +6,18 @@ template, named after a hash of the migrations and the lock file so a new migrat
 makes a new one; every test database after that is a copy: `CREATE DATABASE … TEMPLATE` on
 PostgreSQL, a file copy on SQLite. A lock file serialises building, so two workers never migrate
 the same template at once. A template is migrated under another name and renamed when complete, so
-a run stopped halfway (Ctrl-C, or the controller ending an unneeded build) leaves none behind.
+a run stopped halfway (Ctrl-C) leaves none behind.
 
-Under pytest-xdist the controller starts the build in a process of its own (`start_building`)
-while the workers start and collect the tests (16 s on a fresh clone, compiling as they import);
-before, the first worker migrated after collecting, and the other waited idle the whole time.
+`make test` starts the build in a process of its own (`python -m tests.template_database`) beside
+pytest, so the template migrates while pytest and its workers start and collect the tests (28 s on
+a fresh clone, compiling as they import); before, the first worker migrated after collecting, and
+the other waited idle the whole time.
 """
 
 import fcntl
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,30 +60,6 @@ def setup_from_template(aliases, serialized_aliases, verbosity):
             verbosity, interactive=False, keepdb=True, aliases={alias}, serialized_aliases=serialized_aliases
         )
     return old_config
-
-
-def start_building():
-    """In pytest-xdist's controller, before it starts the workers: the template migrated by a
-    process of its own, unless it is already there (SQLite's is a file anyone can look for;
-    PostgreSQL's is looked for by that process). The run ends the build if no test needed it
-    (`stop_building`)."""
-    connection = connections["default"]
-    test_name = connection.creation._get_test_db_name()
-    if connection.vendor == "sqlite" and (
-        connection.creation.is_in_memory_db(test_name) or Path(_template_name(connection, test_name)).exists()
-    ):
-        return None
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.template_database"],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
-    )
-
-
-def stop_building(process):
-    if process is not None and process.poll() is None:
-        process.terminate()
-        process.wait()
 
 
 def _migrated_template(connection, verbosity):
@@ -196,7 +171,7 @@ def _drop_older_templates(connection, template):
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
 
 
-if __name__ == "__main__":  # start_building's process
+if __name__ == "__main__":  # `make test`'s builder, beside pytest
     django.setup()
     with _lock():
         _migrated_template(connections["default"], verbosity=0)
