@@ -96,10 +96,12 @@ TEST_WORKERS ?= auto
 # those that count the rows PostgreSQL reads (conftest.py leaves them out of the xdist run). All of
 # them need PostgreSQL: on the embedded SQLite they skip within the first run, sparing a second
 # collection of the whole suite (10 s).
-# The test databases' template starts migrating beside pytest, while pytest starts (tests/template_database.py).
+# The test databases' template starts migrating beside pytest, while pytest starts
+# (tests/template_database.py). Every test waits for it, so pytest runs at a lower priority
+# (`nice`) and the migration keeps a core while pytest and its workers start up.
 test: install compilemessages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m tests.template_database &
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	nice $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	if [[ "$$DATABASE_URL" == postgres* ]]; then \
 	  $(BIN)/pytest $(PYTEST_ARGS) -m alone || [ $$? -eq 5 ]; \
 	fi  # 5: none of the chosen tests is marked
